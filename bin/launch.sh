@@ -1,0 +1,28 @@
+# Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
+# Usage (sourced): launch <main class> <archive name> "$@"
+launch() {
+    local main="$1" archive="$2"
+    shift 2
+    local root
+    root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+    local target="$root/cli/target"
+    if [[ ! -f "$target/jspk-cli.jar" ]]; then
+        echo "${archive}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
+        exit 2
+    fi
+    # a fixed class path order, so the class-data archive made at setup stays valid
+    local cp="$target/jspk-cli.jar" jar
+    for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
+        cp="$cp:$jar"
+    done
+    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+    if [[ -n "${SPK_JIT_FULL:-}" ]]; then
+        jvm=(-Xshare:auto)
+    fi
+    local jsa="$target/$archive.jsa"
+    if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
+        jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+    # shellcheck disable=SC2086
+    exec java "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+}

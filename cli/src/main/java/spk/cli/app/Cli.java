@@ -1,0 +1,36 @@
+package spk.cli.app;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Builds a picocli command line with this project's error handling and runs it. */
+public final class Cli {
+    private Cli() {}
+
+    /** Runs {@code command} with {@code args} and returns the process exit code. */
+    public static int run(Object command, String... args) {
+        int verbosity = countVerbosity(args);
+        ExitCodes codes = new ExitCodes(verbosity);
+        CommandLine cl = new CommandLine(command)
+                .setExecutionExceptionHandler(codes)
+                .setExitCodeExceptionMapper(codes)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.execute(args);
+    }
+
+    /** Verbosity is needed before parsing finishes, to decide how much of a crash to show. */
+    private static int countVerbosity(String[] args) {
+        int n = 0;
+        for (String a : Arrays.asList(args)) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--verbose")) {
+                n++;
+            } else if (a.matches("-v+")) {
+                n += a.length() - 1;
+            }
+        }
+        return n;
+    }
+}
