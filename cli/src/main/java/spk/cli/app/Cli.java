@@ -9,13 +9,16 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
-        int verbosity = countVerbosity(args);
-        ExitCodes codes = new ExitCodes(verbosity);
-        CommandLine cl = new CommandLine(command)
+        return commandLine(command, args).execute(args);
+    }
+
+    /** The configured command line for {@code command}, ready to execute {@code args}. */
+    public static CommandLine commandLine(Object command, String... args) {
+        ExitCodes codes = new ExitCodes(countVerbosity(args));
+        return new CommandLine(command)
                 .setExecutionExceptionHandler(codes)
                 .setExitCodeExceptionMapper(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
-        return cl.execute(args);
     }
 
     /** Verbosity is needed before parsing finishes, to decide how much of a crash to show. */
