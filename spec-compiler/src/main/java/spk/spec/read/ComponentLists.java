@@ -18,12 +18,13 @@ final class ComponentLists {
      * component matches only remaining files, and gives each component that lists no embedded
      * packages every embedded package with a component of the same name.
      */
-    static List<ComponentSpec> finish(List<ComponentSpec> written, List<EmbeddedPackageSpec> embedded) {
+    static List<ComponentSpec> finish(List<ComponentSpec> written, List<EmbeddedPackageSpec> embedded,
+            boolean addDefaults) {
         List<ComponentSpec> out = new ArrayList<>(written);
-        if (out.stream().noneMatch(c -> c.name().equals(Component.BUILD))) {
+        if (addDefaults && out.stream().noneMatch(c -> c.name().equals(Component.BUILD))) {
             out.add(ComponentSpec.defaultFor(Component.BUILD));
         }
-        if (out.stream().noneMatch(c -> c.name().equals(Component.RUN))) {
+        if (addDefaults && out.stream().noneMatch(c -> c.name().equals(Component.RUN))) {
             out.add(ComponentSpec.defaultFor(Component.RUN));
         }
         if (out.stream().noneMatch(c -> c.fileMatchMode() == ComponentSpec.FileMatchMode.REMAINING)) {

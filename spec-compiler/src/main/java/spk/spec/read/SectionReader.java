@@ -184,6 +184,11 @@ final class SectionReader {
     // ---------------------------------------------------------------- install
 
     static InstallSpec install(YamlNode node, Problems problems, boolean embeddedAllowed) {
+        return install(node, problems, embeddedAllowed, false);
+    }
+
+    /** {@code source}: a source package, which has exactly the components written (just {@code src}). */
+    static InstallSpec install(YamlNode node, Problems problems, boolean embeddedAllowed, boolean source) {
         Keys.warnUnknown(node, embeddedAllowed ? Set.of("requirements", "environment", "components", "embedded")
                 : Set.of("requirements", "components"), false, problems);
         List<spk.grammar.request.Request> requirements = node.get("requirements")
@@ -196,7 +201,8 @@ final class SectionReader {
                 .map(c -> problems.capture(() -> components(c, problems))).orElse(List.of());
         return new InstallSpec(requirements == null ? List.of() : requirements,
                 environment == null ? List.of() : environment,
-                ComponentLists.finish(components == null ? List.of() : components, embedded == null ? List.of() : embedded),
+                ComponentLists.finish(components == null ? List.of() : components, embedded == null ? List.of() : embedded,
+                        !source),
                 embedded == null ? List.of() : embedded);
     }
 

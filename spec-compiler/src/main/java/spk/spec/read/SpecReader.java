@@ -98,10 +98,11 @@ public final class SpecReader {
                         List.of())
                 : List.of(new SourceSpec.Local(".", SourceSpec.Local.DEFAULT_EXCLUDE, SourceSpec.Local.DEFAULT_FILTER,
                         Optional.empty()));
+        boolean source = ident.build().map(b -> b.isSource()).orElse(false);
         InstallSpec install = orDefault(root.get("install")
-                .map(i -> problems.capture(() -> SectionReader.install(i, problems, true))), null);
+                .map(i -> problems.capture(() -> SectionReader.install(i, problems, true, source))), null);
         if (install == null) {
-            install = SectionReader.install(YamlNode.parse(root.file(), "{}"), problems, true);
+            install = SectionReader.install(YamlNode.parse(root.file(), "{}"), problems, true, source);
         }
         List<TestSpec> tests = orDefault(root.get("tests")
                 .map(t -> problems.capture(() -> SectionReader.tests(t, problems))), List.of());
