@@ -39,6 +39,9 @@ public final class SpecLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
+                    "no such file"));
         } catch (IOException e) {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
                     "cannot read the file: " + (e.getMessage() == null ? e.toString() : e.getMessage())));

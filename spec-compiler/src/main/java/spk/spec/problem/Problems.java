@@ -43,8 +43,12 @@ public final class Problems {
         return found.stream().anyMatch(Problem::isError);
     }
 
+    /** Everything found, in file order. */
     public List<Problem> all() {
-        return List.copyOf(found);
+        List<Problem> sorted = new ArrayList<>(found);
+        sorted.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line())
+                .thenComparingInt(p -> p.location().column()));
+        return List.copyOf(sorted);
     }
 
     public List<Problem> errors() {

@@ -86,8 +86,12 @@ public final class SpecReader {
 
     private static SpecFile pkg(YamlNode root, Problems problems) {
         Keys.warnUnknown(root, PACKAGE_KEYS, false, problems);
-        YamlNode pkgNode = root.get("pkg").orElseThrow(() -> root.problem("a package spec needs 'pkg'"));
-        AnyIdent ident = Values.parse(pkgNode, AnyIdent::parse);
+        // a bad ident is reported, but the rest of the file is still read for its own problems
+        AnyIdent ident = problems.capture(() -> Values.parse(
+                root.get("pkg").orElseThrow(() -> root.problem("a package spec needs 'pkg'")), AnyIdent::parse));
+        if (ident == null) {
+            ident = AnyIdent.parse("unknown");
+        }
         Meta meta = orDefault(root.get("meta").map(m -> problems.capture(() -> SectionReader.meta(m, problems))),
                 Meta.EMPTY);
         Compat compat = orDefault(root.get("compat").map(c -> problems.capture(() -> SectionReader.compat(c))),
@@ -99,6 +103,7 @@ public final class SpecReader {
                 : List.of(new SourceSpec.Local(".", SourceSpec.Local.DEFAULT_EXCLUDE, SourceSpec.Local.DEFAULT_FILTER,
                         Optional.empty()));
         boolean source = ident.build().map(b -> b.isSource()).orElse(false);
+        AnyIdent id = ident;
         InstallSpec install = orDefault(root.get("install")
                 .map(i -> problems.capture(() -> SectionReader.install(i, problems, true, source))), null);
         if (install == null) {
@@ -106,8 +111,8 @@ public final class SpecReader {
         }
         List<TestSpec> tests = orDefault(root.get("tests")
                 .map(t -> problems.capture(() -> SectionReader.tests(t, problems))), List.of());
-        if (ident.build().isPresent()) {
-            BuildIdent built = new BuildIdent(ident.name(), ident.version(), ident.build().get());
+        if (id.build().isPresent()) {
+            BuildIdent built = new BuildIdent(id.name(), id.version(), id.build().get());
             List<Opt> options = root.get("build").flatMap(b -> b.get("options"))
                     .map(o -> problems.capture(() -> OptionReader.readList(o, problems))).orElse(List.of());
             return new PackageSpec(built, meta, compat, deprecated, root.has("sources") ? sources : List.of(),
@@ -115,7 +120,7 @@ public final class SpecReader {
         }
         BuildSpec build = root.get("build").map(b -> problems.capture(() -> SectionReader.build(b, problems)))
                 .orElse(BuildSpec.DEFAULT);
-        Recipe recipe = new Recipe(new VersionIdent(ident.name(), ident.version()), meta, compat, deprecated, sources,
+        Recipe recipe = new Recipe(new VersionIdent(id.name(), id.version()), meta, compat, deprecated, sources,
                 build == null ? BuildSpec.DEFAULT : build, install, tests);
         root.get("build").flatMap(b -> b.get("variants"))
                 .ifPresent(v -> spk.spec.variant.Variants.checkDistinct(recipe, v, problems));

@@ -55,6 +55,52 @@ public final class SpecWriter {
         return new Dump(settings).dumpToString(data);
     }
 
+    /** Any spec as plain maps and lists, ready for YAML or JSON. */
+    public static Map<String, Object> toMap(spk.spec.model.SpecFile spec) {
+        if (spec instanceof PackageSpec p) {
+            return toMap(p);
+        }
+        if (spec instanceof Recipe r) {
+            return toMap(r);
+        }
+        if (spec instanceof spk.spec.model.RequirementsFile f) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("api", "v0/requirements");
+            m.put("requirements", requests(f.requirements()));
+            if (!f.options().isEmpty()) {
+                m.put("options", new LinkedHashMap<>(f.options().entries()));
+            }
+            return m;
+        }
+        spk.spec.model.Platform p = (spk.spec.model.Platform) spec;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("api", p.api().yamlName());
+        m.put("platform", p.platform().name() + "/" + p.platform().version().toSerialized());
+        header(m, p.meta(), p.compat(), p.deprecated());
+        if (!p.bases().isEmpty()) {
+            List<String> bases = p.bases().stream().map(b -> b.name() + "/" + b.version().toSerialized()).toList();
+            m.put("base", p.api() == spk.spec.model.Platform.Api.V0 ? bases.get(0) : bases);
+        }
+        List<Object> reqs = new ArrayList<>();
+        for (spk.spec.model.Platform.Requirement r : p.requirements()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            if (r.target() instanceof spk.spec.model.Platform.Target.Pkg t) {
+                rm.put("pkg", t.name().value());
+            } else {
+                rm.put("var", ((spk.spec.model.Platform.Target.Var) r.target()).name().value());
+            }
+            r.atBuild().ifPresent(c -> rm.put("atBuild", constraint(c)));
+            r.atRuntime().ifPresent(c -> rm.put("atRuntime", constraint(c)));
+            reqs.add(rm);
+        }
+        m.put("requirements", reqs);
+        return m;
+    }
+
+    private static Object constraint(spk.spec.model.Platform.Constraint c) {
+        return c instanceof spk.spec.model.Platform.Constraint.Value v ? v.value() : (Object) Boolean.FALSE;
+    }
+
     public static Map<String, Object> toMap(PackageSpec spec) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("api", "v0/package");

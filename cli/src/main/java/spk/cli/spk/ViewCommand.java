@@ -1,0 +1,67 @@
+package spk.cli.spk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spk.cli.spk.flags.OptionFlags;
+import spk.error.SpkException;
+import spk.spec.variant.HostOptions;
+import spk.spec.write.SpecWriter;
+
+/** {@code spk view FILE}: the spec as loaded (templates rendered), as YAML or JSON. */
+@Command(name = "view", aliases = {"info"}, description = "Show a spec file as loaded, templates rendered.")
+public final class ViewCommand implements Callable<Integer> {
+    /** Output formats. */
+    public enum Format { yaml, json }
+
+    @Mixin
+    OptionFlags options;
+
+    @Option(names = {"-f", "--format"}, description = "yaml (default) or json.")
+    Format format = Format.yaml;
+
+    @Parameters(paramLabel = "FILE|REQUEST", description = "A spec file.")
+    String target;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Path file = Path.of(target);
+        if (!Files.exists(file)) {
+            throw new NotAFile(target);
+        }
+        var loaded = SpecFiles.load(file, options.options(HostOptions.detect()));
+        var map = SpecWriter.toMap(loaded.spec());
+        String text = format == Format.json
+                ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(map) + "\n"
+                : SpecWriter.dump(map);
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** A target that is not a file; package requests need repositories. */
+    static final class NotAFile extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        NotAFile(String target) {
+            super("not-found", "no spec file '" + target + "'; viewing published packages needs a repository (-r)");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNSATISFIABLE;
+        }
+    }
+}
