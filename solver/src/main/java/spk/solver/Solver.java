@@ -1,0 +1,83 @@
+package spk.solver;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import spk.grammar.ident.Component;
+import spk.grammar.name.PkgName;
+import spk.grammar.option.OptionMap;
+import spk.solver.backend.CpSatBackend;
+import spk.solver.backend.Sat4jBackend;
+import spk.solver.backend.SatBackend;
+import spk.solver.compile.SolveEncoding;
+import spk.solver.compile.SolveEncoding.CandidateInfoView;
+import spk.solver.explain.Explainer;
+import spk.solver.search.Search;
+import spk.spec.model.Opt;
+
+/** Solves SPK requests: encode lazily, search for the preferred solution, or explain the conflict. */
+public final class Solver {
+    /** The SAT back ends. */
+    public enum Backend {
+        SAT4J, CPSAT;
+
+        SatBackend create() {
+            return this == SAT4J ? new Sat4jBackend() : new CpSatBackend();
+        }
+    }
+
+    private final Backend backend;
+
+    public Solver(Backend backend) {
+        this.backend = backend;
+    }
+
+    public SolveResult solve(SolveRequest request) {
+        long start = System.nanoTime();
+        DecisionLog log = new DecisionLog();
+        SolveEncoding encoding = new SolveEncoding(request);
+        try (SatBackend sat = backend.create()) {
+            Search search = new Search(encoding, sat, log);
+            Search.Outcome outcome = search.run();
+            if (outcome == null) {
+                Explanation explanation = new Explainer(encoding, search).explain();
+                log.add(0, 1, '!', "BLOCKED " + String.join("; ", explanation.conflict()));
+                return new SolveResult.Unsatisfiable(explanation, log, stats(sat, encoding, start));
+            }
+            return new SolveResult.Solved(solution(encoding, outcome, request.options()), log,
+                    stats(sat, encoding, start));
+        }
+    }
+
+    private static SolveResult.Stats stats(SatBackend sat, SolveEncoding encoding, long start) {
+        int packages = 0;
+        for (var p : encoding.model().packages()) {
+            packages++;
+        }
+        return new SolveResult.Stats(sat.name(), sat.solveCount(), encoding.model().varCount(),
+                encoding.model().clauseCount(), packages, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Solution solution(SolveEncoding encoding, Search.Outcome outcome, OptionMap given) {
+        List<ResolvedPackage> packages = new ArrayList<>();
+        TreeMap<String, String> options = new TreeMap<>(given.entries());
+        for (Map.Entry<PkgName, CandidateInfoView> e : outcome.resolved().entrySet()) {
+            CandidateInfoView c = e.getValue();
+            Set<Component> comps = new HashSet<>(outcome.closure().usedComponents().getOrDefault(e.getKey(), Set.of()));
+            packages.add(new ResolvedPackage(c.spec(), c.source(), new java.util.TreeSet<>(comps), ""));
+            options.put(e.getKey().value(), c.spec().compat().render(c.spec().pkg().version()));
+            for (Opt o : c.spec().options()) {
+                String value = o.staticValue().orElse("");
+                if (!value.isEmpty()) {
+                    String name = o.fullName().namespace().isPresent() ? o.fullName().value()
+                            : e.getKey().value() + "." + o.fullName().value();
+                    options.put(name, value);
+                }
+            }
+        }
+        return new Solution(packages, new OptionMap(options));
+    }
+}

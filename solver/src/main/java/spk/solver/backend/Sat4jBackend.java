@@ -1,0 +1,81 @@
+package spk.solver.backend;
+
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.IVecInt;
+import org.sat4j.specs.TimeoutException;
+import spk.constraint.ConstraintModel;
+
+/** Sat4j's CDCL solver, used incrementally: clauses are added as the model grows. */
+public final class Sat4jBackend implements SatBackend {
+    private final ISolver solver = SolverFactory.newDefault();
+    private int syncedClauses;
+    private int syncedVars;
+    private boolean contradiction;
+    private int solves;
+
+    public Sat4jBackend() {
+        solver.setTimeout(600);
+        solver.setDBSimplificationAllowed(false);
+    }
+
+    private void sync(ConstraintModel model) {
+        if (model.varCount() > syncedVars) {
+            solver.newVar(model.varCount());
+            syncedVars = model.varCount();
+        }
+        for (; syncedClauses < model.clauseCount(); syncedClauses++) {
+            if (contradiction) {
+                continue;
+            }
+            try {
+                solver.addClause(new VecInt(model.clause(syncedClauses)));
+            } catch (ContradictionException e) {
+                // the clauses alone are unsatisfiable, whatever the assumptions
+                contradiction = true;
+            }
+        }
+    }
+
+    @Override
+    public Outcome solve(ConstraintModel model, int[] assumptions) {
+        sync(model);
+        solves++;
+        if (contradiction) {
+            return new Outcome.Unsat(new int[0]);
+        }
+        try {
+            if (solver.isSatisfiable(new VecInt(assumptions))) {
+                boolean[] values = new boolean[model.varCount() + 1];
+                for (int lit : solver.model()) {
+                    if (lit > 0 && lit < values.length) {
+                        values[lit] = true;
+                    }
+                }
+                return new Outcome.Sat(values);
+            }
+            IVecInt core = solver.unsatExplanation();
+            int[] out = core == null ? assumptions.clone() : core.toArray();
+            return new Outcome.Unsat(out);
+        } catch (TimeoutException e) {
+            throw new SolverTimeoutException("sat4j");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "sat4j";
+    }
+
+    @Override
+    public int solveCount() {
+        return solves;
+    }
+
+    @Override
+    public void close() {
+        solver.reset();
+    }
+}

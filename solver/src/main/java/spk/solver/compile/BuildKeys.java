@@ -1,0 +1,114 @@
+package spk.solver.compile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import spk.grammar.ident.BuildIdent;
+import spk.grammar.range.Interval;
+import spk.grammar.range.IntervalSet;
+import spk.grammar.range.Point;
+import spk.grammar.range.VersionFilter;
+import spk.spec.model.Opt;
+import spk.spec.model.PackageSpec;
+
+/**
+ * SPK's order of the builds of one version (its BuildKey): binary builds before the source
+ * build; among binaries, by the values of the options that differ between them, names sorted,
+ * each value compared as a version range (higher upper, then lower bound first), else as text
+ * (reverse order), unset last; then by digest.
+ */
+final class BuildKeys {
+    private BuildKeys() {}
+
+    /** The position of each build in the order, 0 first. */
+    static Map<BuildIdent, Integer> order(List<PackageSpec> builds) {
+        Set<String> names = new TreeSet<>();
+        Map<BuildIdent, Map<String, String>> values = new HashMap<>();
+        for (PackageSpec b : builds) {
+            Map<String, String> m = new HashMap<>();
+            for (Opt o : b.options()) {
+                o.staticValue().ifPresent(v -> m.put(o.fullName().value(), v));
+            }
+            values.put(b.pkg(), m);
+            names.addAll(m.keySet());
+        }
+        List<String> differing = new ArrayList<>();
+        for (String n : names) {
+            Set<Optional<String>> seen = new java.util.HashSet<>();
+            for (PackageSpec b : builds) {
+                seen.add(Optional.ofNullable(values.get(b.pkg()).get(n)));
+            }
+            if (seen.size() > 1) {
+                differing.add(n);
+            }
+        }
+        Comparator<PackageSpec> cmp = Comparator.comparing((PackageSpec b) -> b.pkg().build().isSource());
+        for (String n : differing) {
+            cmp = cmp.thenComparing((a, b) -> compareValues(values.get(a.pkg()).get(n), values.get(b.pkg()).get(n)));
+        }
+        cmp = cmp.thenComparing(b -> b.pkg().build().toString(), Comparator.reverseOrder());
+        List<PackageSpec> sorted = new ArrayList<>(builds);
+        sorted.sort(cmp);
+        Map<BuildIdent, Integer> out = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            out.putIfAbsent(sorted.get(i).pkg(), i);
+        }
+        return out;
+    }
+
+    /** Preferred first: a version range with higher bounds, then text in reverse order, then unset. */
+    private static int compareValues(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        Optional<IntervalSet> ra = range(a);
+        Optional<IntervalSet> rb = range(b);
+        if (ra.isPresent() && rb.isPresent()) {
+            int c = compareBound(upper(rb.get()), upper(ra.get()));
+            if (c != 0) {
+                return c;
+            }
+            return compareBound(lower(rb.get()), lower(ra.get()));
+        }
+        if (ra.isPresent() != rb.isPresent()) {
+            return ra.isPresent() ? -1 : 1;
+        }
+        return b.compareTo(a);
+    }
+
+    private static Optional<IntervalSet> range(String text) {
+        try {
+            return Optional.of(VersionFilter.parse(text).hull());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Point> upper(IntervalSet s) {
+        if (s.intervals().isEmpty()) {
+            return Optional.empty();
+        }
+        Interval last = s.intervals().get(s.intervals().size() - 1);
+        return last.upper();
+    }
+
+    private static Optional<Point> lower(IntervalSet s) {
+        if (s.intervals().isEmpty()) {
+            return Optional.empty();
+        }
+        return s.intervals().get(0).lower();
+    }
+
+    /** Missing upper bounds are highest, missing lower bounds lowest; the sign is of a - b. */
+    private static int compareBound(Optional<Point> a, Optional<Point> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        return a.get().compareTo(b.get());
+    }
+}

@@ -1,0 +1,53 @@
+package spk.solver.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import spk.constraint.Candidate;
+import spk.constraint.GrowingOr;
+import spk.grammar.ident.Component;
+import spk.solver.Source;
+import spk.spec.model.PackageSpec;
+
+/**
+ * What the encoding knows of one candidate: its variable, spec, source, rank, a variable per
+ * component ("this component is used"), the components it can provide, and whether its
+ * requirements have been encoded yet.
+ */
+final class CandidateInfo {
+    final Candidate candidate;
+    final PackageSpec spec;
+    final Source source;
+    final RankKey rank;
+    final Set<Component> available;
+    final Map<Component, Integer> componentVars = new LinkedHashMap<>();
+    /** For deprecated builds: some active request names this exact build. */
+    GrowingOr namedExactly;
+    /** For pre-release versions: some active request allows pre-releases. */
+    GrowingOr prereleaseAllowed;
+    boolean expanded;
+    /** The package requirements of this candidate and its components, once expanded, in order. */
+    final java.util.List<RequestInfo> requirements = new java.util.ArrayList<>();
+
+    CandidateInfo(Candidate candidate, PackageSpec spec, Source source, RankKey rank, Set<Component> available) {
+        this.candidate = candidate;
+        this.spec = spec;
+        this.source = source;
+        this.rank = rank;
+        this.available = Set.copyOf(available);
+    }
+
+    int var() {
+        return candidate.var();
+    }
+
+    /** Display form with the repository: {@code local/python/3.7.3/ABCDEFGH}. */
+    String label() {
+        return candidate.label();
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

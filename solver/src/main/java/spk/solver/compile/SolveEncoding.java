@@ -1,0 +1,662 @@
+package spk.solver.compile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import spk.constraint.ConstraintModel;
+import spk.constraint.Group;
+import spk.constraint.GrowingOr;
+import spk.constraint.PackageVars;
+import spk.grammar.build.Build;
+import spk.grammar.build.EmbeddedSource;
+import spk.grammar.compat.Compatibility;
+import spk.grammar.ident.BuildIdent;
+import spk.grammar.ident.Component;
+import spk.grammar.name.OptName;
+import spk.grammar.name.PkgName;
+import spk.grammar.option.OptionMap;
+import spk.grammar.request.InclusionPolicy;
+import spk.grammar.request.PkgRequest;
+import spk.grammar.request.PreReleasePolicy;
+import spk.grammar.request.Request;
+import spk.grammar.request.VarRequest;
+import spk.grammar.version.Version;
+import spk.solver.InitialRequest;
+import spk.solver.Source;
+import spk.solver.SolveRequest;
+import spk.solver.repository.PackageRepository;
+import spk.spec.model.ComponentEmbed;
+import spk.spec.model.ComponentSpec;
+import spk.spec.model.EmbeddedPackageSpec;
+import spk.spec.model.InstallSpec;
+import spk.spec.model.PackageSpec;
+
+/**
+ * Compiles an SPK solve into a {@link ConstraintModel}, lazily: a package's candidates are added
+ * when something requests it, and a candidate's requirements when a model chooses it. Every
+ * acceptance rule of SPK §3.2 becomes clauses:
+ *
+ * <ul>
+ *   <li>at most one candidate per package (in {@link PackageVars});
+ *   <li>a request in force needs a candidate that satisfies it, and rules out the ones that
+ *       do not (version, components, build, repository, {@code required} vars, source rules);
+ *   <li>a chosen candidate's requirements, and those of each component in use, are in force;
+ *       components in use pull in the components they use and the packages they embed;
+ *   <li>pre-release versions need a request that allows them and none that forbids them;
+ *       deprecated builds need a request naming them exactly;
+ *   <li>var requests rule out candidates whose options disagree, except that an unqualified
+ *       request is ignored for a package when a request qualified for it exists; var
+ *       requirements that disagree with other values of the same option cannot hold together.
+ * </ul>
+ *
+ * Each request and var request is a {@link Group}, so a conflict can be explained as a minimal
+ * set of them.
+ */
+public final class SolveEncoding {
+    private final ConstraintModel model = new ConstraintModel();
+    private final SolveRequest solve;
+    private final Map<PkgName, PackageState> packages = new LinkedHashMap<>();
+    private final List<VarRequestInfo> varRequests = new ArrayList<>();
+    private final Map<OptName, GrowingOr> qualifiedFlags = new HashMap<>();
+    private final Map<OptName, Integer> qualifiedFlagVars = new HashMap<>();
+    private final Map<Integer, CandidateInfo> byVar = new HashMap<>();
+    private final Map<String, CandidateInfo> byKey = new HashMap<>();
+    private final Map<Integer, RequestInfo> requestsByGroup = new HashMap<>();
+    private final Map<Integer, VarRequestInfo> varRequestsByGroup = new HashMap<>();
+    private final List<RequestInfo> initialRequests = new ArrayList<>();
+    private final Map<RequestInfo, Map<CandidateInfo, String>> rejections = new LinkedHashMap<>();
+    /** Install requirements: the candidate whose choice puts them in force. */
+    private final Map<RequestInfo, Integer> requirementOwner = new HashMap<>();
+    /** Component requirements: the component whose use puts them in force. */
+    private final Map<RequestInfo, Component> requirementComponent = new HashMap<>();
+    private final Map<VarRequestInfo, Map<CandidateInfo, String>> varRejections = new LinkedHashMap<>();
+
+    /** One package name: its candidates, the requests on it, whether its builds were listed. */
+    static final class PackageState {
+        final PkgName name;
+        final PackageVars vars;
+        final List<CandidateInfo> candidates = new ArrayList<>();
+        final List<RequestInfo> requests = new ArrayList<>();
+        boolean expanded;
+
+        PackageState(PkgName name, PackageVars vars) {
+            this.name = name;
+            this.vars = vars;
+        }
+    }
+
+    public SolveEncoding(SolveRequest solve) {
+        this.solve = solve;
+        for (InitialRequest ir : solve.requests()) {
+            Request r = ir.request();
+            if (r instanceof PkgRequest p) {
+                Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + describe(p));
+                initialRequests.add(addPkgRequest(p, 0, g, ir.requestedBy(), Component.RUN, ir.options()));
+            } else if (r instanceof VarRequest v) {
+                Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + v);
+                addVarRequest(v, 0, g, ir.requestedBy(), null);
+            }
+        }
+        for (Map.Entry<String, String> e : solve.options().entries().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                Group g = model.newGroup(Group.Kind.OPTION, "option " + e.getKey() + "=" + e.getValue());
+                addVarRequest(VarRequest.of(OptName.parse(e.getKey()), e.getValue()), 0, g, "option", null);
+            }
+        }
+    }
+
+    private static String describe(PkgRequest p) {
+        String s = p.toString();
+        return p.inclusionPolicy() == InclusionPolicy.IF_ALREADY_PRESENT ? s + " (only if already present)" : s;
+    }
+
+    public ConstraintModel model() {
+        return model;
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /** The literal that holds while a request is in force: its group and its activation. */
+    private int activeLiteral(Group g, int activation, String label) {
+        if (activation == 0) {
+            return g.id();
+        }
+        int a = model.newVar("in force: " + label);
+        model.addClause(-g.id(), -activation, a);
+        return a;
+    }
+
+    private RequestInfo addPkgRequest(PkgRequest req, int activation, Group group, String requestedBy,
+            Component defaultComponent, OptionMap options) {
+        PackageState state = expandName(req.pkg().name());
+        int active = activeLiteral(group, activation, req.toString());
+        RequestInfo info = new RequestInfo(req, active, group, requestedBy, defaultComponent, options);
+        requestsByGroup.put(group.id(), info);
+        if (req.inclusionPolicy() == InclusionPolicy.ALWAYS) {
+            info.satisfiers = model.growingOr(active, "a candidate satisfying " + req);
+        }
+        state.requests.add(info);
+        for (CandidateInfo c : new ArrayList<>(state.candidates)) {
+            link(info, c);
+        }
+        return info;
+    }
+
+    private void link(RequestInfo r, CandidateInfo c) {
+        Compatibility ok = Satisfaction.pkgRequest(r, c);
+        if (!ok.isOk()) {
+            model.addClause(-r.activation, -c.var());
+            rejections.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, ok.toString());
+            return;
+        }
+        if (r.satisfiers != null) {
+            r.satisfiers.add(c.var());
+        }
+        if (!c.spec.pkg().build().isSource()) {
+            for (Component k : Satisfaction.requiredComponents(r, c.spec)) {
+                Integer kv = c.componentVars.get(k);
+                if (kv != null) {
+                    model.addClause(-r.activation, -c.var(), kv);
+                }
+            }
+        }
+        if (c.prereleaseAllowed != null) {
+            Optional<PreReleasePolicy> p = r.request.prereleasePolicy();
+            if (p.isPresent() && p.get() == PreReleasePolicy.INCLUDE_ALL) {
+                c.prereleaseAllowed.add(r.activation);
+            } else if (p.isPresent()) {
+                model.addClause(-r.activation, -c.var());
+                rejections.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, "pre-releases are excluded");
+            }
+        }
+        if (c.namedExactly != null && r.request.pkg().build().isPresent()
+                && r.request.pkg().build().get().equals(c.spec.pkg().build())) {
+            c.namedExactly.add(r.activation);
+        }
+    }
+
+    private void addVarRequest(VarRequest req, int activation, Group group, String requestedBy, CandidateInfo owner) {
+        int active = activeLiteral(group, activation, req.toString());
+        VarRequestInfo info = new VarRequestInfo(req, active, group, requestedBy, owner);
+        varRequestsByGroup.put(group.id(), info);
+        if (req.var().namespace().isPresent()) {
+            flagFor(req.var());
+            model.addImplication(active, qualifiedFlagVars.get(req.var()));
+            qualifiedFlags.get(req.var()).add(active);
+        }
+        if (owner != null) {
+            for (Map.Entry<String, String> e : solve.options().entries().entrySet()) {
+                if (Satisfaction.clashes(req, OptName.parse(e.getKey()), e.getValue())) {
+                    model.addClause(-active);
+                }
+            }
+        }
+        for (VarRequestInfo w : varRequests) {
+            boolean clash = (owner != null && Satisfaction.clashes(req, w.request.var(), w.request.value()))
+                    || (w.owner != null && Satisfaction.clashes(w.request, req.var(), req.value()));
+            if (clash) {
+                model.addClause(-active, -w.activation);
+            }
+        }
+        varRequests.add(info);
+        for (PackageState s : packages.values()) {
+            for (CandidateInfo c : s.candidates) {
+                link(info, c);
+            }
+        }
+    }
+
+    private int flagFor(OptName qualified) {
+        Integer existing = qualifiedFlagVars.get(qualified);
+        if (existing != null) {
+            return existing;
+        }
+        int q = model.newVar("some request for " + qualified);
+        qualifiedFlagVars.put(qualified, q);
+        qualifiedFlags.put(qualified, model.growingOr(q, "a request for " + qualified));
+        return q;
+    }
+
+    private void link(VarRequestInfo v, CandidateInfo c) {
+        Compatibility ok = Satisfaction.varRequest(v.request, c.spec);
+        if (ok.isOk()) {
+            return;
+        }
+        varRejections.computeIfAbsent(v, k -> new LinkedHashMap<>()).put(c, ok.toString());
+        if (v.request.var().namespace().isEmpty()) {
+            // ignored for this package when a request qualified for it is in force
+            int q = flagFor(v.request.var().withNamespace(c.spec.pkg().name()));
+            model.addClause(-v.activation, -c.var(), q);
+        } else {
+            model.addClause(-v.activation, -c.var());
+        }
+    }
+
+    // ------------------------------------------------------------------ packages and candidates
+
+    private PackageState state(PkgName name) {
+        return packages.computeIfAbsent(name, n -> new PackageState(n, model.pkg(n.value())));
+    }
+
+    /** Adds every candidate of a package from the repositories, once. */
+    private PackageState expandName(PkgName name) {
+        PackageState state = state(name);
+        if (state.expanded) {
+            return state;
+        }
+        state.expanded = true;
+        Map<Version, List<Map.Entry<PackageRepository, PackageSpec>>> byVersion = new LinkedHashMap<>();
+        for (PackageRepository repo : solve.repositories()) {
+            for (Version v : repo.versions(name)) {
+                for (PackageSpec spec : repo.builds(name, v)) {
+                    byVersion.computeIfAbsent(v, k -> new ArrayList<>()).add(Map.entry(repo, spec));
+                }
+            }
+        }
+        for (Map.Entry<Version, List<Map.Entry<PackageRepository, PackageSpec>>> e : byVersion.entrySet()) {
+            List<PackageSpec> specs = e.getValue().stream().map(Map.Entry::getValue).toList();
+            Map<BuildIdent, Integer> order = BuildKeys.order(specs);
+            for (Map.Entry<PackageRepository, PackageSpec> rs : e.getValue()) {
+                candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
+            }
+        }
+        for (PackageRepository repo : solve.repositories()) {
+            for (PackageSpec parent : repo.embeddedBy(name)) {
+                candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()))
+                        .getOrDefault(parent.pkg(), 0));
+            }
+        }
+        return state;
+    }
+
+    /** The candidate of a published build, created on first use (with its embedded copies). */
+    private CandidateInfo candidateFor(PackageSpec spec, PackageRepository repo, int buildOrder) {
+        String key = "repo:" + spec.pkg();
+        CandidateInfo existing = byKey.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Set<Component> available = spec.pkg().build().isSource() ? Set.of(Component.SOURCE)
+                : repo.publishedComponents(spec.pkg());
+        RankKey rank = new RankKey(0, spec.pkg().version(), RankKey.BINARY, buildOrder, repo.name() + "/" + spec.pkg());
+        CandidateInfo c = create(spec, new Source.Repository(repo.name()), rank, available,
+                repo.name() + "/" + spec.pkg());
+        byKey.put(key, c);
+        addEmbeddedOf(c);
+        return c;
+    }
+
+    private CandidateInfo create(PackageSpec spec, Source source, RankKey rank, Set<Component> available,
+            String label) {
+        PackageState state = state(spec.pkg().name());
+        var candidate = state.vars.addCandidate(label);
+        CandidateInfo c = new CandidateInfo(candidate, spec, source, rank, available);
+        byVar.put(c.var(), c);
+        state.candidates.add(c);
+        for (ComponentSpec cs : spec.install().components()) {
+            int kv = model.newVar(label + ":" + cs.name());
+            c.componentVars.put(cs.name(), kv);
+            model.addImplication(kv, c.var());
+        }
+        for (ComponentSpec cs : spec.install().components()) {
+            for (Component used : cs.uses()) {
+                Integer uv = c.componentVars.get(used);
+                if (uv != null) {
+                    model.addImplication(c.componentVars.get(cs.name()), uv);
+                }
+            }
+        }
+        if (spec.deprecated()) {
+            c.namedExactly = model.growingOr(c.var(), label + " is deprecated and must be requested exactly");
+        }
+        if (spec.pkg().version().isPreRelease()) {
+            c.prereleaseAllowed = model.growingOr(c.var(), label + " is a pre-release");
+        }
+        for (RequestInfo r : new ArrayList<>(state.requests)) {
+            link(r, c);
+        }
+        for (VarRequestInfo v : new ArrayList<>(varRequests)) {
+            link(v, c);
+        }
+        return c;
+    }
+
+    /** Creates the embedded copies a candidate carries, tied to the components that hold them. */
+    private void addEmbeddedOf(CandidateInfo parent) {
+        for (EmbeddedPackageSpec e : parent.spec.install().embedded()) {
+            List<ComponentSpec> holders = new ArrayList<>();
+            for (ComponentSpec cs : parent.spec.install().components()) {
+                if (cs.embedded().stream().anyMatch(ce -> ce.pkg().equals(e.pkg().name()))) {
+                    holders.add(cs);
+                }
+            }
+            TreeSet<Component> holderNames = new TreeSet<>();
+            holders.forEach(h -> holderNames.add(h.name()));
+            PackageSpec spec = embeddedSpec(parent.spec, e, holderNames);
+            Set<Component> available = new TreeSet<>();
+            spec.install().components().forEach(cs -> available.add(cs.name()));
+            RankKey rank = new RankKey(1, spec.pkg().version(), RankKey.BINARY, 0, spec.pkg().toString());
+            CandidateInfo ec = create(spec, new Source.Embedded(parent.spec.pkg(), holderNames), rank, available,
+                    spec.pkg().toString());
+            model.addImplication(ec.var(), parent.var());
+            int[] needsHolder = new int[holders.size() + 1];
+            needsHolder[0] = -ec.var();
+            for (int i = 0; i < holders.size(); i++) {
+                needsHolder[i + 1] = parent.componentVars.get(holders.get(i).name());
+            }
+            model.addClause(needsHolder);
+            for (ComponentSpec h : holders) {
+                int hv = parent.componentVars.get(h.name());
+                model.addImplication(hv, ec.var());
+                for (ComponentEmbed ce : h.embedded()) {
+                    if (!ce.pkg().equals(e.pkg().name())) {
+                        continue;
+                    }
+                    for (Component k : Satisfaction.withUses(ce.components(), spec)) {
+                        Integer kv = ec.componentVars.get(k);
+                        if (kv != null) {
+                            model.addImplication(hv, kv);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** An embedded package as a package spec whose build names its parent: {@code embedded[maya:run/2019/ABC]}. */
+    private static PackageSpec embeddedSpec(PackageSpec parent, EmbeddedPackageSpec e, TreeSet<Component> holders) {
+        String unparsed = parent.pkg().name() + spk.grammar.ident.Components.suffix(holders) + "/"
+                + parent.pkg().version().toSerialized() + "/" + parent.pkg().build();
+        EmbeddedSource source = new EmbeddedSource(parent.pkg().name(), holders, Optional.of(parent.pkg().version()),
+                Optional.of(parent.pkg().build()), unparsed);
+        BuildIdent ident = new BuildIdent(e.pkg().name(), e.pkg().version(), new Build.Embedded(Optional.of(source)));
+        return new PackageSpec(ident, e.meta(), e.compat(), false, List.of(), e.options(),
+                new InstallSpec(e.requirements(), List.of(), e.components(), List.of()), List.of());
+    }
+
+    /** Encodes a chosen candidate's requirements (and those of its components). */
+    public void expand(int candidateVar) {
+        CandidateInfo c = byVar.get(candidateVar);
+        if (c == null || c.expanded) {
+            return;
+        }
+        c.expanded = true;
+        for (Request r : c.spec.install().requirements()) {
+            RequestInfo info = addRequirement(c, r, c.var(), c.label(), Component.RUN);
+            if (info != null) {
+                requirementOwner.put(info, c.var());
+            }
+        }
+        for (ComponentSpec cs : c.spec.install().components()) {
+            Integer kv = c.componentVars.get(cs.name());
+            Component dflt = cs.name().equals(Component.BUILD) ? Component.BUILD : Component.RUN;
+            for (Request r : cs.requirements()) {
+                RequestInfo info = addRequirement(c, r, kv, c.label() + ":" + cs.name(), dflt);
+                if (info != null) {
+                    requirementComponent.put(info, cs.name());
+                }
+            }
+        }
+    }
+
+    private RequestInfo addRequirement(CandidateInfo c, Request r, int activation, String who, Component dflt) {
+        if (r instanceof PkgRequest p) {
+            Group g = model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + describe(p));
+            RequestInfo info = addPkgRequest(p, activation, g, who, dflt, OptionMap.EMPTY);
+            c.requirements.add(info);
+            return info;
+        } else if (r instanceof VarRequest v) {
+            Group g = model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + v);
+            addVarRequest(v, activation, g, who, c);
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ reading models
+
+    /** The literals every solve assumes: every group selected, every open end closed. */
+    public int[] assumptions(List<Integer> extra, Set<Integer> relaxedGroups) {
+        List<Integer> out = new ArrayList<>();
+        for (Group g : model.groups()) {
+            if (!relaxedGroups.contains(g.id())) {
+                out.add(g.id());
+            }
+        }
+        for (int o : model.openEnds()) {
+            out.add(o);
+        }
+        out.addAll(extra);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public CandidateInfoView candidate(int var) {
+        CandidateInfo c = byVar.get(var);
+        return c == null ? null : new CandidateInfoView(c);
+    }
+
+    /** The chosen candidate of each package in a model, by package name. */
+    public Map<PkgName, CandidateInfoView> chosen(boolean[] values) {
+        Map<PkgName, CandidateInfoView> out = new LinkedHashMap<>();
+        for (PackageState s : packages.values()) {
+            for (CandidateInfo c : s.candidates) {
+                if (c.var() < values.length && values[c.var()]) {
+                    out.put(s.name, new CandidateInfoView(c));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Chosen candidates whose requirements are not encoded yet. */
+    public List<Integer> unexpandedChosen(boolean[] values) {
+        List<Integer> out = new ArrayList<>();
+        for (PackageState s : packages.values()) {
+            for (CandidateInfo c : s.candidates) {
+                if (!c.expanded && c.var() < values.length && values[c.var()]) {
+                    out.add(c.var());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The candidates of a package, best first. */
+    public List<CandidateInfoView> ranked(PkgName name) {
+        PackageState s = packages.get(name);
+        if (s == null) {
+            return List.of();
+        }
+        List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
+        sorted.sort((a, b) -> a.rank.compareTo(b.rank));
+        return sorted.stream().map(CandidateInfoView::new).toList();
+    }
+
+    /** The package requests on a package in force in a model, in the order they appeared. */
+    public List<RequestView> activeRequests(PkgName name, boolean[] values) {
+        PackageState s = packages.get(name);
+        List<RequestView> out = new ArrayList<>();
+        if (s != null) {
+            for (RequestInfo r : s.requests) {
+                if (values[r.activation]) {
+                    out.add(new RequestView(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The requirements of a candidate in force in a model, in order: package names to visit next. */
+    public List<PkgName> requiredNames(int candidateVar, boolean[] values) {
+        List<PkgName> out = new ArrayList<>();
+        CandidateInfo c = byVar.get(candidateVar);
+        for (RequestInfo r : c.requirements) {
+            if (values[r.activation] && !out.contains(r.request.pkg().name())) {
+                out.add(r.request.pkg().name());
+            }
+        }
+        for (EmbeddedPackageSpec e : c.spec.install().embedded()) {
+            if (!out.contains(e.pkg().name())) {
+                out.add(e.pkg().name());
+            }
+        }
+        return out;
+    }
+
+    /** The components of a chosen candidate in use in a model. */
+    public Set<Component> usedComponents(int candidateVar, boolean[] values) {
+        Set<Component> out = new TreeSet<>();
+        CandidateInfo c = byVar.get(candidateVar);
+        c.componentVars.forEach((k, v) -> {
+            if (values[v]) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * What the decided packages need, worked out from their specs rather than from a model (a
+     * model may switch on things nothing asks for): the components in use of each decided
+     * package, and the packages that Always-requests of decided packages (or the initial
+     * requests) ask for but that are not decided yet, in the order they are met.
+     */
+    public record Closure(Map<PkgName, Set<Component>> usedComponents, List<PkgName> pending,
+            Map<PkgName, String> requestedBy) {}
+
+    public Closure closure(Map<PkgName, Integer> decided) {
+        Map<PkgName, Set<Component>> used = new LinkedHashMap<>();
+        List<PkgName> pending = new ArrayList<>();
+        Map<PkgName, String> requestedBy = new LinkedHashMap<>();
+        List<RequestInfo> work = new ArrayList<>(initialRequests);
+        Set<Integer> expandedOwners = new java.util.HashSet<>();
+        Map<Integer, Set<Component>> ownerComps = new HashMap<>();
+        for (int i = 0; i < work.size(); i++) {
+            RequestInfo r = work.get(i);
+            PkgName name = r.request.pkg().name();
+            Integer cv = decided.get(name);
+            if (cv == null) {
+                if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS && !pending.contains(name)) {
+                    pending.add(name);
+                }
+                requestedBy.putIfAbsent(name, r.requestedBy);
+                continue;
+            }
+            requestedBy.putIfAbsent(name, r.requestedBy);
+            CandidateInfo c = byVar.get(cv);
+            if (!c.spec.pkg().build().isSource()) {
+                Set<Component> comps = Satisfaction.requiredComponents(r, c.spec);
+                addUse(c, comps, used, work, ownerComps, expandedOwners, decided, pending);
+            } else {
+                addUse(c, Set.of(), used, work, ownerComps, expandedOwners, decided, pending);
+            }
+        }
+        return new Closure(used, pending, requestedBy);
+    }
+
+    private void addUse(CandidateInfo c, Set<Component> comps, Map<PkgName, Set<Component>> used,
+            List<RequestInfo> work, Map<Integer, Set<Component>> ownerComps, Set<Integer> expandedOwners,
+            Map<PkgName, Integer> decided, List<PkgName> pending) {
+        PkgName name = c.spec.pkg().name();
+        Set<Component> have = used.computeIfAbsent(name, n -> new TreeSet<>());
+        Set<Component> added = new TreeSet<>(comps);
+        added.removeAll(have);
+        have.addAll(comps);
+        if (expandedOwners.add(c.var())) {
+            for (RequestInfo r : c.requirements) {
+                if (Integer.valueOf(c.var()).equals(requirementOwner.get(r))) {
+                    work.add(r);
+                }
+            }
+        }
+        for (Component k : added) {
+            for (RequestInfo r : c.requirements) {
+                if (k.equals(requirementComponent.get(r))) {
+                    work.add(r);
+                }
+            }
+            for (ComponentSpec cs : c.spec.install().components()) {
+                if (!cs.name().equals(k)) {
+                    continue;
+                }
+                for (ComponentEmbed ce : cs.embedded()) {
+                    Integer ev = decided.get(ce.pkg());
+                    if (ev == null) {
+                        if (!pending.contains(ce.pkg())) {
+                            pending.add(ce.pkg());
+                        }
+                        continue;
+                    }
+                    CandidateInfo ec = byVar.get(ev);
+                    addUse(ec, Satisfaction.withUses(ce.components(), ec.spec), used, work, ownerComps, expandedOwners,
+                            decided, pending);
+                }
+            }
+        }
+    }
+
+    /** The initial package requests, in order. */
+    public List<RequestView> initialRequests() {
+        return initialRequests.stream().map(RequestView::new).toList();
+    }
+
+    /** Group → what it stands for, with the static reasons its request rejected candidates. */
+    public Optional<RequestView> requestOfGroup(int groupId) {
+        return Optional.ofNullable(requestsByGroup.get(groupId)).map(RequestView::new);
+    }
+
+    public Optional<String> varRequestOfGroup(int groupId) {
+        return Optional.ofNullable(varRequestsByGroup.get(groupId)).map(Object::toString);
+    }
+
+    /** Why a request rules out candidates of its package (static reasons, in candidate order). */
+    public Map<String, String> rejectionsOf(int groupId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        RequestInfo r = requestsByGroup.get(groupId);
+        if (r != null) {
+            rejections.getOrDefault(r, Map.of()).forEach((c, why) -> out.put(c.label(), why));
+        }
+        VarRequestInfo v = varRequestsByGroup.get(groupId);
+        if (v != null) {
+            varRejections.getOrDefault(v, Map.of()).forEach((c, why) -> out.put(c.label(), why));
+        }
+        return out;
+    }
+
+    /** Why candidate {@code var} was ruled out by any request in force in a model, if statically known. */
+    public List<String> reasonsAgainst(int candidateVar, boolean[] values) {
+        List<String> out = new ArrayList<>();
+        CandidateInfo c = byVar.get(candidateVar);
+        rejections.forEach((r, m) -> {
+            String why = m.get(c);
+            if (why != null && values[r.activation]) {
+                out.add(why + " (" + r.request + ", requested by " + r.requestedBy + ")");
+            }
+        });
+        varRejections.forEach((v, m) -> {
+            String why = m.get(c);
+            if (why != null && values[v.activation]) {
+                out.add(why + " (" + v.requestedBy + ")");
+            }
+        });
+        return out;
+    }
+
+    /** A read-only view of a candidate for the search and explanations. */
+    public record CandidateInfoView(int var, PackageSpec spec, Source source, String label) {
+        CandidateInfoView(CandidateInfo c) {
+            this(c.var(), c.spec, c.source, c.label());
+        }
+    }
+
+    /** A read-only view of a request. */
+    public record RequestView(PkgRequest request, String requestedBy, int groupId, int activation) {
+        RequestView(RequestInfo r) {
+            this(r.request, r.requestedBy, r.group.id(), r.activation);
+        }
+    }
+}
