@@ -26,6 +26,9 @@ final class CandidateInfo {
     /** For pre-release versions: some active request allows pre-releases. */
     GrowingOr prereleaseAllowed;
     boolean expanded;
+    /** For an embedded copy: the candidate that carries it and the components holding it. */
+    CandidateInfo parent;
+    java.util.Set<Component> holders = java.util.Set.of();
     /** The package requirements of this candidate and its components, once expanded, in order. */
     final java.util.List<RequestInfo> requirements = new java.util.ArrayList<>();
 

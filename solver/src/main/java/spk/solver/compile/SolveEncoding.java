@@ -343,6 +343,8 @@ public final class SolveEncoding {
             RankKey rank = new RankKey(1, spec.pkg().version(), RankKey.BINARY, 0, spec.pkg().toString());
             CandidateInfo ec = create(spec, new Source.Embedded(parent.spec.pkg(), holderNames), rank, available,
                     spec.pkg().toString());
+            ec.parent = parent;
+            ec.holders = holderNames;
             model.addImplication(ec.var(), parent.var());
             int[] needsHolder = new int[holders.size() + 1];
             needsHolder[0] = -ec.var();
@@ -567,6 +569,17 @@ public final class SolveEncoding {
         added.removeAll(have);
         have.addAll(comps);
         if (expandedOwners.add(c.var())) {
+            if (c.parent != null) {
+                // an embedded copy comes with the build that carries it
+                Integer pv = decided.get(c.parent.spec.pkg().name());
+                if (pv == null) {
+                    if (!pending.contains(c.parent.spec.pkg().name())) {
+                        pending.add(c.parent.spec.pkg().name());
+                    }
+                } else {
+                    addUse(byVar.get(pv), c.holders, used, work, ownerComps, expandedOwners, decided, pending);
+                }
+            }
             for (RequestInfo r : c.requirements) {
                 if (Integer.valueOf(c.var()).equals(requirementOwner.get(r))) {
                     work.add(r);
