@@ -446,7 +446,7 @@ public final class SolveEncoding {
         Map<PkgName, CandidateInfoView> out = new LinkedHashMap<>();
         for (PackageState s : packages.values()) {
             for (CandidateInfo c : s.candidates) {
-                if (c.var() < values.length && values[c.var()]) {
+                if (isTrue(values, c.var())) {
                     out.put(s.name, new CandidateInfoView(c));
                 }
             }
@@ -459,7 +459,7 @@ public final class SolveEncoding {
         List<Integer> out = new ArrayList<>();
         for (PackageState s : packages.values()) {
             for (CandidateInfo c : s.candidates) {
-                if (!c.expanded && c.var() < values.length && values[c.var()]) {
+                if (!c.expanded && isTrue(values, c.var())) {
                     out.add(c.var());
                 }
             }
@@ -484,7 +484,7 @@ public final class SolveEncoding {
         List<RequestView> out = new ArrayList<>();
         if (s != null) {
             for (RequestInfo r : s.requests) {
-                if (values[r.activation]) {
+                if (isTrue(values, r.activation)) {
                     out.add(new RequestView(r));
                 }
             }
@@ -497,7 +497,7 @@ public final class SolveEncoding {
         List<PkgName> out = new ArrayList<>();
         CandidateInfo c = byVar.get(candidateVar);
         for (RequestInfo r : c.requirements) {
-            if (values[r.activation] && !out.contains(r.request.pkg().name())) {
+            if (isTrue(values, r.activation) && !out.contains(r.request.pkg().name())) {
                 out.add(r.request.pkg().name());
             }
         }
@@ -514,7 +514,7 @@ public final class SolveEncoding {
         Set<Component> out = new TreeSet<>();
         CandidateInfo c = byVar.get(candidateVar);
         c.componentVars.forEach((k, v) -> {
-            if (values[v]) {
+            if (isTrue(values, v)) {
                 out.add(k);
             }
         });
@@ -612,6 +612,10 @@ public final class SolveEncoding {
         }
     }
 
+    private static boolean isTrue(boolean[] values, int var) {
+        return var > 0 && var < values.length && values[var];
+    }
+
     /** The initial package requests, in order. */
     public List<RequestView> initialRequests() {
         return initialRequests.stream().map(RequestView::new).toList();
@@ -646,13 +650,13 @@ public final class SolveEncoding {
         CandidateInfo c = byVar.get(candidateVar);
         rejections.forEach((r, m) -> {
             String why = m.get(c);
-            if (why != null && values[r.activation]) {
+            if (why != null && isTrue(values, r.activation)) {
                 out.add(why + " (" + r.request + ", requested by " + r.requestedBy + ")");
             }
         });
         varRejections.forEach((v, m) -> {
             String why = m.get(c);
-            if (why != null && values[v.activation]) {
+            if (why != null && isTrue(values, v.activation)) {
                 out.add(why + " (" + v.requestedBy + ")");
             }
         });
