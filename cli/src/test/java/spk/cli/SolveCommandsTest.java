@@ -1,0 +1,113 @@
+package spk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spk.cli.spk.SpkCommand;
+
+/** spk explain and spk env --dry-run as users run them, against a catalog folder. */
+class SolveCommandsTest {
+    @TempDir
+    static Path dir;
+
+    static Path catalog;
+
+    @BeforeAll
+    static void writeCatalog() throws Exception {
+        catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("maya"));
+        Files.writeString(catalog.resolve("maya/builds.yaml"), """
+                - pkg: maya/2019.0.0/AAAAAAAA
+                - pkg: maya/2020.0.0/AAAAAAAA
+                """);
+        Files.writeString(catalog.resolve("plugins.yaml"), """
+                - pkg: my-plugin/1.0.0/AAAAAAAA
+                  install:
+                    requirements: [{pkg: maya/2019}]
+                - pkg: my-plugin/1.1.0/AAAAAAAA
+                  install:
+                    requirements: [{pkg: maya/2020}]
+                """);
+    }
+
+    private static CommandLineTest.Run spk(String... args) {
+        return CommandLineTest.run(new SpkCommand(), args);
+    }
+
+    @Test
+    void explainPrintsTheSolution() {
+        CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "--no-host", "my-plugin/1", "maya/2019");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("> RESOLVE my-plugin/1.0.0/AAAAAAAA"), r.out());
+        assertTrue(r.out().contains("  maya/2019.0.0/AAAAAAAA:run  (catalog)"), r.out());
+        assertTrue(r.out().contains("Number of Packages: 2"), r.out());
+    }
+
+    @Test
+    void explainTellsWhyThereIsNoSolutionAndExitsOne() {
+        CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "--no-host", "my-plugin/1.1", "maya/2019");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("Failed to resolve: there is no solution"), r.out());
+        assertTrue(r.out().contains("catalog/my-plugin/1.1.0/AAAAAAAA requires maya/2020.0.0"), r.out());
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedShape() throws Exception {
+        CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "--no-host", "--format", "json",
+                "--solver", "cpsat", "{pkg: my-plugin}");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("solved", j.get("status").asText());
+        assertEquals("my-plugin/1.1.0/AAAAAAAA", j.get("solution").get(0).get("pkg").asText());
+        assertEquals("catalog", j.get("solution").get(0).get("source").asText());
+        assertEquals("run", j.get("solution").get(0).get("components").get(0).asText());
+        assertEquals("~2020.0.0", j.get("options").get("maya").asText());
+
+        CommandLineTest.Run u = spk("explain", "-r", catalog.toString(), "--no-host", "--format", "json",
+                "my-plugin/1.1", "maya/2019");
+        assertEquals(1, u.exit());
+        JsonNode ju = new ObjectMapper().readTree(u.out());
+        assertEquals("unsatisfiable", ju.get("status").asText());
+        assertTrue(ju.get("explanation").asText().contains("requires maya/2020.0.0"));
+    }
+
+    @Test
+    void badInputExitsTwo() {
+        CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "my-plugin/>=1..2");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("invalid request 'my-plugin/>=1..2': expected a number at column 15"), r.err());
+        assertEquals(2, spk("explain", "my-plugin").exit(), "no repository given");
+        assertEquals(2, spk("explain", "-r", dir.resolve("nowhere").toString(), "my-plugin").exit());
+    }
+
+    @Test
+    void envDryRunPrintsTheSolution() {
+        CommandLineTest.Run r = spk("env", "--dry-run", "-r", catalog.toString(), "--no-host", "maya");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("maya/2020.0.0/AAAAAAAA"), r.out());
+        assertTrue(!r.out().contains("RESOLVE"), "env is one level quieter than explain");
+    }
+
+    @Test
+    void optionsBecomeVarRequests() throws Exception {
+        Path opts = dir.resolve("opts");
+        Files.createDirectories(opts);
+        Files.writeString(opts.resolve("x.yaml"), """
+                - pkg: tool/1.0.0/AAAAAAAA
+                  build:
+                    options: [{var: debug, static: 'on'}]
+                - pkg: tool/1.0.0/BBBBBBBB
+                  build:
+                    options: [{var: debug, static: 'off'}]
+                """);
+        CommandLineTest.Run r = spk("explain", "-r", opts.toString(), "--no-host", "-o", "debug=off", "tool");
+        assertTrue(r.out().contains("tool/1.0.0/BBBBBBBB"), r.out());
+    }
+}
