@@ -61,9 +61,18 @@ public final class SolveEncoding {
     private final ConstraintModel model = new ConstraintModel();
     private final SolveRequest solve;
     private final Map<PkgName, PackageState> packages = new LinkedHashMap<>();
-    private final List<VarRequestInfo> varRequests = new ArrayList<>();
     private final Map<OptName, GrowingOr> qualifiedFlags = new HashMap<>();
     private final Map<OptName, Integer> qualifiedFlagVars = new HashMap<>();
+    private final Map<PkgName, List<OptName>> qualifiedByPackage = new HashMap<>();
+    /** "Some request in force sets NAME to VALUE", by name, then by value. */
+    private final Map<OptName, Map<String, Integer>> valueVars = new HashMap<>();
+    /** The same, by base name: what un-namespaced var requirements clash with. */
+    private final Map<String, Map<String, Integer>> baseValueVars = new HashMap<>();
+    private final Map<String, List<CandidateInfo>> candidatesByOptionBase = new HashMap<>();
+    private final Map<OptName, List<VarRequestInfo>> namespacedRequirements = new HashMap<>();
+    private final Map<String, List<VarRequestInfo>> plainRequirementsByBase = new HashMap<>();
+    private final Map<Integer, Map<CandidateInfo, String>> valueRejections = new HashMap<>();
+    private final Map<VarRequestInfo, Integer> valueVarOfRequest = new HashMap<>();
     private final Map<Integer, CandidateInfo> byVar = new HashMap<>();
     private final Map<String, CandidateInfo> byKey = new HashMap<>();
     private final Map<Integer, RequestInfo> requestsByGroup = new HashMap<>();
@@ -74,7 +83,6 @@ public final class SolveEncoding {
     private final Map<RequestInfo, Integer> requirementOwner = new HashMap<>();
     /** Component requirements: the component whose use puts them in force. */
     private final Map<RequestInfo, Component> requirementComponent = new HashMap<>();
-    private final Map<VarRequestInfo, Map<CandidateInfo, String>> varRejections = new LinkedHashMap<>();
 
     /** One package name: its candidates, the requests on it, whether its builds were listed. */
     static final class PackageState {
@@ -184,33 +192,93 @@ public final class SolveEncoding {
         int active = activeLiteral(group, activation, req.toString());
         VarRequestInfo info = new VarRequestInfo(req, active, group, requestedBy, owner);
         varRequestsByGroup.put(group.id(), info);
-        if (req.var().namespace().isPresent()) {
-            flagFor(req.var());
-            model.addImplication(active, qualifiedFlagVars.get(req.var()));
-            qualifiedFlags.get(req.var()).add(active);
+        OptName name = req.var();
+        if (name.namespace().isPresent()) {
+            int q = flagFor(name);
+            model.addImplication(active, q);
+            qualifiedFlags.get(name).add(active);
         }
-        if (owner != null) {
-            for (Map.Entry<String, String> e : solve.options().entries().entrySet()) {
-                if (Satisfaction.clashes(req, OptName.parse(e.getKey()), e.getValue())) {
-                    model.addClause(-active);
+        if (req.value().isEmpty()) {
+            return;
+        }
+        int a = valueVar(name, req.value());
+        valueVarOfRequest.put(info, a);
+        model.addImplication(active, a);
+        model.addImplication(active, baseValueVar(name.base(), req.value()));
+        if (owner == null) {
+            return;
+        }
+        // a var requirement clashes with every other value of its option (SPK's VarRequirementsValidator)
+        if (name.namespace().isEmpty()) {
+            plainRequirementsByBase.computeIfAbsent(name.base(), k -> new ArrayList<>()).add(info);
+            baseValueVars.get(name.base()).forEach((value, b) -> {
+                if (!value.equals(req.value())) {
+                    model.addClause(-active, -b);
                 }
-            }
-        }
-        for (VarRequestInfo w : varRequests) {
-            boolean clash = (owner != null && Satisfaction.clashes(req, w.request.var(), w.request.value()))
-                    || (w.owner != null && Satisfaction.clashes(w.request, req.var(), req.value()));
-            if (clash) {
-                model.addClause(-active, -w.activation);
-            }
-        }
-        varRequests.add(info);
-        for (PackageState s : packages.values()) {
-            for (CandidateInfo c : s.candidates) {
-                link(info, c);
-            }
+            });
+        } else {
+            namespacedRequirements.computeIfAbsent(name, k -> new ArrayList<>()).add(info);
+            valueVars.get(name).forEach((value, v) -> {
+                if (!value.equals(req.value())) {
+                    model.addClause(-active, -v);
+                }
+            });
         }
     }
 
+    /** The variable "some request in force sets {@code name} to {@code value}", linked on creation. */
+    private int valueVar(OptName name, String value) {
+        Map<String, Integer> byValue = valueVars.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        Integer existing = byValue.get(value);
+        if (existing != null) {
+            return existing;
+        }
+        int a = model.newVar("some request sets " + name + "=" + value);
+        byValue.put(value, a);
+        for (CandidateInfo c : candidatesByOptionBase.getOrDefault(name.base(), List.of())) {
+            linkValue(c, name, value, a);
+        }
+        for (VarRequestInfo q : namespacedRequirements.getOrDefault(name, List.of())) {
+            if (!q.request.value().equals(value)) {
+                model.addClause(-q.activation, -a);
+            }
+        }
+        return a;
+    }
+
+    private int baseValueVar(String base, String value) {
+        Map<String, Integer> byValue = baseValueVars.computeIfAbsent(base, k -> new LinkedHashMap<>());
+        Integer existing = byValue.get(value);
+        if (existing != null) {
+            return existing;
+        }
+        int b = model.newVar("some request sets an option named " + base + " to " + value);
+        byValue.put(value, b);
+        for (VarRequestInfo q : plainRequirementsByBase.getOrDefault(base, List.of())) {
+            if (!q.request.value().equals(value)) {
+                model.addClause(-q.activation, -b);
+            }
+        }
+        return b;
+    }
+
+    /** Rules {@code c} out while a request sets {@code name=value} its options disagree with. */
+    private void linkValue(CandidateInfo c, OptName name, String value, int valueVar) {
+        Compatibility ok = Satisfaction.varRequest(VarRequest.of(name, value), c.spec);
+        if (ok.isOk()) {
+            return;
+        }
+        valueRejections.computeIfAbsent(valueVar, k -> new LinkedHashMap<>()).put(c, ok.toString());
+        if (name.namespace().isEmpty()) {
+            // ignored for this package when a request qualified for it is in force
+            int q = flagFor(name.withNamespace(c.spec.pkg().name()));
+            model.addClause(-valueVar, -c.var(), q);
+        } else {
+            model.addClause(-valueVar, -c.var());
+        }
+    }
+
+    /** The variable "some request in force names {@code qualified}" ({@code pkg.var}), exact. */
     private int flagFor(OptName qualified) {
         Integer existing = qualifiedFlagVars.get(qualified);
         if (existing != null) {
@@ -219,21 +287,45 @@ public final class SolveEncoding {
         int q = model.newVar("some request for " + qualified);
         qualifiedFlagVars.put(qualified, q);
         qualifiedFlags.put(qualified, model.growingOr(q, "a request for " + qualified));
+        PkgName pkg = qualified.namespace().orElseThrow();
+        qualifiedByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(qualified);
+        PackageState s = packages.get(pkg);
+        if (s != null) {
+            for (CandidateInfo c : s.candidates) {
+                requireOption(c, qualified, q);
+            }
+        }
         return q;
     }
 
-    private void link(VarRequestInfo v, CandidateInfo c) {
-        Compatibility ok = Satisfaction.varRequest(v.request, c.spec);
-        if (ok.isOk()) {
-            return;
+    /** A request for {@code pkg.x} rules out builds of pkg that have no option x. */
+    private void requireOption(CandidateInfo c, OptName qualified, int flag) {
+        Compatibility ok = Satisfaction.varRequest(VarRequest.of(qualified, ""), c.spec);
+        if (!ok.isOk()) {
+            model.addClause(-flag, -c.var());
+            valueRejections.computeIfAbsent(flag, k -> new LinkedHashMap<>()).put(c, ok.toString());
         }
-        varRejections.computeIfAbsent(v, k -> new LinkedHashMap<>()).put(c, ok.toString());
-        if (v.request.var().namespace().isEmpty()) {
-            // ignored for this package when a request qualified for it is in force
-            int q = flagFor(v.request.var().withNamespace(c.spec.pkg().name()));
-            model.addClause(-v.activation, -c.var(), q);
-        } else {
-            model.addClause(-v.activation, -c.var());
+    }
+
+    /** Links a new candidate with every option value and qualified request known so far. */
+    private void linkOptions(CandidateInfo c) {
+        PkgName pkg = c.spec.pkg().name();
+        java.util.Set<String> bases = new java.util.HashSet<>();
+        for (spk.spec.model.Opt o : c.spec.options()) {
+            bases.add(o.fullName().base());
+        }
+        for (String base : bases) {
+            candidatesByOptionBase.computeIfAbsent(base, k -> new ArrayList<>()).add(c);
+            for (OptName name : new ArrayList<>(valueVars.keySet())) {
+                if (name.base().equals(base)) {
+                    for (Map.Entry<String, Integer> e : new ArrayList<>(valueVars.get(name).entrySet())) {
+                        linkValue(c, name, e.getKey(), e.getValue());
+                    }
+                }
+            }
+        }
+        for (OptName qualified : qualifiedByPackage.getOrDefault(pkg, List.of())) {
+            requireOption(c, qualified, qualifiedFlagVars.get(qualified));
         }
     }
 
@@ -320,9 +412,7 @@ public final class SolveEncoding {
         for (RequestInfo r : new ArrayList<>(state.requests)) {
             link(r, c);
         }
-        for (VarRequestInfo v : new ArrayList<>(varRequests)) {
-            link(v, c);
-        }
+        linkOptions(c);
         return c;
     }
 
@@ -638,8 +728,8 @@ public final class SolveEncoding {
             rejections.getOrDefault(r, Map.of()).forEach((c, why) -> out.put(c.label(), why));
         }
         VarRequestInfo v = varRequestsByGroup.get(groupId);
-        if (v != null) {
-            varRejections.getOrDefault(v, Map.of()).forEach((c, why) -> out.put(c.label(), why));
+        if (v != null && valueVarOfRequest.containsKey(v)) {
+            valueRejections.getOrDefault(valueVarOfRequest.get(v), Map.of()).forEach((c, why) -> out.put(c.label(), why));
         }
         return out;
     }
@@ -654,10 +744,10 @@ public final class SolveEncoding {
                 out.add(why + " (" + r.request + ", requested by " + r.requestedBy + ")");
             }
         });
-        varRejections.forEach((v, m) -> {
+        valueRejections.forEach((var, m) -> {
             String why = m.get(c);
-            if (why != null && isTrue(values, v.activation)) {
-                out.add(why + " (" + v.requestedBy + ")");
+            if (why != null && isTrue(values, var)) {
+                out.add(why);
             }
         });
         return out;
