@@ -40,12 +40,15 @@ public final class Solver {
         DecisionLog log = new DecisionLog();
         SolveEncoding encoding = new SolveEncoding(request);
         try (SatBackend sat = backend.create()) {
-            Search search = new Search(encoding, sat, log);
+            Search search = new Search(encoding, sat, log, false);
             Search.Outcome outcome = search.run();
             if (outcome == null) {
-                Explanation explanation = new Explainer(encoding, search).explain();
-                log.add(0, 1, '!', "BLOCKED " + String.join("; ", explanation.conflict()));
-                return new SolveResult.Unsatisfiable(explanation, log, stats(sat, encoding, start));
+                try (SatBackend relaxable = backend.create()) {
+                    Explanation explanation = new Explainer(encoding,
+                            new Search(encoding, relaxable, new DecisionLog(), true)).explain();
+                    log.add(0, 1, '!', "BLOCKED " + String.join("; ", explanation.conflict()));
+                    return new SolveResult.Unsatisfiable(explanation, log, stats(sat, encoding, start));
+                }
             }
             return new SolveResult.Solved(solution(encoding, outcome, request.options()), log,
                     stats(sat, encoding, start));

@@ -11,10 +11,11 @@ import java.util.Random;
 
 /**
  * Writes a seeded synthetic SPK catalog: one YAML file per package, each a list of built specs.
- * Packages have 20 to 30 versions of 3 builds each (differing in var options); builds require
- * about five packages of lower index, drawn with a skew toward low (popular, "core") packages,
- * with ranges that mostly but not always admit the newest versions; a few builds are
- * deprecated, a few packages embed another.
+ * Packages have 20 to 30 versions of 3 builds each (differing in var options). They come in
+ * tiers, as real catalogs do: a few core packages (4%) that depend only on each other, a middle
+ * layer (26%) on core and sometimes middle packages, and many leaves on both. Builds require 2
+ * to 4 packages with ranges that mostly but not always admit the newest versions, and some
+ * pin a dependency's abi option; a few builds are deprecated, a few packages embed another.
  */
 public final class CatalogGenerator {
     private CatalogGenerator() {}
@@ -100,23 +101,29 @@ public final class CatalogGenerator {
         return builds;
     }
 
+    /** Sizes of the tiers: a few core packages everything uses, a middle layer, and many leaves. */
+    static final double CORE = 0.04;
+    static final double MIDDLE = 0.30;
+
     private static List<String> requirements(int i, int vi, int vcount, List<List<String>> all, Random r) {
         List<String> out = new ArrayList<>();
-        if (i == 0) {
-            return out;
-        }
-        int n = 3 + r.nextInt(5);
+        int n = all.size();
+        int core = Math.max(1, (int) (n * CORE));
+        int middle = Math.max(core + 1, (int) (n * MIDDLE));
         List<Integer> picked = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            double u = r.nextDouble();
-            int j = (int) Math.floor(i * u * u * u);
-            if (j >= i || picked.contains(j)) {
-                continue;
-            }
-            picked.add(j);
+        if (i < core) {
+            pick(picked, 0, i, r.nextInt(3), r);
+        } else if (i < middle) {
+            pick(picked, 0, core, 1 + r.nextInt(3), r);
+            pick(picked, core, i, r.nextInt(2), r);
+        } else {
+            pick(picked, 0, core, 1 + r.nextInt(2), r);
+            pick(picked, core, middle, 1 + r.nextInt(2), r);
+        }
+        for (int j : picked) {
             List<String> dv = all.get(j);
             // newer builds ask for newer versions of their dependencies
-            int anchor = Math.max(0, Math.min(dv.size() - 1, (int) ((double) vi / vcount * dv.size()) - r.nextInt(3)));
+            int anchor = Math.max(0, Math.min(dv.size() - 1, (int) ((double) vi / vcount * dv.size()) - r.nextInt(4)));
             String base = dv.get(anchor);
             String range = switch (r.nextInt(6)) {
                 case 0 -> ">=" + base;
@@ -128,10 +135,20 @@ public final class CatalogGenerator {
             };
             out.add("{pkg: " + name(j) + (range.isEmpty() ? "" : "/" + range) + "}");
         }
-        if (r.nextInt(10) == 0) {
-            out.add("{var: abi/" + (r.nextBoolean() ? "cp37" : "cp39") + "}");
+        if (!picked.isEmpty() && r.nextInt(10) == 0) {
+            out.add("{var: " + name(picked.get(0)) + ".abi/" + (r.nextBoolean() ? "cp37" : "cp39") + "}");
         }
         return out;
+    }
+
+    /** Adds {@code count} distinct packages from [from, to). */
+    private static void pick(List<Integer> picked, int from, int to, int count, Random r) {
+        for (int k = 0; k < count && to > from; k++) {
+            int j = from + r.nextInt(to - from);
+            if (!picked.contains(j)) {
+                picked.add(j);
+            }
+        }
     }
 
     private static String digest(int i, int vi, int b) {

@@ -18,6 +18,7 @@ import spk.constraint.ConstraintModel;
 public final class CpSatBackend implements SatBackend {
     private final CpModel cp;
     private final List<BoolVar> vars = new ArrayList<>();
+    private boolean[] hints = new boolean[0];
     private int syncedClauses;
     private int solves;
 
@@ -46,11 +47,32 @@ public final class CpSatBackend implements SatBackend {
         }
     }
 
+    private final List<Integer> forever = new ArrayList<>();
+
+    @Override
+    public void assertForever(int literal) {
+        forever.add(literal);
+    }
+
+    @Override
+    public void hint(boolean[] preferTrue) {
+        hints = preferTrue.clone();
+    }
+
     @Override
     public Outcome solve(ConstraintModel model, int[] assumptions) {
         sync(model);
         solves++;
+        cp.clearHints();
+        for (int v = 1; v < vars.size(); v++) {
+            if (v < hints.length && hints[v]) {
+                cp.addHint(vars.get(v), true);
+            }
+        }
         cp.clearAssumptions();
+        while (!forever.isEmpty()) {
+            cp.addBoolOr(new Literal[] {lit(forever.remove(forever.size() - 1))});
+        }
         Literal[] assume = new Literal[assumptions.length];
         for (int i = 0; i < assumptions.length; i++) {
             assume[i] = lit(assumptions[i]);

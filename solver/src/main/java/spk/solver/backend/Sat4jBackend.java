@@ -11,6 +11,8 @@ import spk.constraint.ConstraintModel;
 /** Sat4j's CDCL solver, used incrementally: clauses are added as the model grows. */
 public final class Sat4jBackend implements SatBackend {
     private final ISolver solver = SolverFactory.newDefault();
+    private final HintedPhases phases = new HintedPhases();
+    private final GuidedOrder order = new GuidedOrder(phases);
     private int syncedClauses;
     private int syncedVars;
     private boolean contradiction;
@@ -19,6 +21,29 @@ public final class Sat4jBackend implements SatBackend {
     public Sat4jBackend() {
         solver.setTimeout(600);
         solver.setDBSimplificationAllowed(false);
+        ((org.sat4j.minisat.core.Solver<?>) solver).setOrder(order);
+    }
+
+    @Override
+    public void assertForever(int literal) {
+        if (solver.nVars() < Math.abs(literal)) {
+            solver.newVar(Math.abs(literal));
+        }
+        try {
+            solver.addClause(new VecInt(new int[] {literal}));
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
+    }
+
+    @Override
+    public void guide(DecisionGuide guide) {
+        order.guide(guide);
+    }
+
+    @Override
+    public void hint(boolean[] preferTrue) {
+        phases.set(preferTrue);
     }
 
     private void sync(ConstraintModel model) {

@@ -10,6 +10,22 @@ public interface SatBackend extends AutoCloseable {
     /** Solves the model under {@code assumptions} (literals that must hold). */
     Outcome solve(ConstraintModel model, int[] assumptions);
 
+    /**
+     * Decision hints for the next solves: {@code preferTrue[v]} asks the solver to try variable
+     * v true first; every other variable is tried false first. Hints change speed, never answers.
+     */
+    void hint(boolean[] preferTrue);
+
+    /** How to decide in the next solves; back ends without a way to follow it may ignore it. */
+    default void guide(DecisionGuide guide) {
+    }
+
+    /**
+     * Makes a literal hold in every later solve, outside the model: the search asserts the
+     * groups this way, while explanations (on another back end) keep them as assumptions.
+     */
+    void assertForever(int literal);
+
     /** A short name for reports: {@code sat4j} or {@code cpsat}. */
     String name();
 

@@ -83,6 +83,8 @@ public final class SolveEncoding {
     private final Map<RequestInfo, Integer> requirementOwner = new HashMap<>();
     /** Component requirements: the component whose use puts them in force. */
     private final Map<RequestInfo, Component> requirementComponent = new HashMap<>();
+    /** Every requirement (install or component): the candidate it belongs to. */
+    private final Map<RequestInfo, Integer> ownerOf = new HashMap<>();
 
     /** One package name: its candidates, the requests on it, whether its builds were listed. */
     static final class PackageState {
@@ -501,6 +503,7 @@ public final class SolveEncoding {
             Group g = model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + describe(p));
             RequestInfo info = addPkgRequest(p, activation, g, who, dflt, OptionMap.EMPTY);
             c.requirements.add(info);
+            ownerOf.put(info, c.var());
             return info;
         } else if (r instanceof VarRequest v) {
             Group g = model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + v);
@@ -511,10 +514,13 @@ public final class SolveEncoding {
 
     // ------------------------------------------------------------------ reading models
 
-    /** The literals every solve assumes: every group selected, every open end closed. */
-    public int[] assumptions(List<Integer> extra, Set<Integer> relaxedGroups) {
+    /**
+     * The literals a solve assumes: every group selected (unless the groups are asserted
+     * elsewhere, or relaxed), every open end closed, and {@code extra}.
+     */
+    public int[] assumptions(List<Integer> extra, Set<Integer> relaxedGroups, boolean includeGroups) {
         List<Integer> out = new ArrayList<>();
-        for (Group g : model.groups()) {
+        for (Group g : includeGroups ? model.groups() : List.<Group>of()) {
             if (!relaxedGroups.contains(g.id())) {
                 out.add(g.id());
             }
@@ -751,6 +757,124 @@ public final class SolveEncoding {
             }
         });
         return out;
+    }
+
+    /**
+     * A first guess for a package, as SPK's iterator would make it without backtracking: the
+     * best candidate that no request in force (given the candidates decided) rules out, skipping
+     * deprecated builds and pre-releases. Only used to hint the SAT solver; null if none fits.
+     */
+    public Integer greedyChoice(PkgName name, Map<PkgName, Integer> decided) {
+        PackageState s = packages.get(name);
+        if (s == null) {
+            return null;
+        }
+        InForce f = inForce(s, decided);
+        List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
+        sorted.sort((a, b) -> a.rank.compareTo(b.rank));
+        for (CandidateInfo c : sorted) {
+            if (c.spec.deprecated() || c.spec.pkg().version().isPreRelease()) {
+                continue;
+            }
+            if (f.reasonAgainst(c) == null) {
+                return c.var();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a candidate cannot be chosen whatever else is chosen, given the candidates decided:
+     * a request in force (initial, or a requirement of a decided candidate) rules it out; null
+     * if nothing does.
+     */
+    public String certainReasonAgainst(int candidateVar, Map<PkgName, Integer> decided) {
+        CandidateInfo c = byVar.get(candidateVar);
+        PackageState s = packages.get(c.spec.pkg().name());
+        return inForce(s, decided).reasonAgainst(c);
+    }
+
+    /** The requests and option values in force given the decided candidates. */
+    private final class InForce {
+        final List<RequestInfo> requests = new ArrayList<>();
+        final List<Integer> valueVars = new ArrayList<>();
+
+        String reasonAgainst(CandidateInfo c) {
+            for (RequestInfo r : requests) {
+                String why = rejections.getOrDefault(r, Map.of()).get(c);
+                if (why != null) {
+                    return why + " (" + r.request + ", requested by " + r.requestedBy + ")";
+                }
+            }
+            for (int v : valueVars) {
+                String why = valueRejections.getOrDefault(v, Map.of()).get(c);
+                if (why != null && !isQualifiedSkip(v, c)) {
+                    return why;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** An unqualified value rule does not apply when a qualified request for the package may exist. */
+    private boolean isQualifiedSkip(int valueVar, CandidateInfo c) {
+        for (Map.Entry<OptName, Map<String, Integer>> e : valueVars.entrySet()) {
+            if (e.getValue().containsValue(valueVar)) {
+                return e.getKey().namespace().isEmpty()
+                        && qualifiedFlagVars.containsKey(e.getKey().withNamespace(c.spec.pkg().name()));
+            }
+        }
+        return false;
+    }
+
+    private InForce inForce(PackageState s, Map<PkgName, Integer> decided) {
+        java.util.Set<Integer> owners = new java.util.HashSet<>(decided.values());
+        InForce f = new InForce();
+        for (RequestInfo r : s.requests) {
+            Integer owner = ownerOf.get(r);
+            boolean componentLevel = requirementComponent.containsKey(r);
+            if (owner == null ? initialRequests.contains(r) : owners.contains(owner) && !componentLevel) {
+                f.requests.add(r);
+            }
+        }
+        valueVarOfRequest.forEach((v, var) -> {
+            if (v.owner == null ? v.activation == v.group.id() : owners.contains(v.owner.var())
+                    && v.activation == v.owner.var()) {
+                f.valueVars.add(var);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * The decision guide for back ends: per package (in the order they were met), the
+     * activations of its Always requests and its candidates best first.
+     */
+    public spk.solver.backend.DecisionGuide guide() {
+        List<spk.solver.backend.DecisionGuide.Guided> out = new ArrayList<>();
+        for (PackageState s : packages.values()) {
+            List<Integer> needs = new ArrayList<>();
+            for (RequestInfo r : s.requests) {
+                if (r.satisfiers != null) {
+                    needs.add(r.activation);
+                }
+            }
+            if (needs.isEmpty() && s.candidates.isEmpty()) {
+                continue;
+            }
+            // an embedded copy or a chosen embedder can also make a package needed
+            needs.add(s.vars.anyVar());
+            List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
+            sorted.sort((a, b) -> a.rank.compareTo(b.rank));
+            out.add(new spk.solver.backend.DecisionGuide.Guided(needs.stream().mapToInt(Integer::intValue).toArray(),
+                    sorted.stream().mapToInt(CandidateInfo::var).toArray()));
+        }
+        return new spk.solver.backend.DecisionGuide(out);
+    }
+
+    /** True if {@code var} is a candidate variable. */
+    public boolean isCandidate(int var) {
+        return byVar.containsKey(var);
     }
 
     /** A read-only view of a candidate for the search and explanations. */

@@ -28,6 +28,7 @@ public final class Explainer {
     private final SolveEncoding encoding;
     private final Search search;
 
+    /** @param search a search whose groups are assumptions, so they can be relaxed */
     public Explainer(SolveEncoding encoding, Search search) {
         this.encoding = encoding;
         this.search = search;

@@ -28,28 +28,121 @@ public final class Search {
     private final DecisionLog log;
     private final List<Integer> fixed = new ArrayList<>();
 
-    public Search(SolveEncoding encoding, SatBackend backend, DecisionLog log) {
+    private final boolean groupsAsAssumptions;
+    private int groupsAsserted;
+
+    /**
+     * @param groupsAsAssumptions true to keep groups as assumptions (so they can be relaxed, as
+     *     explanations need); false to assert them for good, which makes solves cheaper
+     */
+    public Search(SolveEncoding encoding, SatBackend backend, DecisionLog log, boolean groupsAsAssumptions) {
         this.encoding = encoding;
         this.backend = backend;
         this.log = log;
+        this.groupsAsAssumptions = groupsAsAssumptions;
     }
 
     /** A model of the whole problem under the decisions so far plus {@code extra}, or null if there is none. */
     public boolean[] solveComplete(List<Integer> extra, Set<Integer> relaxedGroups) {
+        return solveComplete(extra, relaxedGroups, 0);
+    }
+
+    /** As above, with {@code preferred} (a candidate) hinted true first. */
+    private boolean[] solveComplete(List<Integer> extra, Set<Integer> relaxedGroups, int preferred) {
         while (true) {
-            List<Integer> assume = new ArrayList<>(fixed);
-            assume.addAll(extra);
-            SatBackend.Outcome o = backend.solve(encoding.model(), encoding.assumptions(assume, relaxedGroups));
+            List<Integer> assume = new ArrayList<>();
+            assume.addAll(fixed);
+            for (int e : extra) {
+                if (e != 0) {
+                    assume.add(e);
+                }
+            }
+            if (lastModel != null) {
+                List<Integer> hintExtra = new ArrayList<>(assume);
+                if (preferred != 0) {
+                    hintExtra.add(preferred);
+                }
+                hintFrom(lastModel, hintExtra);
+            }
+            if (!groupsAsAssumptions) {
+                var groups = encoding.model().groups();
+                for (; groupsAsserted < groups.size(); groupsAsserted++) {
+                    backend.assertForever(groups.get(groupsAsserted).id());
+                }
+            }
+            backend.guide(encoding.guide());
+            long t = System.nanoTime();
+            SatBackend.Outcome o = backend.solve(encoding.model(),
+                    encoding.assumptions(assume, relaxedGroups, groupsAsAssumptions));
+            if (DEBUG) {
+                System.err.printf("solve %d: %s, %.1f ms, %s%n", backend.solveCount(), o.getClass().getSimpleName(),
+                        (System.nanoTime() - t) / 1e6, encoding.model().stats());
+            }
             if (o instanceof SatBackend.Outcome.Unsat) {
                 return null;
             }
             boolean[] m = ((SatBackend.Outcome.Sat) o).model();
+            lastModel = m;
             List<Integer> todo = encoding.unexpandedChosen(m);
             if (todo.isEmpty()) {
                 return m;
             }
             todo.forEach(encoding::expand);
         }
+    }
+
+    private boolean[] lastModel;
+    private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
+
+    /**
+     * Hints the solver back to the last model's candidates (plus {@code extra}), and for
+     * packages that model's choices newly require, to the first guess.
+     */
+    private void hintFrom(boolean[] model, List<Integer> extra) {
+        Map<PkgName, Integer> chosen = new LinkedHashMap<>();
+        encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
+        boolean[] hints = new boolean[encoding.model().varCount() + 1];
+        chosen.values().forEach(v -> hints[v] = true);
+        for (int e : extra) {
+            if (e > 0 && encoding.isCandidate(e)) {
+                hints[e] = true;
+            }
+        }
+        for (PkgName pending : encoding.closure(chosen).pending()) {
+            Integer g = encoding.greedyChoice(pending, chosen);
+            if (g != null) {
+                hints[g] = true;
+            }
+        }
+        backend.hint(hints);
+    }
+
+    /** SPK's iterator without backtracking: a quick first guess, expanded, to hint the first solve. */
+    private void greedyFirstGuess() {
+        Map<PkgName, Integer> decided = new LinkedHashMap<>();
+        Set<PkgName> skipped = new java.util.HashSet<>();
+        while (true) {
+            PkgName next = null;
+            for (PkgName p : encoding.closure(decided).pending()) {
+                if (!skipped.contains(p)) {
+                    next = p;
+                    break;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            Integer c = encoding.greedyChoice(next, decided);
+            if (c == null) {
+                skipped.add(next);
+                continue;
+            }
+            encoding.expand(c);
+            decided.put(next, c);
+        }
+        boolean[] hints = new boolean[encoding.model().varCount() + 1];
+        decided.values().forEach(v -> hints[v] = true);
+        backend.hint(hints);
     }
 
     /** The decisions made, in order: package → chosen candidate. */
@@ -60,6 +153,7 @@ public final class Search {
         for (RequestView r : encoding.initialRequests()) {
             log.add(0, 2, ' ', "INITIAL REQUEST " + r.request());
         }
+        greedyFirstGuess();
         boolean[] m = solveComplete(List.of(), Set.of());
         if (m == null) {
             return null;
@@ -82,7 +176,7 @@ public final class Search {
             for (RequestView r : encoding.activeRequests(name, m)) {
                 log.add(d, 2, '.', "REQUEST " + r.request() + " (requested by " + r.requestedBy() + ")");
             }
-            Decision decision = decide(name, chosen, m, d);
+            Decision decision = decide(name, chosen, m, d, decided);
             m = decision.model();
             chosen = decision.chosen();
             fixed.add(chosen.var());
@@ -97,13 +191,31 @@ public final class Search {
     private record Decision(CandidateInfoView chosen, boolean[] model) {}
 
     /** Improves the choice for one package until no better candidate fits with the decisions so far. */
-    private Decision decide(PkgName name, CandidateInfoView current, boolean[] model, int depth) {
+    private Decision decide(PkgName name, CandidateInfoView current, boolean[] model, int depth,
+            Map<PkgName, Integer> decided) {
         boolean[] m = model;
         CandidateInfoView chosen = current;
+        Set<Integer> ruledOut = new java.util.HashSet<>();
         while (true) {
-            List<CandidateInfoView> better = better(name, chosen);
+            List<CandidateInfoView> better = new ArrayList<>();
+            for (CandidateInfoView b : better(name, chosen)) {
+                if (ruledOut.contains(b.var())) {
+                    continue;
+                }
+                String why = encoding.certainReasonAgainst(b.var(), decided);
+                if (why == null) {
+                    better.add(b);
+                } else {
+                    ruledOut.add(b.var());
+                    log.add(depth, 2, '.', "TRY " + b.spec().pkg() + " - " + why);
+                }
+            }
             if (better.isEmpty()) {
                 return new Decision(chosen, m);
+            }
+            if (DEBUG) {
+                System.err.println("decide " + name + ": chosen " + chosen.label() + ", " + better.size()
+                        + " better not ruled out, best " + better.get(0).label());
             }
             int prefer = encoding.model().newVar("prefer a candidate of " + name + " better than " + chosen.label());
             int[] clause = new int[better.size() + 1];
@@ -112,7 +224,7 @@ public final class Search {
                 clause[i + 1] = better.get(i).var();
             }
             encoding.model().addClause(clause);
-            boolean[] improved = solveComplete(List.of(prefer), Set.of());
+            boolean[] improved = solveComplete(List.of(prefer), Set.of(), better.get(0).var());
             if (improved == null) {
                 for (CandidateInfoView b : better) {
                     List<String> why = encoding.reasonsAgainst(b.var(), m);

@@ -31,21 +31,35 @@ public final class YamlNode {
     private final Node node;
     private final String file;
     private final String path;
+    private final int lineOffset;
 
     private YamlNode(Node node, String file, String path) {
+        this(node, file, path, 0);
+    }
+
+    private YamlNode(Node node, String file, String path, int lineOffset) {
         this.node = node;
         this.file = file;
         this.path = path;
+        this.lineOffset = lineOffset;
     }
 
     /** Parses one YAML document; an empty document is a null node. */
     public static YamlNode parse(String file, String text) {
+        return parse(file, text, 0);
+    }
+
+    /**
+     * Parses a document that starts {@code lineOffset} lines into {@code file}, so reported lines
+     * are those of the file (used to read one entry of a long list on its own).
+     */
+    public static YamlNode parse(String file, String text, int lineOffset) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(1000).build();
         try {
             Optional<Node> root = new Compose(settings).composeString(text);
-            return new YamlNode(root.orElse(null), file, "");
+            return new YamlNode(root.orElse(null), file, "", lineOffset);
         } catch (MarkedYamlEngineException e) {
-            Location at = e.getProblemMark().map(m -> location(file, m)).orElse(Location.file(file));
+            Location at = e.getProblemMark().map(m -> location(file, m, lineOffset)).orElse(Location.file(file));
             throw new SpecException(new Problem(Problem.Severity.ERROR, at, "",
                     "invalid YAML: " + e.getProblem()));
         } catch (YamlEngineException e) {
@@ -54,15 +68,15 @@ public final class YamlNode {
         }
     }
 
-    private static Location location(String file, Mark m) {
-        return new Location(file, m.getLine() + 1, m.getColumn() + 1);
+    private static Location location(String file, Mark m, int lineOffset) {
+        return new Location(file, m.getLine() + 1 + lineOffset, m.getColumn() + 1);
     }
 
     public Location location() {
         if (node == null) {
             return Location.file(file);
         }
-        return node.getStartMark().map(m -> location(file, m)).orElse(Location.file(file));
+        return node.getStartMark().map(m -> location(file, m, lineOffset)).orElse(Location.file(file));
     }
 
     /** The field path of this node; empty for the document root. */
@@ -129,16 +143,16 @@ public final class YamlNode {
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : m.getValue()) {
-            YamlNode k = new YamlNode(t.getKeyNode(), file, path);
+            YamlNode k = new YamlNode(t.getKeyNode(), file, path, lineOffset);
             if (!(t.getKeyNode() instanceof ScalarNode ks)) {
                 throw k.problem("expected a plain key, found " + k.kind());
             }
             String key = ks.getValue();
             if (!seen.add(key)) {
-                throw new YamlNode(t.getKeyNode(), file, child(key)).problem("duplicate key '" + key + "'");
+                throw new YamlNode(t.getKeyNode(), file, child(key), lineOffset).problem("duplicate key '" + key + "'");
             }
-            out.add(new Entry(key, new YamlNode(t.getKeyNode(), file, child(key)),
-                    new YamlNode(t.getValueNode(), file, child(key))));
+            out.add(new Entry(key, new YamlNode(t.getKeyNode(), file, child(key), lineOffset),
+                    new YamlNode(t.getValueNode(), file, child(key), lineOffset)));
         }
         return out;
     }
@@ -177,7 +191,7 @@ public final class YamlNode {
         List<YamlNode> out = new ArrayList<>();
         int i = 0;
         for (Node n : s.getValue()) {
-            out.add(new YamlNode(n, file, path + "[" + i++ + "]"));
+            out.add(new YamlNode(n, file, path + "[" + i++ + "]", lineOffset));
         }
         return out;
     }
