@@ -21,7 +21,7 @@ public final class ConstraintModel {
     private final List<int[]> clauses = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, PackageVars> packages = new LinkedHashMap<>();
-    private final List<GrowingOr> growingOrs = new ArrayList<>();
+    private final java.util.Set<GrowingOr> growingOrs = new java.util.LinkedHashSet<>();
 
     /** Variables are numbered from 1, as DIMACS and Sat4j do; literals are ±variable. */
     public int newVar(String label) {
@@ -73,13 +73,18 @@ public final class ConstraintModel {
         return g;
     }
 
-    /** The literals every solve must assume: each growing disjunction's open end, false. */
+    /** The literals every solve must assume: each open growing disjunction's open end, false. */
     public int[] openEnds() {
         int[] out = new int[growingOrs.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = -growingOrs.get(i).openEnd();
+        int i = 0;
+        for (GrowingOr g : growingOrs) {
+            out[i++] = -g.openEnd();
         }
         return out;
+    }
+
+    void closed(GrowingOr g) {
+        growingOrs.remove(g);
     }
 
     /** {@code a} implies {@code b}. */

@@ -26,9 +26,24 @@ public final class GrowingOr {
         tail = next;
     }
 
+    private boolean closed;
+
     /** The current open end; solves assume it false. */
     public int openEnd() {
         return tail;
+    }
+
+    /** No literal will be added any more: the open end is made false for good. */
+    public void close() {
+        if (!closed) {
+            closed = true;
+            model.addClause(-tail);
+            model.closed(this);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     public int size() {

@@ -51,6 +51,11 @@ public final class PackageVars {
         return c;
     }
 
+    /** Declares that no candidate will be added any more. */
+    public void close() {
+        someCandidate.close();
+    }
+
     /** The candidates in the order they were added. */
     public List<Candidate> candidates() {
         return Collections.unmodifiableList(candidates);

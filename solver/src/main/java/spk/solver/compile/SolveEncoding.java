@@ -68,7 +68,7 @@ public final class SolveEncoding {
     private final Map<OptName, Map<String, Integer>> valueVars = new HashMap<>();
     /** The same, by base name: what un-namespaced var requirements clash with. */
     private final Map<String, Map<String, Integer>> baseValueVars = new HashMap<>();
-    private final Map<String, List<CandidateInfo>> candidatesByOptionBase = new HashMap<>();
+    private final Map<OptName, List<CandidateInfo>> candidatesByOptionName = new HashMap<>();
     private final Map<OptName, List<VarRequestInfo>> namespacedRequirements = new HashMap<>();
     private final Map<String, List<VarRequestInfo>> plainRequirementsByBase = new HashMap<>();
     private final Map<Integer, Map<CandidateInfo, String>> valueRejections = new HashMap<>();
@@ -93,6 +93,24 @@ public final class SolveEncoding {
         final List<CandidateInfo> candidates = new ArrayList<>();
         final List<RequestInfo> requests = new ArrayList<>();
         boolean expanded;
+        /** No candidate can be added any more (nothing embeds the package). */
+        boolean closed;
+        private List<CandidateInfo> sorted;
+        private spk.solver.backend.DecisionGuide.Guided guided;
+
+        /** The candidates best first (cached until a candidate is added). */
+        List<CandidateInfo> sorted() {
+            if (sorted == null) {
+                sorted = new ArrayList<>(candidates);
+                sorted.sort((a, b) -> a.rank.compareTo(b.rank));
+            }
+            return sorted;
+        }
+
+        void changed() {
+            sorted = null;
+            guided = null;
+        }
 
         PackageState(PkgName name, PackageVars vars) {
             this.name = name;
@@ -151,8 +169,12 @@ public final class SolveEncoding {
             info.satisfiers = model.growingOr(active, "a candidate satisfying " + req);
         }
         state.requests.add(info);
+        state.changed();
         for (CandidateInfo c : new ArrayList<>(state.candidates)) {
             link(info, c);
+        }
+        if (state.closed && info.satisfiers != null) {
+            info.satisfiers.close();
         }
         return info;
     }
@@ -237,7 +259,7 @@ public final class SolveEncoding {
         }
         int a = model.newVar("some request sets " + name + "=" + value);
         byValue.put(value, a);
-        for (CandidateInfo c : candidatesByOptionBase.getOrDefault(name.base(), List.of())) {
+        for (CandidateInfo c : candidatesAnswering(name)) {
             linkValue(c, name, value, a);
         }
         for (VarRequestInfo q : namespacedRequirements.getOrDefault(name, List.of())) {
@@ -309,19 +331,36 @@ public final class SolveEncoding {
         }
     }
 
+    /** The candidates with an option a request for {@code name} applies to. */
+    private List<CandidateInfo> candidatesAnswering(OptName name) {
+        List<CandidateInfo> out = new ArrayList<>(candidatesByOptionName.getOrDefault(name, List.of()));
+        if (name.namespace().isPresent()) {
+            PackageState s = packages.get(name.namespace().get());
+            if (s != null) {
+                for (CandidateInfo c : s.candidates) {
+                    if (!out.contains(c)) {
+                        out.add(c);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Links a new candidate with every option value and qualified request known so far. */
     private void linkOptions(CandidateInfo c) {
         PkgName pkg = c.spec.pkg().name();
-        java.util.Set<String> bases = new java.util.HashSet<>();
+        java.util.Set<OptName> names = new java.util.LinkedHashSet<>();
         for (spk.spec.model.Opt o : c.spec.options()) {
-            bases.add(o.fullName().base());
+            names.add(o.fullName());
+            candidatesByOptionName.computeIfAbsent(o.fullName(), k -> new ArrayList<>()).add(c);
         }
-        for (String base : bases) {
-            candidatesByOptionBase.computeIfAbsent(base, k -> new ArrayList<>()).add(c);
-            for (OptName name : new ArrayList<>(valueVars.keySet())) {
-                if (name.base().equals(base)) {
-                    for (Map.Entry<String, Integer> e : new ArrayList<>(valueVars.get(name).entrySet())) {
-                        linkValue(c, name, e.getKey(), e.getValue());
+        for (OptName name : names) {
+            for (OptName asked : new OptName[] {name, name.withNamespace(pkg)}) {
+                Map<String, Integer> values = valueVars.get(asked);
+                if (values != null) {
+                    for (Map.Entry<String, Integer> e : new ArrayList<>(values.entrySet())) {
+                        linkValue(c, asked, e.getKey(), e.getValue());
                     }
                 }
             }
@@ -359,10 +398,22 @@ public final class SolveEncoding {
                 candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
             }
         }
+        boolean embeddable = false;
         for (PackageRepository repo : solve.repositories()) {
             for (PackageSpec parent : repo.embeddedBy(name)) {
+                embeddable = true;
                 candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()))
                         .getOrDefault(parent.pkg(), 0));
+            }
+        }
+        if (!embeddable) {
+            // no build embeds this package, so its candidates are all known
+            state.closed = true;
+            state.vars.close();
+            for (RequestInfo r : state.requests) {
+                if (r.satisfiers != null) {
+                    r.satisfiers.close();
+                }
             }
         }
         return state;
@@ -392,6 +443,7 @@ public final class SolveEncoding {
         CandidateInfo c = new CandidateInfo(candidate, spec, source, rank, available);
         byVar.put(c.var(), c);
         state.candidates.add(c);
+        state.changed();
         for (ComponentSpec cs : spec.install().components()) {
             int kv = model.newVar(label + ":" + cs.name());
             c.componentVars.put(cs.name(), kv);
@@ -569,9 +621,7 @@ public final class SolveEncoding {
         if (s == null) {
             return List.of();
         }
-        List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
-        sorted.sort((a, b) -> a.rank.compareTo(b.rank));
-        return sorted.stream().map(CandidateInfoView::new).toList();
+        return s.sorted().stream().map(CandidateInfoView::new).toList();
     }
 
     /** The package requests on a package in force in a model, in the order they appeared. */
@@ -770,9 +820,7 @@ public final class SolveEncoding {
             return null;
         }
         InForce f = inForce(s, decided);
-        List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
-        sorted.sort((a, b) -> a.rank.compareTo(b.rank));
-        for (CandidateInfo c : sorted) {
+        for (CandidateInfo c : s.sorted()) {
             if (c.spec.deprecated() || c.spec.pkg().version().isPreRelease()) {
                 continue;
             }
@@ -853,21 +901,20 @@ public final class SolveEncoding {
     public spk.solver.backend.DecisionGuide guide() {
         List<spk.solver.backend.DecisionGuide.Guided> out = new ArrayList<>();
         for (PackageState s : packages.values()) {
-            List<Integer> needs = new ArrayList<>();
-            for (RequestInfo r : s.requests) {
-                if (r.satisfiers != null) {
-                    needs.add(r.activation);
+            if (s.guided == null) {
+                List<Integer> needs = new ArrayList<>();
+                for (RequestInfo r : s.requests) {
+                    if (r.satisfiers != null) {
+                        needs.add(r.activation);
+                    }
                 }
+                // an embedded copy or a chosen embedder can also make a package needed
+                needs.add(s.vars.anyVar());
+                s.guided = new spk.solver.backend.DecisionGuide.Guided(
+                        needs.stream().mapToInt(Integer::intValue).toArray(),
+                        s.sorted().stream().mapToInt(CandidateInfo::var).toArray());
             }
-            if (needs.isEmpty() && s.candidates.isEmpty()) {
-                continue;
-            }
-            // an embedded copy or a chosen embedder can also make a package needed
-            needs.add(s.vars.anyVar());
-            List<CandidateInfo> sorted = new ArrayList<>(s.candidates);
-            sorted.sort((a, b) -> a.rank.compareTo(b.rank));
-            out.add(new spk.solver.backend.DecisionGuide.Guided(needs.stream().mapToInt(Integer::intValue).toArray(),
-                    sorted.stream().mapToInt(CandidateInfo::var).toArray()));
+            out.add(s.guided);
         }
         return new spk.solver.backend.DecisionGuide(out);
     }

@@ -59,6 +59,7 @@ public final class Search {
             }
             if (lastModel != null) {
                 List<Integer> hintExtra = new ArrayList<>(assume);
+                hintExtra.addAll(fixedForever);
                 if (preferred != 0) {
                     hintExtra.add(preferred);
                 }
@@ -92,6 +93,18 @@ public final class Search {
     }
 
     private boolean[] lastModel;
+
+    /** A decision is final: asserted for good when groups are, else kept as an assumption. */
+    private void fix(int literal) {
+        if (groupsAsAssumptions) {
+            fixed.add(literal);
+        } else {
+            backend.assertForever(literal);
+            fixedForever.add(literal);
+        }
+    }
+
+    private final List<Integer> fixedForever = new ArrayList<>();
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
     /**
@@ -179,7 +192,7 @@ public final class Search {
             Decision decision = decide(name, chosen, m, d, decided);
             m = decision.model();
             chosen = decision.chosen();
-            fixed.add(chosen.var());
+            fix(chosen.var());
             resolved.put(name, chosen);
             decided.put(name, chosen.var());
             depthOfRequester.put(chosen.label(), d);
