@@ -21,7 +21,14 @@ public final class ConstraintModel {
     private final List<int[]> clauses = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, PackageVars> packages = new LinkedHashMap<>();
+    private final List<int[]> atMostOnes = new ArrayList<>();
     private final java.util.Set<GrowingOr> growingOrs = new java.util.LinkedHashSet<>();
+    private final java.util.Set<Deferred> deferred = new java.util.LinkedHashSet<>();
+
+    /** A constraint that buffers what is added to it until the model is flushed. */
+    interface Deferred {
+        void flush();
+    }
 
     /** Variables are numbered from 1, as DIMACS and Sat4j do; literals are ±variable. */
     public int newVar(String label) {
@@ -70,21 +77,57 @@ public final class ConstraintModel {
     public GrowingOr growingOr(int head, String label) {
         GrowingOr g = new GrowingOr(this, head, label);
         growingOrs.add(g);
+        // even while empty, the head must wait for a literal behind an open end
+        deferred.add(g);
         return g;
     }
 
-    /** The literals every solve must assume: each open growing disjunction's open end, false. */
+    /**
+     * Writes out what deferred constraints hold, then returns the literals every solve must
+     * assume: each open growing disjunction's open end, false. Call it before each solve.
+     */
     public int[] openEnds() {
-        int[] out = new int[growingOrs.size()];
-        int i = 0;
-        for (GrowingOr g : growingOrs) {
-            out[i++] = -g.openEnd();
+        while (!deferred.isEmpty()) {
+            List<Deferred> now = new ArrayList<>(deferred);
+            deferred.clear();
+            now.forEach(Deferred::flush);
         }
-        return out;
+        int[] out = new int[growingOrs.size()];
+        int n = 0;
+        for (GrowingOr g : growingOrs) {
+            if (g.openEnd() != 0) {
+                out[n++] = -g.openEnd();
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    void deferred(Deferred d) {
+        deferred.add(d);
     }
 
     void closed(GrowingOr g) {
         growingOrs.remove(g);
+        deferred.remove(g);
+    }
+
+    /** At most one of the literals holds. */
+    public void addAtMostOne(int... literals) {
+        for (int l : literals) {
+            if (l == 0 || Math.abs(l) > varLabels.size()) {
+                throw new IllegalArgumentException("unknown variable in literal " + l);
+            }
+        }
+        atMostOnes.add(literals.clone());
+    }
+
+    public int atMostOneCount() {
+        return atMostOnes.size();
+    }
+
+    /** The at-most-one constraint at {@code index} (its literals; do not modify). */
+    public int[] atMostOne(int index) {
+        return atMostOnes.get(index);
     }
 
     /** {@code a} implies {@code b}. */
@@ -121,6 +164,7 @@ public final class ConstraintModel {
 
     /** Counters for reports. */
     public String stats() {
-        return varCount() + " variables, " + clauseCount() + " clauses, " + packages.size() + " packages";
+        return varCount() + " variables, " + clauseCount() + " clauses, " + atMostOnes.size() + " at-most-one, "
+                + packages.size() + " packages";
     }
 }

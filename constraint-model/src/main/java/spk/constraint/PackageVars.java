@@ -6,17 +6,17 @@ import java.util.List;
 
 /**
  * The candidates of one package, of which at most one is chosen. Candidates may be added at
- * any time: the at-most-one constraint is a sequential encoding that grows by three clauses per
- * candidate, and {@link #anyVar()} stays exactly "some candidate is chosen" through a
- * {@link GrowingOr}.
+ * any time: each flush writes a native at-most-one constraint over all candidates so far (the
+ * earlier, smaller ones become redundant), and {@link #anyVar()} stays exactly "some candidate
+ * is chosen" through a {@link GrowingOr}.
  */
-public final class PackageVars {
+public final class PackageVars implements ConstraintModel.Deferred {
     private final ConstraintModel model;
     private final String name;
     private final List<Candidate> candidates = new ArrayList<>();
     private final int anyVar;
     private final GrowingOr someCandidate;
-    private int lastPrefix;
+    private int coveredByAtMostOne;
 
     PackageVars(ConstraintModel model, String name) {
         this.model = model;
@@ -38,22 +38,27 @@ public final class PackageVars {
     public Candidate addCandidate(String label) {
         int var = model.newVar(label);
         Candidate c = new Candidate(name, var, label);
-        int prefix = model.newVar("one of the first " + (candidates.size() + 1) + " candidates of " + name);
-        model.addImplication(var, prefix);
-        if (lastPrefix != 0) {
-            model.addImplication(lastPrefix, prefix);
-            model.addClause(-lastPrefix, -var);
-        }
-        lastPrefix = prefix;
         model.addImplication(var, anyVar);
         someCandidate.add(var);
         candidates.add(c);
+        model.deferred(this);
         return c;
+    }
+
+    @Override
+    public void flush() {
+        if (coveredByAtMostOne < candidates.size()) {
+            coveredByAtMostOne = candidates.size();
+            if (candidates.size() > 1) {
+                model.addAtMostOne(candidates.stream().mapToInt(Candidate::var).toArray());
+            }
+        }
     }
 
     /** Declares that no candidate will be added any more. */
     public void close() {
         someCandidate.close();
+        flush();
     }
 
     /** The candidates in the order they were added. */

@@ -20,6 +20,7 @@ public final class CpSatBackend implements SatBackend {
     private final List<BoolVar> vars = new ArrayList<>();
     private boolean[] hints = new boolean[0];
     private int syncedClauses;
+    private int syncedAtMostOnes;
     private int solves;
 
     public CpSatBackend() {
@@ -38,13 +39,19 @@ public final class CpSatBackend implements SatBackend {
             vars.add(cp.newBoolVar("v" + vars.size()));
         }
         for (; syncedClauses < model.clauseCount(); syncedClauses++) {
-            int[] c = model.clause(syncedClauses);
-            Literal[] lits = new Literal[c.length];
-            for (int i = 0; i < c.length; i++) {
-                lits[i] = lit(c[i]);
-            }
-            cp.addBoolOr(lits);
+            cp.addBoolOr(literals(model.clause(syncedClauses)));
         }
+        for (; syncedAtMostOnes < model.atMostOneCount(); syncedAtMostOnes++) {
+            cp.addAtMostOne(literals(model.atMostOne(syncedAtMostOnes)));
+        }
+    }
+
+    private Literal[] literals(int[] c) {
+        Literal[] lits = new Literal[c.length];
+        for (int i = 0; i < c.length; i++) {
+            lits[i] = lit(c[i]);
+        }
+        return lits;
     }
 
     private final List<Integer> forever = new ArrayList<>();

@@ -20,8 +20,12 @@ final class GuidedOrder extends VarOrderHeap {
         super(phases);
     }
 
+    /** Per guided package, the candidate literal last seen chosen: most stay chosen, so one check skips them. */
+    private transient int[] chosenSeen = new int[0];
+
     void guide(DecisionGuide g) {
         this.guide = g;
+        this.chosenSeen = new int[g.packages().size()];
     }
 
     @Override
@@ -33,7 +37,12 @@ final class GuidedOrder extends VarOrderHeap {
     @Override
     public int select() {
         int nVars = vocabulary.nVars();
-        for (DecisionGuide.Guided p : guide.packages()) {
+        java.util.List<DecisionGuide.Guided> packages = guide.packages();
+        for (int i = 0; i < packages.size(); i++) {
+            if (chosenSeen[i] != 0 && vocabulary.isSatisfied(chosenSeen[i])) {
+                continue;
+            }
+            DecisionGuide.Guided p = packages.get(i);
             boolean needed = false;
             for (int need : p.needs()) {
                 if (Math.abs(need) <= nVars && vocabulary.isSatisfied(LiteralsUtils.toInternal(need))) {
@@ -53,6 +62,7 @@ final class GuidedOrder extends VarOrderHeap {
                 int lit = LiteralsUtils.toInternal(c);
                 if (vocabulary.isSatisfied(lit)) {
                     chosen = true;
+                    chosenSeen[i] = lit;
                     break;
                 }
                 if (open == 0 && vocabulary.isUnassigned(lit)) {

@@ -14,6 +14,7 @@ public final class Sat4jBackend implements SatBackend {
     private final HintedPhases phases = new HintedPhases();
     private final GuidedOrder order = new GuidedOrder(phases);
     private int syncedClauses;
+    private int syncedAtMostOnes;
     private int syncedVars;
     private boolean contradiction;
     private int solves;
@@ -59,6 +60,16 @@ public final class Sat4jBackend implements SatBackend {
                 solver.addClause(new VecInt(model.clause(syncedClauses)));
             } catch (ContradictionException e) {
                 // the clauses alone are unsatisfiable, whatever the assumptions
+                contradiction = true;
+            }
+        }
+        for (; syncedAtMostOnes < model.atMostOneCount(); syncedAtMostOnes++) {
+            if (contradiction) {
+                continue;
+            }
+            try {
+                solver.addAtMost(new VecInt(model.atMostOne(syncedAtMostOnes)), 1);
+            } catch (ContradictionException e) {
                 contradiction = true;
             }
         }

@@ -47,9 +47,17 @@ final class BuildKeys {
                 differing.add(n);
             }
         }
+        // parsed once per distinct value: the sort compares each value many times
+        Map<String, Optional<IntervalSet>> ranges = new HashMap<>();
+        for (Map<String, String> m : values.values()) {
+            for (String v : m.values()) {
+                ranges.computeIfAbsent(v, BuildKeys::range);
+            }
+        }
         Comparator<PackageSpec> cmp = Comparator.comparing((PackageSpec b) -> b.pkg().build().isSource());
         for (String n : differing) {
-            cmp = cmp.thenComparing((a, b) -> compareValues(values.get(a.pkg()).get(n), values.get(b.pkg()).get(n)));
+            cmp = cmp.thenComparing((a, b) -> compareValues(values.get(a.pkg()).get(n), values.get(b.pkg()).get(n),
+                    ranges));
         }
         cmp = cmp.thenComparing(b -> b.pkg().build().toString(), Comparator.reverseOrder());
         List<PackageSpec> sorted = new ArrayList<>(builds);
@@ -62,12 +70,12 @@ final class BuildKeys {
     }
 
     /** Preferred first: a version range with higher bounds, then text in reverse order, then unset. */
-    private static int compareValues(String a, String b) {
+    private static int compareValues(String a, String b, Map<String, Optional<IntervalSet>> ranges) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
-        Optional<IntervalSet> ra = range(a);
-        Optional<IntervalSet> rb = range(b);
+        Optional<IntervalSet> ra = ranges.get(a);
+        Optional<IntervalSet> rb = ranges.get(b);
         if (ra.isPresent() && rb.isPresent()) {
             int c = compareBound(upper(rb.get()), upper(ra.get()));
             if (c != 0) {

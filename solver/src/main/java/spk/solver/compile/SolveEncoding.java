@@ -444,12 +444,18 @@ public final class SolveEncoding {
         byVar.put(c.var(), c);
         state.candidates.add(c);
         state.changed();
+        Set<Component> matter = componentsThatMatter(spec);
         for (ComponentSpec cs : spec.install().components()) {
-            int kv = model.newVar(label + ":" + cs.name());
-            c.componentVars.put(cs.name(), kv);
-            model.addImplication(kv, c.var());
+            if (matter.contains(cs.name())) {
+                int kv = model.newVar(label + ":" + cs.name());
+                c.componentVars.put(cs.name(), kv);
+                model.addImplication(kv, c.var());
+            }
         }
         for (ComponentSpec cs : spec.install().components()) {
+            if (!matter.contains(cs.name())) {
+                continue;
+            }
             for (Component used : cs.uses()) {
                 Integer uv = c.componentVars.get(used);
                 if (uv != null) {
@@ -468,6 +474,31 @@ public final class SolveEncoding {
         }
         linkOptions(c);
         return c;
+    }
+
+    /**
+     * The components whose use changes what else must hold: those with their own requirements
+     * or embedded packages, and those that use one of them. Only these get a variable; which of
+     * the others are installed follows from the requests alone (see {@link #closure}), and most
+     * builds have none, which keeps the model about a third the size.
+     */
+    private static Set<Component> componentsThatMatter(PackageSpec spec) {
+        Set<Component> out = new java.util.HashSet<>();
+        for (ComponentSpec cs : spec.install().components()) {
+            if (!cs.requirements().isEmpty() || !cs.embedded().isEmpty()) {
+                out.add(cs.name());
+            }
+        }
+        boolean grew = !out.isEmpty();
+        while (grew) {
+            grew = false;
+            for (ComponentSpec cs : spec.install().components()) {
+                if (!out.contains(cs.name()) && cs.uses().stream().anyMatch(out::contains)) {
+                    grew = out.add(cs.name());
+                }
+            }
+        }
+        return out;
     }
 
     /** Creates the embedded copies a candidate carries, tied to the components that hold them. */
@@ -652,18 +683,6 @@ public final class SolveEncoding {
                 out.add(e.pkg().name());
             }
         }
-        return out;
-    }
-
-    /** The components of a chosen candidate in use in a model. */
-    public Set<Component> usedComponents(int candidateVar, boolean[] values) {
-        Set<Component> out = new TreeSet<>();
-        CandidateInfo c = byVar.get(candidateVar);
-        c.componentVars.forEach((k, v) -> {
-            if (isTrue(values, v)) {
-                out.add(k);
-            }
-        });
         return out;
     }
 

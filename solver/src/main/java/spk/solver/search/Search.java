@@ -14,19 +14,17 @@ import spk.solver.compile.SolveEncoding.CandidateInfoView;
 import spk.solver.compile.SolveEncoding.RequestView;
 
 /**
- * Finds the preferred solution: the best candidate of each package, decided one package at a
- * time in the order SPK meets them (the requests in order, then each resolved package's
- * requirements, breadth first), each given every earlier decision. "Best" is the candidate
- * order of SPK's package iterator (newest version first, existing builds before building from
- * source, embedded copies last). Every check is a SAT call under assumptions; the encoding is
- * grown until the model found is complete, i.e. every chosen candidate's requirements are
- * encoded.
+ * Finds the preferred solution: the lexicographically best assignment over the packages in the
+ * order SPK meets them (the requests in order, then each resolved package's requirements,
+ * breadth first). "Best" is the candidate order of SPK's package iterator (newest version first,
+ * existing builds before building from source, embedded copies last). Every check is a SAT call
+ * under assumptions; the encoding is grown until the model found is complete, i.e. every chosen
+ * candidate's requirements are encoded.
  */
 public final class Search {
     private final SolveEncoding encoding;
     private final SatBackend backend;
     private final DecisionLog log;
-    private final List<Integer> fixed = new ArrayList<>();
 
     private final boolean groupsAsAssumptions;
     private int groupsAsserted;
@@ -51,7 +49,6 @@ public final class Search {
     private boolean[] solveComplete(List<Integer> extra, Set<Integer> relaxedGroups, int preferred) {
         while (true) {
             List<Integer> assume = new ArrayList<>();
-            assume.addAll(fixed);
             for (int e : extra) {
                 if (e != 0) {
                     assume.add(e);
@@ -59,7 +56,6 @@ public final class Search {
             }
             if (lastModel != null) {
                 List<Integer> hintExtra = new ArrayList<>(assume);
-                hintExtra.addAll(fixedForever);
                 if (preferred != 0) {
                     hintExtra.add(preferred);
                 }
@@ -94,17 +90,6 @@ public final class Search {
 
     private boolean[] lastModel;
 
-    /** A decision is final: asserted for good when groups are, else kept as an assumption. */
-    private void fix(int literal) {
-        if (groupsAsAssumptions) {
-            fixed.add(literal);
-        } else {
-            backend.assertForever(literal);
-            fixedForever.add(literal);
-        }
-    }
-
-    private final List<Integer> fixedForever = new ArrayList<>();
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
     /**
@@ -171,16 +156,19 @@ public final class Search {
         if (m == null) {
             return null;
         }
+        m = improve(m);
+        // the model is now the preferred solution; walk it in order to report the decisions
         Map<PkgName, CandidateInfoView> resolved = new LinkedHashMap<>();
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
         Map<String, Integer> depthOfRequester = new HashMap<>();
+        Map<PkgName, CandidateInfoView> chosenInModel = encoding.chosen(m);
         while (true) {
             SolveEncoding.Closure closure = encoding.closure(decided);
             if (closure.pending().isEmpty()) {
                 return new Outcome(resolved, closure, m);
             }
             PkgName name = closure.pending().get(0);
-            CandidateInfoView chosen = encoding.chosen(m).get(name);
+            CandidateInfoView chosen = chosenInModel.get(name);
             if (chosen == null) {
                 throw new IllegalStateException("the model has no candidate for required package " + name);
             }
@@ -189,10 +177,12 @@ public final class Search {
             for (RequestView r : encoding.activeRequests(name, m)) {
                 log.add(d, 2, '.', "REQUEST " + r.request() + " (requested by " + r.requestedBy() + ")");
             }
-            Decision decision = decide(name, chosen, m, d, decided);
-            m = decision.model();
-            chosen = decision.chosen();
-            fix(chosen.var());
+            for (CandidateInfoView b : better(name, chosen)) {
+                String why = encoding.certainReasonAgainst(b.var(), decided);
+                List<String> reasons = why != null ? List.of(why) : encoding.reasonsAgainst(b.var(), m);
+                log.add(d, 2, '.', "TRY " + b.spec().pkg() + " - "
+                        + (reasons.isEmpty() ? "cannot be used with the packages chosen" : reasons.get(0)));
+            }
             resolved.put(name, chosen);
             decided.put(name, chosen.var());
             depthOfRequester.put(chosen.label(), d);
@@ -201,57 +191,73 @@ public final class Search {
         }
     }
 
-    private record Decision(CandidateInfoView chosen, boolean[] model) {}
-
-    /** Improves the choice for one package until no better candidate fits with the decisions so far. */
-    private Decision decide(PkgName name, CandidateInfoView current, boolean[] model, int depth,
-            Map<PkgName, Integer> decided) {
+    /**
+     * Improves a complete model until no solution is preferred to it. The packages are ordered as
+     * SPK meets them (requests first, then each chosen package's requirements); a solution is
+     * preferred when, at the first package where they differ, its candidate ranks better. One
+     * solve asks whether any such solution exists, so proving a model optimal costs one call
+     * however many packages it has.
+     */
+    private boolean[] improve(boolean[] model) {
         boolean[] m = model;
-        CandidateInfoView chosen = current;
-        Set<Integer> ruledOut = new java.util.HashSet<>();
         while (true) {
-            List<CandidateInfoView> better = new ArrayList<>();
-            for (CandidateInfoView b : better(name, chosen)) {
-                if (ruledOut.contains(b.var())) {
-                    continue;
+            Map<PkgName, CandidateInfoView> chosen = encoding.chosen(m);
+            Map<PkgName, Integer> decided = new LinkedHashMap<>();
+            List<Integer> improvements = new ArrayList<>();
+            int samePrefix = 0;
+            while (true) {
+                List<PkgName> pending = encoding.closure(decided).pending();
+                if (pending.isEmpty()) {
+                    break;
                 }
-                String why = encoding.certainReasonAgainst(b.var(), decided);
-                if (why == null) {
-                    better.add(b);
-                } else {
-                    ruledOut.add(b.var());
-                    log.add(depth, 2, '.', "TRY " + b.spec().pkg() + " - " + why);
+                PkgName name = pending.get(0);
+                CandidateInfoView c = chosen.get(name);
+                if (c == null) {
+                    throw new IllegalStateException("the model has no candidate for required package " + name);
                 }
+                List<Integer> better = new ArrayList<>();
+                for (CandidateInfoView b : better(name, c)) {
+                    if (encoding.certainReasonAgainst(b.var(), decided) == null) {
+                        better.add(b.var());
+                    }
+                }
+                if (!better.isEmpty()) {
+                    // y: everything before this package as chosen, and a better candidate for it
+                    int y = encoding.model().newVar("a better candidate of " + name);
+                    int[] clause = new int[better.size() + 1];
+                    clause[0] = -y;
+                    for (int i = 0; i < better.size(); i++) {
+                        clause[i + 1] = better.get(i);
+                    }
+                    encoding.model().addClause(clause);
+                    if (samePrefix != 0) {
+                        encoding.model().addImplication(y, samePrefix);
+                    }
+                    improvements.add(y);
+                }
+                int next = encoding.model().newVar("the choices up to " + name + " are kept");
+                if (samePrefix != 0) {
+                    encoding.model().addImplication(next, samePrefix);
+                }
+                encoding.model().addImplication(next, c.var());
+                samePrefix = next;
+                decided.put(name, c.var());
             }
-            if (better.isEmpty()) {
-                return new Decision(chosen, m);
+            if (improvements.isEmpty()) {
+                return m;
             }
-            if (DEBUG) {
-                System.err.println("decide " + name + ": chosen " + chosen.label() + ", " + better.size()
-                        + " better not ruled out, best " + better.get(0).label());
-            }
-            int prefer = encoding.model().newVar("prefer a candidate of " + name + " better than " + chosen.label());
-            int[] clause = new int[better.size() + 1];
-            clause[0] = -prefer;
-            for (int i = 0; i < better.size(); i++) {
-                clause[i + 1] = better.get(i).var();
+            int any = encoding.model().newVar("some preferred solution");
+            int[] clause = new int[improvements.size() + 1];
+            clause[0] = -any;
+            for (int i = 0; i < improvements.size(); i++) {
+                clause[i + 1] = improvements.get(i);
             }
             encoding.model().addClause(clause);
-            boolean[] improved = solveComplete(List.of(prefer), Set.of(), better.get(0).var());
-            if (improved == null) {
-                for (CandidateInfoView b : better) {
-                    List<String> why = encoding.reasonsAgainst(b.var(), m);
-                    log.add(depth, 2, '.', "TRY " + b.spec().pkg() + " - "
-                            + (why.isEmpty() ? "cannot be used with the packages already chosen" : why.get(0)));
-                }
-                return new Decision(chosen, m);
+            boolean[] better = solveComplete(List.of(any), Set.of());
+            if (better == null) {
+                return m;
             }
-            m = improved;
-            CandidateInfoView next = encoding.chosen(m).get(name);
-            if (next == null || next.var() == chosen.var()) {
-                return new Decision(chosen, m);
-            }
-            chosen = next;
+            m = better;
         }
     }
 
