@@ -35,8 +35,20 @@ class ParseErrorsTest {
             case "pkgname" -> () -> PkgName.parse(text);
             default -> throw new IllegalArgumentException(what);
         };
+        if (what.equals("range")) {
+            assertEquals(java.util.Optional.empty(), spk.grammar.range.VersionFilter.tryParse(text));
+        }
         InvalidSyntaxException e = assertThrows(InvalidSyntaxException.class, parse);
         assertEquals(message, e.getMessage());
         assertEquals("invalid-syntax", e.code());
+    }
+
+    @org.junit.jupiter.api.Test
+    void optionValuesThatAreNotRangesAreRefusedQuietly() {
+        for (String word : new String[] {"on", "off", "cp39", "linux", "x86_64", "API", "a:"}) {
+            assertEquals(java.util.Optional.empty(), spk.grammar.range.VersionFilter.tryParse(word), word);
+        }
+        assertEquals(java.util.Optional.of(spk.grammar.range.VersionFilter.parse("API:1.2")),
+                spk.grammar.range.VersionFilter.tryParse("API:1.2"));
     }
 }

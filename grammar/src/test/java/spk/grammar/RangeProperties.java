@@ -33,6 +33,7 @@ class RangeProperties {
         assertEquals(r, VersionRange.parse(r.toString()));
         VersionFilter f = VersionFilter.parse(text);
         assertEquals(f, VersionFilter.parse(f.toString()));
+        assertEquals(Optional.of(f), VersionFilter.tryParse(text), "the quick guard must not refuse a range");
     }
 
     @Property

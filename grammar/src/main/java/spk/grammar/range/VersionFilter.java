@@ -56,6 +56,35 @@ public record VersionFilter(List<VersionRange> rules) implements VersionRange {
         return simplified(SpkSyntax.rangeRules(text));
     }
 
+    /**
+     * The filter {@code text} denotes, or empty when it is not a version range (e.g. an option
+     * value such as {@code on} or {@code cp39}). A range starts with a digit, an operator or a
+     * compat prefix ({@code API:}); anything else is refused without running the parser, as
+     * callers ask about many plain words.
+     */
+    public static java.util.Optional<VersionFilter> tryParse(String text) {
+        if (text.isEmpty() || !mayStartRange(text)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (spk.error.SpkException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean mayStartRange(String text) {
+        char c = text.charAt(0);
+        if ((c >= '0' && c <= '9') || "^~<>=!*".indexOf(c) >= 0) {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i > 0 && i < text.length() && text.charAt(i) == ':';
+    }
+
     /** True if this filter has no rules and so accepts any version. */
     public boolean isAny() {
         return rules.isEmpty() || rules.stream().allMatch(r -> r instanceof WildcardRange w && w.isAny());

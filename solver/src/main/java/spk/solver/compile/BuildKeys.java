@@ -90,11 +90,7 @@ final class BuildKeys {
     }
 
     private static Optional<IntervalSet> range(String text) {
-        try {
-            return Optional.of(VersionFilter.parse(text).hull());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return VersionFilter.tryParse(text).map(VersionFilter::hull);
     }
 
     private static Optional<Point> upper(IntervalSet s) {
