@@ -67,6 +67,12 @@ public final class BinaryReader {
         return s;
     }
 
+    /** Moves past {@code n} bytes. */
+    public void skip(int n) {
+        need(n, n + " bytes");
+        pos += n;
+    }
+
     public boolean atEnd() {
         return pos >= end;
     }

@@ -1,0 +1,92 @@
+package spfs.storage.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+
+/** The write protocol: temp file in the same file system, fsync, chmod, rename into place. */
+public final class DurableFiles {
+    private DurableFiles() {}
+
+    static final Set<PosixFilePermission> RW_ALL = PosixFilePermissions.fromString("rw-rw-rw-");
+    static final Set<PosixFilePermission> RWX_ALL = PosixFilePermissions.fromString("rwxrwxrwx");
+
+    /** A fresh temp path in {@code workDir}. */
+    static Path tempIn(Path workDir) {
+        return workDir.resolve(UUID.randomUUID().toString());
+    }
+
+    /** Writes {@code data} to a temp file, fsyncs it, makes it 0666 and renames it to {@code target}. */
+    static void writeAtomically(Path workDir, Path target, byte[] data) throws IOException {
+        Path tmp = tempIn(workDir);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.setPosixFilePermissions(tmp, RW_ALL);
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Atomic rename, replacing whatever is at {@code target}; creates the parent if needed. */
+    static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(tmp)) {
+                throw e;
+            }
+            makeDirs(target.getParent());
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + tmp + " to " + target + " atomically", e);
+        }
+    }
+
+    /** Creates directories, each new one 0777 so that other users of a shared repo can write. */
+    static void makeDirs(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            makeDirs(parent);
+        }
+        try {
+            Files.createDirectory(dir);
+            try {
+                Files.setPosixFilePermissions(dir, RWX_ALL);
+            } catch (IOException e) {
+                // another user's directory created in a race; its mode is theirs to set
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /** fsyncs a directory so that renames into it survive a crash. */
+    static void syncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}
