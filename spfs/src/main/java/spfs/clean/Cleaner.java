@@ -114,6 +114,9 @@ public final class Cleaner {
                 bytes += size;
             }
         }
+        if (!options.dryRun()) {
+            repo.removeStaleTempFiles(options.minAgeCutoff());
+        }
         long[] renders = cleanRenders(attached);
         return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, bytes, renders[0], renders[1], young, options.dryRun());
     }

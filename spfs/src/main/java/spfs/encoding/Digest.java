@@ -26,6 +26,8 @@ public final class Digest implements Comparable<Digest> {
 
     private final byte[] bytes;
     private final int hash;
+    /** The text form, made on first use; a race only computes the same string twice. */
+    private String text;
 
     private Digest(byte[] bytes) {
         this.bytes = bytes;
@@ -127,7 +129,12 @@ public final class Digest implements Comparable<Digest> {
 
     @Override
     public String toString() {
-        return new String(BASE32.encode(bytes), StandardCharsets.US_ASCII);
+        String t = text;
+        if (t == null) {
+            t = new String(BASE32.encode(bytes), StandardCharsets.US_ASCII);
+            text = t;
+        }
+        return t;
     }
 
     @Override

@@ -27,21 +27,49 @@ public final class DurableFiles {
         return workDir.resolve(UUID.randomUUID().toString());
     }
 
+    /** Suffix of temp files written beside their target (in its fan-out directory). */
+    static final String TEMP_SUFFIX = ".tmp";
+
+    /**
+     * A temp path beside {@code target}. A rename within one directory avoids the file system's
+     * global cross-directory rename lock, which serialised parallel commits through work/.
+     * Readers skip such names, since they are not digests.
+     */
+    static Path tempBeside(Path target) {
+        return target.resolveSibling("." + UUID.randomUUID() + TEMP_SUFFIX);
+    }
+
+    /** Writes {@code data} to a temp file, fsyncs it, makes it {@code perms} and renames it to {@code target}. */
+    static void writeAtomically(Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
+        writeAtomically(tempBeside(target), target, data, perms);
+    }
+
     /** Writes {@code data} to a temp file, fsyncs it, makes it 0666 and renames it to {@code target}. */
     static void writeAtomically(Path workDir, Path target, byte[] data) throws IOException {
-        Path tmp = tempIn(workDir);
+        writeAtomically(tempIn(workDir), target, data, RW_ALL);
+    }
+
+    private static void writeAtomically(Path tmp, Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
+        boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(perms))) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            Files.setPosixFilePermissions(tmp, RW_ALL);
+            // creation applies the umask; only a masked bit needs the extra chmod
+            if (!Umask.keeps(perms)) {
+                Files.setPosixFilePermissions(tmp, perms);
+            }
             moveIntoPlace(tmp, target);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

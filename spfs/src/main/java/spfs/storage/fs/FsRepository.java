@@ -172,7 +172,7 @@ public final class FsRepository implements Repository {
         }
         try {
             Path target = objects.prepare(d);
-            DurableFiles.writeAtomically(objects.work(), target, ObjectCodec.encode(object));
+            DurableFiles.writeAtomically(target, ObjectCodec.encode(object), DurableFiles.RW_ALL);
         } catch (IOException e) {
             throw SpfsException.environment("io", "cannot write object " + d + ": " + e.getMessage(), e);
         }
@@ -228,17 +228,59 @@ public final class FsRepository implements Repository {
         }
     }
 
+    /** Files up to this size are hashed in memory first, so existing payloads cost no write. */
+    private static final int SMALL_PAYLOAD = 1 << 17;
+
     @Override
     public PayloadWrite writePayload(InputStream data, int mode) {
-        Path tmp = null;
         try {
-            tmp = DurableFiles.tempIn(payloads.work());
+            // size the first read by what the stream says it holds, so small files cost small buffers
+            int want = (int) Math.min(SMALL_PAYLOAD + 1L, Math.max(0, data.available()) + 1L);
+            byte[] head = data.readNBytes(want);
+            if (head.length < want) {
+                return writeSmallPayload(head, mode);
+            }
+            if (head.length < SMALL_PAYLOAD + 1) {
+                byte[] more = data.readNBytes(SMALL_PAYLOAD + 1 - head.length);
+                byte[] joined = java.util.Arrays.copyOf(head, head.length + more.length);
+                System.arraycopy(more, 0, joined, head.length, more.length);
+                head = joined;
+                if (head.length <= SMALL_PAYLOAD) {
+                    return writeSmallPayload(head, mode);
+                }
+            }
+            return writeLargePayload(head, data, mode);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot write payload: " + e.getMessage(), e);
+        }
+    }
+
+    private PayloadWrite writeSmallPayload(byte[] content, int mode) throws IOException {
+        Digest d = Digest.of(content);
+        if (payloads.has(d) && payloads.touch(d)) {
+            return new PayloadWrite(d, content.length, false);
+        }
+        DurableFiles.writeAtomically(payloads.prepare(d), content, payloadPermissions(mode));
+        return new PayloadWrite(d, content.length, true);
+    }
+
+    /** Streams through the hasher into payloads/work (the digest is unknown until the end). */
+    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode) throws IOException {
+        Path tmp = DurableFiles.tempIn(payloads.work());
+        boolean done = false;
+        try {
             MessageDigest md = Digest.sha256();
             long size = 0;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] buf = new byte[1 << 16];
+                byte[] buf = head.length >= (1 << 16) ? head : new byte[1 << 16];
+                md.update(head);
+                ByteBuffer first = ByteBuffer.wrap(head);
+                while (first.hasRemaining()) {
+                    ch.write(first);
+                }
+                size += head.length;
                 int n;
-                while ((n = data.read(buf)) > 0) {
+                while ((n = rest.read(buf)) > 0) {
                     md.update(buf, 0, n);
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
                     while (bb.hasRemaining()) {
@@ -248,17 +290,12 @@ public final class FsRepository implements Repository {
                 }
                 ch.force(true);
             }
-            Digest d = Digest.finish(md);
-            return finishPayload(tmp, d, size, mode);
-        } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write payload: " + e.getMessage(), e);
+            PayloadWrite w = finishPayload(tmp, Digest.finish(md), size, mode);
+            done = w.created();
+            return w;
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // a leftover in payloads/work is harmless and cleaned later
-                }
+            if (!done) {
+                Files.deleteIfExists(tmp);
             }
         }
     }
@@ -272,11 +309,6 @@ public final class FsRepository implements Repository {
         Files.setPosixFilePermissions(tmp, payloadPermissions(mode));
         DurableFiles.moveIntoPlace(tmp, payloads.prepare(d));
         return new PayloadWrite(d, size, true);
-    }
-
-    /** The payload work directory, for writers that stream into it themselves (commit). */
-    Path payloadWork() throws IOException {
-        return payloads.work();
     }
 
     /** The source's permission bits plus read for all, or 0666 when there is no source mode. */
@@ -306,6 +338,11 @@ public final class FsRepository implements Repository {
     @Override
     public boolean removePayload(Digest digest) {
         return payloads.remove(digest);
+    }
+
+    /** Removes temp files that killed writers left behind, if older than {@code cutoff}; returns how many. */
+    public long removeStaleTempFiles(Instant cutoff) {
+        return objects.removeStaleTemps(cutoff) + payloads.removeStaleTemps(cutoff);
     }
 
     @Override

@@ -142,6 +142,35 @@ final class HashStore {
         }
     }
 
+    /** Deletes leftover temp files (in work/ and beside targets) older than {@code cutoff}. */
+    long removeStaleTemps(Instant cutoff) {
+        long n = 0;
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> fans = Files.newDirectoryStream(root)) {
+            for (Path fan : fans) {
+                if (!Files.isDirectory(fan)) {
+                    continue;
+                }
+                boolean isWork = fan.getFileName().toString().equals("work");
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(fan)) {
+                    for (Path p : ds) {
+                        boolean temp = isWork || p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX);
+                        if (temp && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && Files.deleteIfExists(p)) {
+                            n++;
+                        }
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
     /** Marks {@code d} as just written, so cleaning spares it. */
     boolean touch(Digest d) {
         try {

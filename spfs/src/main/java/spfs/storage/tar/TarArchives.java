@@ -88,7 +88,7 @@ final class TarArchives {
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 for (Path p : paths) {
                     String name = dir.relativize(p).toString().replace('\\', '/');
-                    if (Files.isSymbolicLink(p) || name.endsWith(".lock")) {
+                    if (Files.isSymbolicLink(p) || name.endsWith(".lock") || name.endsWith(".tmp")) {
                         continue;
                     }
                     TarArchiveEntry e = new TarArchiveEntry(p.toFile(), Files.isDirectory(p) ? name + "/" : name);
