@@ -199,16 +199,17 @@ public final class Renderer {
             case COPY -> copyTo(f, p, copied);
             case HARD_LINK_NO_PROXY -> link(repo.payloadPath(f.object()), p, f);
             case HARD_LINK -> {
+                Path proxy = proxyPath(f);
                 for (int attempt = 0; ; attempt++) {
-                    Path proxy = proxy(f);
                     try {
                         link(proxy, p, f);
                         return;
                     } catch (NoSuchFileException e) {
-                        // a cleaner removed the proxy between our check and the link: make it again
+                        // no proxy yet (or a cleaner just removed it): make it and link again
                         if (attempt >= LINK_RETRIES) {
                             throw e;
                         }
+                        makeProxy(f, proxy);
                     }
                 }
             }
@@ -221,25 +222,29 @@ public final class Renderer {
             linked.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
             existed.incrementAndGet();
+        } catch (NoSuchFileException e) {
+            if (!Files.isDirectory(p.getParent())) {
+                throw new IOException("cannot create " + p + ": its directory is missing", e);
+            }
+            throw new NoSuchFileException(source.toString());
         } catch (FileSystemException e) {
             if (e.getMessage() != null && e.getMessage().contains("Too many links")) {
                 copyTo(f, p, copiedLimit);
-            } else if (!Files.exists(source)) {
-                throw new NoSuchFileException(source.toString());
             } else {
                 throw e;
             }
         }
     }
 
-    /** The per-user proxy for this payload in this mode, made if missing. */
-    private Path proxy(FileNode f) throws IOException {
+    /** Where the per-user proxy of this payload in this mode lives (mode in decimal, as spfs names it). */
+    private Path proxyPath(FileNode f) {
         String s = f.object().toString();
-        Path dir = proxyRoot.resolve(s.substring(0, 2)).resolve(s.substring(2));
-        Path proxy = dir.resolve(Integer.toString(f.mode()));
-        if (Files.exists(proxy)) {
-            return proxy;
-        }
+        return proxyRoot.resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
+    }
+
+    /** Makes the proxy: a link to the payload when mode and owner already match, else a copy. */
+    private void makeProxy(FileNode f, Path proxy) throws IOException {
+        Path dir = proxy.getParent();
         Files.createDirectories(dir);
         Path payload = repo.payloadPath(f.object());
         Map<String, Object> attrs;
@@ -267,7 +272,6 @@ public final class Renderer {
         } catch (FileAlreadyExistsException e) {
             // another render made it first
         }
-        return proxy;
     }
 
     private void copyTo(FileNode f, Path p, AtomicLong counter) throws IOException {
