@@ -24,6 +24,8 @@ import spfs.graph.NameOrder;
 import spfs.graph.ObjectFormat;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.Repository;
+import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.WriteBatch;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNode;
 import spfs.tracking.Manifests;
@@ -37,6 +39,8 @@ import spfs.tracking.Node;
  */
 public final class DirectoryCommitter {
     private final Repository repo;
+    /** Where files and blobs go: a batched view of a file system repository, or the repository. */
+    private Repository store;
     private final ObjectFormat format;
     private final int workers;
 
@@ -58,9 +62,17 @@ public final class DirectoryCommitter {
             t.setDaemon(true);
             return t;
         });
+        WriteBatch batch = repo instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
+        store = batch == null ? repo : ((FsRepository) repo).batched(batch);
+        boolean flushed = false;
         try {
             Pending root = scan(dir, pool);
             DirNode tree = new DirNode(DirNode.ROOT_MODE, 0, root.resolve().children());
+            if (batch != null) {
+                // payloads and blobs become durable and visible before anything refers to them
+                batch.flush();
+            }
+            flushed = true;
             Manifest manifest = Manifests.toManifest(tree, format);
             repo.writeObject(manifest);
             Layer layer = new Layer(java.util.Optional.of(manifest.digest()), List.of(), format);
@@ -68,6 +80,9 @@ public final class DirectoryCommitter {
             return new Result(layer, manifest, tree, root.files(), root.bytes(), root.created());
         } finally {
             pool.shutdownNow();
+            if (batch != null && !flushed) {
+                batch.abort();
+            }
         }
     }
 
@@ -180,17 +195,17 @@ public final class DirectoryCommitter {
     private Stored storeFile(Path p, int mode) throws IOException {
         PayloadWrite w;
         try (InputStream in = Files.newInputStream(p)) {
-            w = repo.writePayload(in, mode);
+            w = store.writePayload(in, mode);
         }
-        repo.writeObject(new Blob(w.digest(), w.size(), format));
+        store.writeObject(new Blob(w.digest(), w.size(), format));
         return new Stored(new FileNode(mode, w.size(), w.digest()), w.size(), w.created());
     }
 
     private Stored storeLink(Path p, int mode) throws IOException {
         String target = Files.readSymbolicLink(p).toString();
         byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
-        PayloadWrite w = repo.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
-        repo.writeObject(new Blob(w.digest(), w.size(), format));
+        PayloadWrite w = store.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
+        store.writeObject(new Blob(w.digest(), w.size(), format));
         return new Stored(new FileNode(mode, bytes.length, w.digest()), bytes.length, w.created());
     }
 }

@@ -52,22 +52,37 @@ public final class DurableFiles {
     private static void writeAtomically(Path tmp, Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
         boolean moved = false;
         try {
+            writeTemp(tmp, data, perms, true);
+            moveIntoPlace(tmp, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Writes a new temp file with {@code perms}, fsynced if {@code sync}; deletes it on failure. */
+    static void writeTemp(Path tmp, byte[] data, Set<PosixFilePermission> perms, boolean sync) throws IOException {
+        boolean ok = false;
+        try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(perms))) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (sync) {
+                    ch.force(true);
+                }
             }
             // creation applies the umask; only a masked bit needs the extra chmod
             if (!Umask.keeps(perms)) {
                 Files.setPosixFilePermissions(tmp, perms);
             }
-            moveIntoPlace(tmp, target);
-            moved = true;
+            ok = true;
         } finally {
-            if (!moved) {
+            if (!ok) {
                 Files.deleteIfExists(tmp);
             }
         }

@@ -39,12 +39,28 @@ public final class FsRepository implements Repository {
     private final HashStore objects;
     private final HashStore payloads;
     private final FsTagStore tags;
+    /** When set, object and payload writes are deferred to this batch (see {@link #batched}). */
+    private final WriteBatch batch;
 
     private FsRepository(Path root, Optional<String> namespace) {
+        this(root, new HashStore(root.resolve("objects")), new HashStore(root.resolve("payloads")),
+                new FsTagStore(root.resolve("tags"), namespace), null);
+    }
+
+    private FsRepository(Path root, HashStore objects, HashStore payloads, FsTagStore tags, WriteBatch batch) {
         this.root = root;
-        this.objects = new HashStore(root.resolve("objects"));
-        this.payloads = new HashStore(root.resolve("payloads"));
-        this.tags = new FsTagStore(root.resolve("tags"), namespace);
+        this.objects = objects;
+        this.payloads = payloads;
+        this.tags = tags;
+        this.batch = batch;
+    }
+
+    /**
+     * This repository with object and payload writes collected in {@code batch}: they become
+     * visible (and durable) only when the batch is flushed. Tags are written as usual.
+     */
+    public FsRepository batched(WriteBatch b) {
+        return new FsRepository(root, objects, payloads, tags, b);
     }
 
     /** Opens an existing repository; it must have objects/ and payloads/. */
@@ -108,7 +124,7 @@ public final class FsRepository implements Repository {
 
     /** This repository seen through another tag namespace (or none). */
     public FsRepository withNamespace(Optional<String> ns) {
-        return new FsRepository(root, ns);
+        return new FsRepository(root, objects, payloads, tags.inNamespace(ns), batch);
     }
 
     /** Namespaces that hold tags. */
@@ -143,7 +159,7 @@ public final class FsRepository implements Repository {
 
     @Override
     public boolean hasObject(Digest digest) {
-        return objects.has(digest);
+        return (batch != null && batch.hasObject(digest)) || objects.has(digest);
     }
 
     @Override
@@ -172,7 +188,13 @@ public final class FsRepository implements Repository {
         }
         try {
             Path target = objects.prepare(d);
-            DurableFiles.writeAtomically(target, ObjectCodec.encode(object), DurableFiles.RW_ALL);
+            if (batch == null) {
+                DurableFiles.writeAtomically(target, ObjectCodec.encode(object), DurableFiles.RW_ALL);
+            } else if (batch.claimObject(d)) {
+                Path tmp = DurableFiles.tempBeside(target);
+                DurableFiles.writeTemp(tmp, ObjectCodec.encode(object), DurableFiles.RW_ALL, false);
+                batch.add(tmp, target);
+            }
         } catch (IOException e) {
             throw SpfsException.environment("io", "cannot write object " + d + ": " + e.getMessage(), e);
         }
@@ -203,7 +225,7 @@ public final class FsRepository implements Repository {
 
     @Override
     public boolean hasPayload(Digest digest) {
-        return payloads.has(digest);
+        return (batch != null && batch.hasPayload(digest)) || payloads.has(digest);
     }
 
     @Override
@@ -260,7 +282,16 @@ public final class FsRepository implements Repository {
         if (payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, content.length, false);
         }
-        DurableFiles.writeAtomically(payloads.prepare(d), content, payloadPermissions(mode));
+        Path target = payloads.prepare(d);
+        if (batch == null) {
+            DurableFiles.writeAtomically(target, content, payloadPermissions(mode));
+        } else if (batch.claimPayload(d)) {
+            Path tmp = DurableFiles.tempBeside(target);
+            DurableFiles.writeTemp(tmp, content, payloadPermissions(mode), false);
+            batch.add(tmp, target);
+        } else {
+            return new PayloadWrite(d, content.length, false);
+        }
         return new PayloadWrite(d, content.length, true);
     }
 
@@ -288,7 +319,9 @@ public final class FsRepository implements Repository {
                     }
                     size += n;
                 }
-                ch.force(true);
+                if (batch == null) {
+                    ch.force(true);
+                }
             }
             PayloadWrite w = finishPayload(tmp, Digest.finish(md), size, mode);
             done = w.created();
@@ -307,7 +340,13 @@ public final class FsRepository implements Repository {
             return new PayloadWrite(d, size, false);
         }
         Files.setPosixFilePermissions(tmp, payloadPermissions(mode));
-        DurableFiles.moveIntoPlace(tmp, payloads.prepare(d));
+        if (batch == null) {
+            DurableFiles.moveIntoPlace(tmp, payloads.prepare(d));
+        } else if (batch.claimPayload(d)) {
+            batch.add(tmp, payloads.prepare(d));
+        } else {
+            return new PayloadWrite(d, size, false);
+        }
         return new PayloadWrite(d, size, true);
     }
 
