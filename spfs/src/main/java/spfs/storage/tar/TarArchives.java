@@ -37,6 +37,10 @@ final class TarArchives {
             while ((e = tar.getNextEntry()) != null) {
                 String name = e.getName();
                 Path target = safeTarget(archive, into, name);
+                if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                    throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has '" + name
+                            + "', which is not a plain file or directory; refusing to unpack it");
+                }
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                 } else if (e.isFile()) {
