@@ -8,6 +8,7 @@ import spfs.sync.SyncReporter;
 /** A terminal progress bar for syncs (payload count), drawn on standard error. */
 final class ProgressReporter implements SyncReporter, AutoCloseable {
     private final ProgressBar bar;
+    private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
 
     private ProgressReporter(ProgressBar bar) {
         this.bar = bar;
@@ -26,7 +27,7 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
     @Override
     public void payloadsPlanned(long count, long bytes) {
         if (bar != null) {
-            bar.maxHint(bar.getMax() + count);
+            bar.maxHint(planned.addAndGet(count));
         }
     }
 
@@ -37,9 +38,12 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        if (bar != null) {
+    public synchronized void close() {
+        if (bar != null && !closed) {
+            closed = true;
             bar.close();
         }
     }
