@@ -23,6 +23,8 @@ import spfs.graph.SpfsObject;
 import spfs.graph.Tree;
 import spfs.storage.Refs;
 import spfs.storage.Repository;
+import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.WriteBatch;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 
@@ -143,6 +145,9 @@ public final class Syncer implements AutoCloseable {
     }
 
     private void syncManifest(Manifest m) {
+        // into a local repository, the manifest's files are made durable as one batch
+        WriteBatch batch = dest instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
+        Repository target = batch == null ? dest : ((FsRepository) dest).batched(batch);
         List<Future<?>> jobs = new ArrayList<>();
         long plannedCount = 0;
         long plannedBytes = 0;
@@ -152,9 +157,9 @@ public final class Syncer implements AutoCloseable {
                     plannedCount++;
                     plannedBytes += e.size();
                     jobs.add(pool.submit(() -> {
-                        syncPayload(e.object(), e.mode());
-                        if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
-                            dest.writeObject(new Blob(e.object(), e.size(), m.format()));
+                        syncPayload(target, e.object(), e.mode());
+                        if (policy.rewalksObjects() || !target.hasObject(e.object())) {
+                            target.writeObject(new Blob(e.object(), e.size(), m.format()));
                             objectsSynced.incrementAndGet();
                         } else {
                             objectsSkipped.incrementAndGet();
@@ -164,10 +169,24 @@ public final class Syncer implements AutoCloseable {
             }
         }
         reporter.payloadsPlanned(plannedCount, plannedBytes);
-        waitAll(jobs);
+        try {
+            waitAll(jobs);
+        } catch (RuntimeException e) {
+            if (batch != null) {
+                batch.abort();
+            }
+            throw e;
+        }
+        if (batch != null) {
+            batch.flush();
+        }
     }
 
     private void syncPayload(Digest d, int mode) {
+        syncPayload(dest, d, mode);
+    }
+
+    private void syncPayload(Repository dest, Digest d, int mode) {
         if (!policy.recopiesPayloads() && dest.hasPayload(d)) {
             payloadsSkipped.incrementAndGet();
             reporter.payloadDone(0);
