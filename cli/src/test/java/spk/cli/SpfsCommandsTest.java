@@ -147,6 +147,36 @@ class SpfsCommandsTest {
     }
 
     @Test
+    void checkPullRestoresAMissingObject() throws Exception {
+        String layer = created(spfs("commit", "--path", tree().toString(), "-t", "t"));
+        assertEquals(0, spfs("push", "t").exit());
+        Path obj = tmp.resolve("local/objects/" + layer.substring(0, 2) + "/" + layer.substring(2));
+        Files.delete(obj);
+        Run bad = spfs("check");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.out().contains("missing object: " + layer), bad.out());
+        assertEquals(0, spfs("check", "--pull", "origin").exit());
+        assertTrue(Files.exists(obj));
+    }
+
+    @Test
+    void legacyFormatsFromConfigAreWrittenAndRead() throws Exception {
+        env = new java.util.HashMap<>(env);
+        env.put("SPFS_STORAGE__DIGEST_STRATEGY", "Legacy");
+        env.put("SPFS_STORAGE__ENCODING_FORMAT", "Legacy");
+        String layer = created(spfs("commit", "--path", tree().toString(), "-t", "old"));
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(
+                tmp.resolve("local/objects/" + layer.substring(0, 2) + "/" + layer.substring(2))), 17);
+        assertEquals("--SPFS--\n", new String(header, 0, 9, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("[0, 0, 0, 0, 0, 0, 0, 2]", java.util.Arrays.toString(java.util.Arrays.copyOfRange(header, 9, 17)),
+                "the old header: a big-endian u64 kind (layer)");
+        env.remove("SPFS_STORAGE__DIGEST_STRATEGY");
+        env.remove("SPFS_STORAGE__ENCODING_FORMAT");
+        assertEquals("etc/\nhello\n", spfs("ls", "old").out(), "legacy objects stay readable");
+        assertEquals(0, spfs("check").exit());
+    }
+
+    @Test
     void cleanRemovesOnlyWhatNoTagReaches() throws Exception {
         created(spfs("commit", "--path", tree().toString(), "-t", "keep"));
         Path other = tmp.resolve("other-src");
