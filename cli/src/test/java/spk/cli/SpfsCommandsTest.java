@@ -194,6 +194,31 @@ class SpfsCommandsTest {
     }
 
     @Test
+    void renderIntoTheRepositoryAndCleanItAway() throws Exception {
+        String layer = created(spfs("commit", "--path", tree().toString(), "-t", "r"));
+        Run r = spfs("render", "r");
+        assertEquals(0, r.exit(), r.err());
+        String path = r.out().replaceAll("(?s).*\"paths_rendered\":\\[\"([^\"]+)\".*", "$1");
+        assertTrue(path.contains("/renders/"), r.out());
+        assertEquals("hello world\n", Files.readString(Path.of(path, "hello")));
+        assertEquals(0, spfs("untag", "r", "--all").exit());
+        Run clean = spfs("clean", "--min-age", "0s");
+        assertTrue(clean.out().contains("1 renders"), clean.out());
+        assertFalse(Files.exists(Path.of(path)));
+        assertFalse(layer.isEmpty());
+    }
+
+    @Test
+    void lsTagsAndSearch() throws Exception {
+        created(spfs("commit", "--path", tree().toString(), "-t", "team/app/v1", "-t", "team/lib", "-t", "top"));
+        assertEquals("team/\ntop\n", spfs("ls-tags").out());
+        assertEquals("app/\nlib\n", spfs("ls-tags", "team").out());
+        assertEquals("team/\nteam/app/\nteam/app/v1\nteam/lib\ntop\n", spfs("ls-tags", "-R").out());
+        assertEquals(0, spfs("push", "team/lib").exit());
+        assertEquals("team/app/v1\nteam/lib\n", spfs("search", "team").out());
+    }
+
+    @Test
     void configShowsTheRootFromTheEnvironment() {
         Run r = spfs("config");
         assertTrue(r.out().contains(tmp.resolve("local").toString()), r.out());
