@@ -38,6 +38,7 @@ public final class Cleaner {
         this.options = options;
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     public CleanSummary clean() {
         try (RepositoryLock lock = repo.cleanLock()) {
             return cleanLocked();

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import spfs.error.SpfsException;
 import spfs.graph.Blob;
 import spfs.graph.Layer;
@@ -39,8 +40,6 @@ import spfs.tracking.Node;
  */
 public final class DirectoryCommitter {
     private final Repository repo;
-    /** Where files and blobs go: a batched view of a file system repository, or the repository. */
-    private Repository store;
     private final ObjectFormat format;
     private final int workers;
 
@@ -63,11 +62,13 @@ public final class DirectoryCommitter {
             return t;
         });
         WriteBatch batch = repo instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
-        store = batch == null ? repo : ((FsRepository) repo).batched(batch);
+        // files and blobs go to a batched view of a file system repository (see WriteBatch)
+        Repository store = batch == null ? repo : ((FsRepository) repo).batched(batch);
         boolean flushed = false;
         try {
-            Pending root = scan(dir, pool);
-            DirNode tree = new DirNode(DirNode.ROOT_MODE, 0, root.resolve().children());
+            Totals totals = new Totals();
+            PendingDir root = scan(dir, DirNode.ROOT_MODE, pool, store, totals);
+            DirNode tree = resolve(root);
             if (batch != null) {
                 // payloads and blobs become durable and visible before anything refers to them
                 batch.flush();
@@ -77,7 +78,7 @@ public final class DirectoryCommitter {
             repo.writeObject(manifest);
             Layer layer = new Layer(java.util.Optional.of(manifest.digest()), List.of(), format);
             repo.writeObject(layer);
-            return new Result(layer, manifest, tree, root.files(), root.bytes(), root.created());
+            return new Result(layer, manifest, tree, totals.files.get(), totals.bytes.get(), totals.created.get());
         } finally {
             pool.shutdownNow();
             if (batch != null && !flushed) {
@@ -86,77 +87,57 @@ public final class DirectoryCommitter {
         }
     }
 
-    /** A directory whose files are being stored by the pool. */
-    private record Pending(int mode, Map<String, Object> children) {
-        DirNode resolve() {
-            TreeMap<String, Node> out = new TreeMap<>(NameOrder.BYTES);
-            for (Map.Entry<String, Object> e : children.entrySet()) {
-                out.put(e.getKey(), resolveChild(e.getValue()));
+    /** An entry of the walked tree: a directory, a file being stored by the pool, or a mask. */
+    private sealed interface Pending permits PendingDir, PendingFile, Ready {}
+
+    private record PendingDir(int mode, Map<String, Pending> children) implements Pending {}
+
+    private record PendingFile(Future<Node> stored) implements Pending {}
+
+    private record Ready(Node node) implements Pending {}
+
+    /** Totals of one commit, updated by the workers. */
+    private static final class Totals {
+        final AtomicLong files = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong created = new AtomicLong();
+    }
+
+    /** Waits for every file of {@code dir} and builds its tree. */
+    private static DirNode resolve(PendingDir dir) {
+        TreeMap<String, Node> out = new TreeMap<>(NameOrder.BYTES);
+        for (Map.Entry<String, Pending> e : dir.children().entrySet()) {
+            Pending v = e.getValue();
+            Node n;
+            if (v instanceof PendingDir d) {
+                n = resolve(d);
+            } else if (v instanceof Ready r) {
+                n = r.node();
+            } else {
+                n = await(((PendingFile) v).stored());
             }
-            return new DirNode(mode, 0, out);
+            out.put(e.getKey(), n);
         }
+        return new DirNode(dir.mode(), 0, out);
+    }
 
-        private static Node resolveChild(Object v) {
-            if (v instanceof Pending p) {
-                return p.resolve();
+    private static Node await(Future<Node> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
             }
-            if (v instanceof Node n) {
-                return n;
-            }
-            try {
-                return ((Future<Stored>) cast(v)).get().node();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw SpfsException.environment("interrupted", "commit interrupted", e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Future<Stored> cast(Object o) {
-            return (Future<Stored>) o;
-        }
-
-        long files() {
-            return count(0);
-        }
-
-        long bytes() {
-            return count(1);
-        }
-
-        long created() {
-            return count(2);
-        }
-
-        private long count(int what) {
-            long n = 0;
-            for (Object v : children.values()) {
-                if (v instanceof Pending p) {
-                    n += p.count(what);
-                } else if (v instanceof Future<?>) {
-                    Stored s;
-                    try {
-                        s = cast(v).get();
-                    } catch (InterruptedException | ExecutionException e) {
-                        continue;
-                    }
-                    n += what == 0 ? 1 : what == 1 ? s.size() : (s.created() ? 1 : 0);
-                }
-            }
-            return n;
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SpfsException.environment("interrupted", "commit interrupted", e);
         }
     }
 
-    private record Stored(Node node, long size, boolean created) {}
-
-    private Pending scan(Path dir, ExecutorService pool) {
-        Map<String, Object> children = new TreeMap<>(NameOrder.BYTES);
+    private PendingDir scan(Path dir, int dirMode, ExecutorService pool, Repository store, Totals totals) {
+        Map<String, Pending> children = new TreeMap<>(NameOrder.BYTES);
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
@@ -176,36 +157,53 @@ public final class DirectoryCommitter {
             int mode = (Integer) attrs.get("mode");
             int type = mode & 0170000;
             if (type == 0040000) {
-                children.put(name, new Pending(mode, scan(p, pool).children()));
+                children.put(name, scan(p, mode, pool, store, totals));
             } else if (type == 0100000) {
-                children.put(name, pool.submit(() -> storeFile(p, mode)));
+                children.put(name, new PendingFile(pool.submit(() -> storeFile(store, p, mode, totals))));
             } else if (type == 0120000) {
-                children.put(name, pool.submit(() -> storeLink(p, mode)));
+                children.put(name, new PendingFile(pool.submit(() -> storeLink(store, p, mode, totals))));
             } else if (type == 0020000 && ((Long) attrs.get("rdev")) == 0L) {
                 // an overlayfs whiteout: the path was deleted; keep the device's mode as spfs does
-                children.put(name, new MaskNode(mode, 0, spfs.encoding.Digest.NULL));
+                children.put(name, new Ready(new MaskNode(mode, 0, spfs.encoding.Digest.NULL)));
             } else {
                 throw SpfsException.badInput("unsupported-file", "cannot commit " + p
                         + ": only files, directories and symlinks can be committed");
             }
         }
-        return new Pending(0, children);
+        return new PendingDir(dirMode, children);
     }
 
-    private Stored storeFile(Path p, int mode) throws IOException {
+    private Node storeFile(Repository store, Path p, int mode, Totals totals) {
         PayloadWrite w;
         try (InputStream in = Files.newInputStream(p)) {
             w = store.writePayload(in, mode);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
         }
         store.writeObject(new Blob(w.digest(), w.size(), format));
-        return new Stored(new FileNode(mode, w.size(), w.digest()), w.size(), w.created());
+        count(totals, w);
+        return new FileNode(mode, w.size(), w.digest());
     }
 
-    private Stored storeLink(Path p, int mode) throws IOException {
-        String target = Files.readSymbolicLink(p).toString();
+    private Node storeLink(Repository store, Path p, int mode, Totals totals) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+        }
         byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
         PayloadWrite w = store.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
         store.writeObject(new Blob(w.digest(), w.size(), format));
-        return new Stored(new FileNode(mode, bytes.length, w.digest()), bytes.length, w.created());
+        count(totals, w);
+        return new FileNode(mode, bytes.length, w.digest());
+    }
+
+    private static void count(Totals totals, PayloadWrite w) {
+        totals.files.incrementAndGet();
+        totals.bytes.addAndGet(w.size());
+        if (w.created()) {
+            totals.created.incrementAndGet();
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class CommitCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag the result (repeatable).")
     List<String> tags = new ArrayList<>();
 
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() {
         if (path == null) {

@@ -40,6 +40,11 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
 
     private boolean closed;
 
+    /** Draws the final state now, before a summary is printed. */
+    void finish() {
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (bar != null && !closed) {

@@ -49,7 +49,7 @@ public final class PushCommand implements Callable<Integer> {
             for (String ref : refs) {
                 s.syncRef(ref);
             }
-            bar.close();
+            bar.finish();
             ctx.out().println(SyncOutput.describe(s.summary()));
         } finally {
             if (lock != null) {

@@ -33,6 +33,7 @@ public final class WriteCommand implements Callable<Integer> {
     /** Where input comes from without -f; standard input unless a test replaces it. */
     InputStream source = System.in;
 
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() throws IOException {
         List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();

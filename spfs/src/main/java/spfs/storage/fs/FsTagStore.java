@@ -175,6 +175,7 @@ final class FsTagStore implements TagDatabase {
     }
 
     /** Rewrites a stream under its lock; {@code change} returns the new versions or null for none. */
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     private void update(TagSpec spec, java.util.function.UnaryOperator<List<Tag>> change) {
         Path f = file(spec);
         try {
