@@ -19,9 +19,16 @@ public final class Repositories {
         this.config = config;
     }
 
-    /** The local repository ({@code storage.root}), created if missing as spfs does. */
+    /**
+     * The local repository ({@code storage.root}), created if missing. Unlike spfs, an existing
+     * one is only opened: reading does not rewrite its VERSION file.
+     */
     public FsRepository local() {
-        return FsRepository.create(config.storageRoot(), config.tagNamespace());
+        java.nio.file.Path root = config.storageRoot();
+        if (java.nio.file.Files.isDirectory(root.resolve("objects")) && java.nio.file.Files.isDirectory(root.resolve("payloads"))) {
+            return FsRepository.open(root, config.tagNamespace());
+        }
+        return FsRepository.create(root, config.tagNamespace());
     }
 
     /** A remote by name or address; "origin" and other names come from the config. */
