@@ -66,20 +66,25 @@ public final class WriteBatch {
                     }
                 }
             }
-            for (Path[] p : all) {
-                if (Files.exists(p[1])) {
-                    // someone else stored the same content meanwhile: keep theirs (renders may link it)
-                    Files.deleteIfExists(p[0]);
-                } else {
-                    DurableFiles.moveIntoPlace(p[0], p[1]);
+            // renames are independent, and cost a system call each: spread them over the cores
+            all.parallelStream().forEach(p -> {
+                try {
+                    if (Files.exists(p[1])) {
+                        // someone else stored the same content meanwhile: keep theirs (renders may link it)
+                        Files.deleteIfExists(p[0]);
+                    } else {
+                        DurableFiles.moveIntoPlace(p[0], p[1]);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }
+            });
             if (!syncFileSystem(root)) {
                 for (Path dir : all.stream().map(p -> p[1].getParent()).distinct().toList()) {
                     DurableFiles.syncDir(dir);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             abort(all);
             throw SpfsException.environment("io", "cannot store files in " + root + ": " + e.getMessage(), e);
         }
