@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
+# dependency folders are copied, never pruned: drop them so a changed version leaves no stale jar
+rm -rf cli/target/lib benchmarks/target/lib
 mvn -B -q -ntp -DskipTests package
 
 target="$(pwd)/cli/target"
@@ -16,7 +18,19 @@ done
 rm -f "$target"/spk.jsa "$target"/spfs.jsa
 java -XX:ArchiveClassesAtExit="$target/spk.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -cp "$cp" spk.cli.spk.SpkMain --help >/dev/null 2>&1 || true
-java -XX:ArchiveClassesAtExit="$target/spfs.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -cp "$cp" spk.cli.spfs.SpfsMain --help >/dev/null 2>&1 || true
+# spfs: a static archive of the classes a typical session loads (commit, render, ls, tags, push,
+# check, clean), gathered from real runs against a scratch repository
+scratch="$(mktemp -d)"
+mkdir -p "$scratch/src/d" && echo hello >"$scratch/src/d/f" && ln -s d/f "$scratch/src/l"
+for args in "--help" "commit --path $scratch/src -t t" "render --strategy HardLink t $scratch/out" "ls -R t" \
+    "tags" "log t" "info t" "push --to $scratch/origin?create=true t" "check" "clean --dry-run"; do
+    # shellcheck disable=SC2086
+    SPFS_STORAGE__ROOT="$scratch/repo" java -XX:DumpLoadedClassList="$scratch/classes.$RANDOM" \
+        -cp "$cp" spk.cli.spfs.SpfsMain $args >/dev/null 2>&1 || true
+done
+cat "$scratch"/classes.* 2>/dev/null | sort -u >"$scratch/classes.lst"
+java -Xshare:dump -XX:SharedClassListFile="$scratch/classes.lst" -XX:SharedArchiveFile="$target/spfs.jsa" \
+    -cp "$cp" >/dev/null 2>&1 || true
+rm -rf "$scratch"
 
 bin/spk version

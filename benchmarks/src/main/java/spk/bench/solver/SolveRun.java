@@ -15,7 +15,9 @@ import spk.solver.repository.PackageRepository;
 
 /**
  * Loads a generated catalog and times solves of a request set: the load, the first solve and
- * repeated (warm) solves, on one back end. Usage: CATALOG [REQUESTS] [BACKEND] [REPEATS].
+ * repeated (warm) solves, on one back end. Usage: CATALOG [REQUESTS] [BACKEND] [REPEATS]
+ * [EXTRA_REQUEST...], or {@code --print-requests CATALOG_PACKAGES COUNT} to list the request set
+ * (for timing the same solve through the command line).
  */
 public final class SolveRun {
     private SolveRun() {}
@@ -34,6 +36,10 @@ public final class SolveRun {
     }
 
     public static void main(String[] args) {
+        if (args[0].equals("--print-requests")) {
+            System.out.println(String.join(" ", requests(Integer.parseInt(args[1]), Integer.parseInt(args[2]), 1)));
+            return;
+        }
         Path catalog = Path.of(args[0]);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Solver.Backend backend = args.length > 2 ? Solver.Backend.valueOf(args[2].toUpperCase()) : Solver.Backend.SAT4J;
@@ -42,8 +48,9 @@ public final class SolveRun {
         PackageRepository repo = CatalogRepository.load("catalog", catalog);
         long t1 = System.nanoTime();
         System.out.printf("load and index: %.0f ms (%d packages)%n", (t1 - t0) / 1e6, repo.packageNames().size());
-        List<InitialRequest> reqs = requests(repo.packageNames().size(), count, 1).stream()
-                .map(n -> InitialRequest.commandLine(PkgRequest.parse(n))).toList();
+        List<String> texts = new ArrayList<>(requests(repo.packageNames().size(), count, 1));
+        texts.addAll(List.of(args).subList(Math.min(args.length, 4), args.length));
+        List<InitialRequest> reqs = texts.stream().map(n -> InitialRequest.commandLine(PkgRequest.parse(n))).toList();
         SolveRequest request = new SolveRequest(List.of(repo), reqs, OptionMap.EMPTY, false);
         for (int i = 0; i <= repeats; i++) {
             long s = System.nanoTime();

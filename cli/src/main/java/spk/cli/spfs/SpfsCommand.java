@@ -1,5 +1,6 @@
 package spk.cli.spfs;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,29 @@ import spk.cli.app.GlobalOptions;
 /** The root of the {@code spfs} command line; each subcommand is its own class. */
 @Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
         description = "A content-addressed, per-process layered filesystem.",
-        subcommands = {SpfsVersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SpfsVersionCommand.class, InitCommand.class, CommitCommand.class, TagCommand.class,
+            UntagCommand.class, LogCommand.class, TagsCommand.class, LsTagsCommand.class, LsCommand.class,
+            ReadCommand.class, WriteCommand.class, InfoCommand.class, DiffCommand.class, LayersCommand.class,
+            PlatformsCommand.class, SearchCommand.class, RenderCommand.class, PushCommand.class, PullCommand.class,
+            CheckCommand.class, CleanCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root {
+    private final Map<String, String> environment;
+
+    /** Reads configuration from the process environment. */
+    public SpfsCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads configuration from {@code environment} instead (tests). */
+    public SpfsCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The environment variables configuration is read from. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     @Mixin
     GlobalOptions global;
 

@@ -1,0 +1,209 @@
+package spfs.commit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import spfs.error.SpfsException;
+import spfs.graph.Blob;
+import spfs.graph.Layer;
+import spfs.graph.Manifest;
+import spfs.graph.NameOrder;
+import spfs.graph.ObjectFormat;
+import spfs.storage.PayloadStorage.PayloadWrite;
+import spfs.storage.Repository;
+import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.WriteBatch;
+import spfs.tracking.DirNode;
+import spfs.tracking.FileNode;
+import spfs.tracking.Manifests;
+import spfs.tracking.MaskNode;
+import spfs.tracking.Node;
+
+/**
+ * Commits a directory: walks it, streams every file into the payload store while hashing
+ * (in parallel, one buffer per worker, so file size does not matter for memory), writes a
+ * blob object per file, then the manifest and a layer: children before parents, as spfs does.
+ */
+public final class DirectoryCommitter {
+    private final Repository repo;
+    private final ObjectFormat format;
+    private final int workers;
+
+    public DirectoryCommitter(Repository repo, ObjectFormat format, int workers) {
+        this.repo = repo;
+        this.format = format;
+        this.workers = Math.max(1, workers);
+    }
+
+    /** What a commit produced. */
+    public record Result(Layer layer, Manifest manifest, DirNode tree, long files, long bytes, long newPayloads) {}
+
+    public Result commit(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw SpfsException.badInput("not-a-directory", "'" + dir + "' is not a directory");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "spfs-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        WriteBatch batch = repo instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
+        // files and blobs go to a batched view of a file system repository (see WriteBatch)
+        Repository store = batch == null ? repo : ((FsRepository) repo).batched(batch);
+        boolean flushed = false;
+        try {
+            Totals totals = new Totals();
+            PendingDir root = scan(dir, DirNode.ROOT_MODE, pool, store, totals);
+            DirNode tree = resolve(root);
+            if (batch != null) {
+                // payloads and blobs become durable and visible before anything refers to them
+                batch.flush();
+            }
+            flushed = true;
+            Manifest manifest = Manifests.toManifest(tree, format);
+            repo.writeObject(manifest);
+            Layer layer = new Layer(java.util.Optional.of(manifest.digest()), List.of(), format);
+            repo.writeObject(layer);
+            return new Result(layer, manifest, tree, totals.files.get(), totals.bytes.get(), totals.created.get());
+        } finally {
+            pool.shutdownNow();
+            if (batch != null && !flushed) {
+                batch.abort();
+            }
+        }
+    }
+
+    /** An entry of the walked tree: a directory, a file being stored by the pool, or a mask. */
+    private sealed interface Pending permits PendingDir, PendingFile, Ready {}
+
+    private record PendingDir(int mode, Map<String, Pending> children) implements Pending {}
+
+    private record PendingFile(Future<Node> stored) implements Pending {}
+
+    private record Ready(Node node) implements Pending {}
+
+    /** Totals of one commit, updated by the workers. */
+    private static final class Totals {
+        final AtomicLong files = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong created = new AtomicLong();
+    }
+
+    /** Waits for every file of {@code dir} and builds its tree. */
+    private static DirNode resolve(PendingDir dir) {
+        TreeMap<String, Node> out = new TreeMap<>(NameOrder.BYTES);
+        for (Map.Entry<String, Pending> e : dir.children().entrySet()) {
+            Pending v = e.getValue();
+            Node n;
+            if (v instanceof PendingDir d) {
+                n = resolve(d);
+            } else if (v instanceof Ready r) {
+                n = r.node();
+            } else {
+                n = await(((PendingFile) v).stored());
+            }
+            out.put(e.getKey(), n);
+        }
+        return new DirNode(dir.mode(), 0, out);
+    }
+
+    private static Node await(Future<Node> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SpfsException.environment("interrupted", "commit interrupted", e);
+        }
+    }
+
+    private PendingDir scan(Path dir, int dirMode, ExecutorService pool, Repository store, Totals totals) {
+        Map<String, Pending> children = new TreeMap<>(NameOrder.BYTES);
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(entries::add);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot read directory " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            Map<String, Object> attrs;
+            try {
+                attrs = Files.readAttributes(p, "unix:mode,rdev,size", LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                continue; // deleted while we walked
+            } catch (IOException e) {
+                throw SpfsException.environment("io", "cannot stat " + p + ": " + e.getMessage(), e);
+            }
+            int mode = (Integer) attrs.get("mode");
+            int type = mode & 0170000;
+            if (type == 0040000) {
+                children.put(name, scan(p, mode, pool, store, totals));
+            } else if (type == 0100000) {
+                children.put(name, new PendingFile(pool.submit(() -> storeFile(store, p, mode, totals))));
+            } else if (type == 0120000) {
+                children.put(name, new PendingFile(pool.submit(() -> storeLink(store, p, mode, totals))));
+            } else if (type == 0020000 && ((Long) attrs.get("rdev")) == 0L) {
+                // an overlayfs whiteout: the path was deleted; keep the device's mode as spfs does
+                children.put(name, new Ready(new MaskNode(mode, 0, spfs.encoding.Digest.NULL)));
+            } else {
+                throw SpfsException.badInput("unsupported-file", "cannot commit " + p
+                        + ": only files, directories and symlinks can be committed");
+            }
+        }
+        return new PendingDir(dirMode, children);
+    }
+
+    private Node storeFile(Repository store, Path p, int mode, Totals totals) {
+        PayloadWrite w;
+        try (InputStream in = Files.newInputStream(p)) {
+            w = store.writePayload(in, mode);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+        }
+        store.writeObject(new Blob(w.digest(), w.size(), format));
+        count(totals, w);
+        return new FileNode(mode, w.size(), w.digest());
+    }
+
+    private Node storeLink(Repository store, Path p, int mode, Totals totals) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+        }
+        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
+        PayloadWrite w = store.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
+        store.writeObject(new Blob(w.digest(), w.size(), format));
+        count(totals, w);
+        return new FileNode(mode, bytes.length, w.digest());
+    }
+
+    private static void count(Totals totals, PayloadWrite w) {
+        totals.files.incrementAndGet();
+        totals.bytes.addAndGet(w.size());
+        if (w.created()) {
+            totals.created.incrementAndGet();
+        }
+    }
+}

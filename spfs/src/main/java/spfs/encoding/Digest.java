@@ -1,0 +1,154 @@
+package spfs.encoding;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.apache.commons.codec.binary.Base32;
+import spfs.error.SpfsException;
+
+/**
+ * A 32-byte SHA-256 value naming an object, payload or tag. Immutable; once one exists it is
+ * valid. Text form is RFC 4648 base32, upper case, padded (56 characters ending in "====").
+ */
+public final class Digest implements Comparable<Digest> {
+    /** Number of bytes in a digest. */
+    public static final int SIZE = 32;
+    /** Length of the padded base32 text form. */
+    public static final int TEXT_LENGTH = 56;
+
+    static final Base32 BASE32 = new Base32();
+
+    /** 32 zero bytes: the parent of a tag stream's first version, and a mask's object. */
+    public static final Digest NULL = new Digest(new byte[SIZE]);
+    /** SHA-256 of no bytes. */
+    public static final Digest EMPTY = Digest.of(new byte[0]);
+
+    private final byte[] bytes;
+    private final int hash;
+    /** The text form, made on first use; a race only computes the same string twice. */
+    private String text;
+
+    private Digest(byte[] bytes) {
+        this.bytes = bytes;
+        this.hash = Arrays.hashCode(bytes);
+    }
+
+    /** Wraps (a copy of) exactly 32 bytes. */
+    public static Digest fromBytes(byte[] bytes) {
+        if (bytes.length != SIZE) {
+            throw new IllegalArgumentException("a digest has 32 bytes, not " + bytes.length);
+        }
+        return new Digest(bytes.clone());
+    }
+
+    /** Reads 32 bytes at {@code offset}. */
+    public static Digest fromBytes(byte[] bytes, int offset) {
+        return new Digest(Arrays.copyOfRange(bytes, offset, offset + SIZE));
+    }
+
+    /** Takes ownership of a fresh array (from a hasher); callers must not keep it. */
+    static Digest adopt(byte[] bytes) {
+        if (bytes.length != SIZE) {
+            throw new IllegalArgumentException("a digest has 32 bytes, not " + bytes.length);
+        }
+        return new Digest(bytes);
+    }
+
+    /** The SHA-256 of {@code data}. */
+    public static Digest of(byte[] data) {
+        MessageDigest md = sha256();
+        return new Digest(md.digest(data));
+    }
+
+    /** The SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static Digest ofUtf8(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new SHA-256 engine. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The digest a finished engine computed. */
+    public static Digest finish(MessageDigest md) {
+        return new Digest(md.digest());
+    }
+
+    /** Parses the full base32 form (padding optional). */
+    public static Digest parse(String text) {
+        PartialDigest p = PartialDigest.parse(text);
+        return p.toFull().orElseThrow(() -> SpfsException.badInput("invalid-digest",
+                "'" + text + "' is not a full digest (56 base32 characters)"));
+    }
+
+    /** Whether {@code text} parses as a full digest. */
+    public static boolean isFull(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (SpfsException e) {
+            return false;
+        }
+    }
+
+    /** A copy of the 32 bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** Byte {@code i} of the digest, unsigned. */
+    public int byteAt(int i) {
+        return bytes[i] & 0xff;
+    }
+
+    /** Writes the 32 bytes into {@code out} at {@code offset}. */
+    public void copyTo(byte[] out, int offset) {
+        System.arraycopy(bytes, 0, out, offset, SIZE);
+    }
+
+    /** Feeds the 32 bytes to a hasher. */
+    public void updateDigest(MessageDigest md) {
+        md.update(bytes);
+    }
+
+    /** Whether this is {@link #NULL}. */
+    public boolean isNull() {
+        return equals(NULL);
+    }
+
+    /** The first {@code n} characters of the base32 form. */
+    public String shortText(int n) {
+        return toString().substring(0, n);
+    }
+
+    @Override
+    public String toString() {
+        String t = text;
+        if (t == null) {
+            t = new String(BASE32.encode(bytes), StandardCharsets.US_ASCII);
+            text = t;
+        }
+        return t;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest d && hash == d.hash && Arrays.equals(bytes, d.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public int compareTo(Digest o) {
+        return Arrays.compareUnsigned(bytes, o.bytes);
+    }
+}

@@ -1,0 +1,67 @@
+package spfs.graph;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import spfs.encoding.BinaryWriter;
+import spfs.encoding.Digest;
+
+/** A whole directory tree: its trees, the root first, each distinct tree once. */
+public record Manifest(List<Tree> trees, ObjectFormat format) implements SpfsObject {
+    public Manifest {
+        Objects.requireNonNull(format);
+        trees = List.copyOf(trees);
+        if (trees.isEmpty()) {
+            throw new IllegalArgumentException("a manifest has at least a root tree");
+        }
+    }
+
+    /** A manifest of one empty root directory. */
+    public static Manifest empty(ObjectFormat format) {
+        return new Manifest(List.of(new Tree(List.of())), format);
+    }
+
+    public Tree root() {
+        return trees.get(0);
+    }
+
+    @Override
+    public ObjectKind kind() {
+        return ObjectKind.MANIFEST;
+    }
+
+    /** The blob digests of all file and symlink entries. */
+    @Override
+    public List<Digest> childObjects() {
+        LinkedHashSet<Digest> out = new LinkedHashSet<>();
+        for (Tree t : trees) {
+            for (Entry e : t.entries()) {
+                if (e.isBlob()) {
+                    out.add(e.object());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Trees by digest, computed once: looking trees up one by one is quadratic. */
+    public Map<Digest, Tree> treesByDigest() {
+        Map<Digest, Tree> m = new HashMap<>();
+        for (Tree t : trees) {
+            m.putIfAbsent(t.digest(), t);
+        }
+        return m;
+    }
+
+    /** Root tree, count of the others, then the others: both the legacy body and the digest input. */
+    @Override
+    public void digestEncode(BinaryWriter w) {
+        root().legacyEncode(w);
+        w.u64(trees.size() - 1L);
+        for (int i = 1; i < trees.size(); i++) {
+            trees.get(i).legacyEncode(w);
+        }
+    }
+}

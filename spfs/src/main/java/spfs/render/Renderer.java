@@ -1,0 +1,297 @@
+package spfs.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import spfs.encoding.Digest;
+import spfs.error.SpfsException;
+import spfs.storage.fs.FsRepository;
+import spfs.tracking.DirNode;
+import spfs.tracking.FileNode;
+import spfs.tracking.MaskNode;
+import spfs.tracking.Node;
+
+/**
+ * Materialises a tree as real files: hard links through per-user proxies (payload linked when
+ * its mode and owner already match, else copied once per mode), plain hard links, or copies.
+ */
+public final class Renderer {
+    private static final int LINK_RETRIES = 3;
+
+    private final FsRepository repo;
+    private final RenderStrategy strategy;
+    private final int workers;
+    private final Path proxyRoot;
+    private final int uid;
+    private final boolean sharePayloads;
+
+    private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong linked = new AtomicLong();
+    private final AtomicLong existed = new AtomicLong();
+    private final AtomicLong copied = new AtomicLong();
+    private final AtomicLong copiedLimit = new AtomicLong();
+    private final AtomicLong symlinks = new AtomicLong();
+    private final AtomicLong dirs = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    public Renderer(FsRepository repo, RenderStrategy strategy, int workers, boolean sharePayloadsBetweenUsers) {
+        this.repo = repo;
+        this.strategy = strategy;
+        this.workers = Math.max(1, workers);
+        this.proxyRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser()).resolve("proxy");
+        this.sharePayloads = sharePayloadsBetweenUsers;
+        try {
+            this.uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot tell the current user id: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders {@code tree} into {@code target}, which must not exist or be empty (unless allowed). */
+    public RenderSummary renderInto(DirNode tree, Path target, boolean allowExisting) {
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw SpfsException.badInput("not-a-directory", "'" + target + "' exists and is not a directory");
+                }
+                if (!allowExisting) {
+                    try (var s = Files.list(target)) {
+                        if (s.findAny().isPresent()) {
+                            throw SpfsException.badInput("not-empty", "'" + target
+                                    + "' is not empty (use --allow-existing to render into it anyway)");
+                        }
+                    }
+                }
+            } else {
+                Files.createDirectories(target);
+            }
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot prepare " + target + ": " + e.getMessage(), e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "spfs-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            List<Runnable> chmods = new ArrayList<>();
+            walk(tree, target, pool, pending, chmods);
+            for (Future<?> f : pending) {
+                f.get();
+            }
+            // deepest first, so a read-only directory is closed only after its children exist
+            for (int i = chmods.size() - 1; i >= 0; i--) {
+                chmods.get(i).run();
+            }
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "render failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw SpfsException.environment("io", "render failed: " + c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SpfsException.environment("interrupted", "render interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return summary();
+    }
+
+    /**
+     * Renders a manifest into the repository's render store ({@code renders/<user>/XX/...}):
+     * built in work/ and renamed into place; if another process got there first, theirs stands.
+     */
+    public Path renderManifest(Digest manifest, DirNode tree) {
+        Path userRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser());
+        String s = manifest.toString();
+        Path done = userRoot.resolve(s.substring(0, 2)).resolve(s.substring(2));
+        if (Files.isDirectory(done)) {
+            return done;
+        }
+        Path work = userRoot.resolve("work").resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(work.getParent());
+            renderInto(tree, work, false);
+            Files.createDirectories(done.getParent());
+            try {
+                Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                RenderCleanup.deleteTree(work);
+            }
+        } catch (IOException e) {
+            RenderCleanup.deleteTree(work);
+            throw SpfsException.environment("io", "cannot render " + manifest + ": " + e.getMessage(), e);
+        }
+        return done;
+    }
+
+    public RenderSummary summary() {
+        return new RenderSummary(entries.get(), linked.get(), existed.get(), copied.get(), copiedLimit.get(),
+                symlinks.get(), dirs.get(), bytes.get());
+    }
+
+    private void walk(DirNode dir, Path into, ExecutorService pool, List<Future<?>> pending, List<Runnable> chmods)
+            throws IOException {
+        for (Map.Entry<String, Node> e : dir.children().entrySet()) {
+            Path p = into.resolve(e.getKey());
+            Node n = e.getValue();
+            entries.incrementAndGet();
+            if (n instanceof DirNode d) {
+                dirs.incrementAndGet();
+                try {
+                    Files.createDirectory(p);
+                } catch (FileAlreadyExistsException ex) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw ex;
+                    }
+                }
+                walk(d, p, pool, pending, chmods);
+                int mode = d.mode() & 07777;
+                chmods.add(() -> setMode(p, mode));
+            } else if (n instanceof FileNode f) {
+                pending.add(pool.submit(() -> {
+                    renderFile(f, p);
+                    return null;
+                }));
+            } else if (n instanceof MaskNode) {
+                entries.decrementAndGet();
+            }
+        }
+    }
+
+    private void renderFile(FileNode f, Path p) throws IOException {
+        if (f.isSymlink()) {
+            String target;
+            try (InputStream in = repo.openPayload(f.object())) {
+                target = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                Files.createSymbolicLink(p, Path.of(target));
+            } catch (FileAlreadyExistsException e) {
+                existed.incrementAndGet();
+                return;
+            }
+            symlinks.incrementAndGet();
+            return;
+        }
+        bytes.addAndGet(f.size());
+        switch (strategy) {
+            case COPY -> copyTo(f, p, copied);
+            case HARD_LINK_NO_PROXY -> link(repo.payloadPath(f.object()), p, f);
+            case HARD_LINK -> {
+                Path proxy = proxyPath(f);
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        link(proxy, p, f);
+                        return;
+                    } catch (NoSuchFileException e) {
+                        // no proxy yet (or a cleaner just removed it): make it and link again
+                        if (attempt >= LINK_RETRIES) {
+                            throw e;
+                        }
+                        makeProxy(f, proxy);
+                    }
+                }
+            }
+        }
+    }
+
+    private void link(Path source, Path p, FileNode f) throws IOException {
+        try {
+            Files.createLink(p, source);
+            linked.incrementAndGet();
+        } catch (FileAlreadyExistsException e) {
+            existed.incrementAndGet();
+        } catch (NoSuchFileException e) {
+            if (!Files.isDirectory(p.getParent())) {
+                throw new IOException("cannot create " + p + ": its directory is missing", e);
+            }
+            throw new NoSuchFileException(source.toString());
+        } catch (FileSystemException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Too many links")) {
+                copyTo(f, p, copiedLimit);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** Where the per-user proxy of this payload in this mode lives (mode in decimal, as spfs names it). */
+    private Path proxyPath(FileNode f) {
+        String s = f.object().toString();
+        return proxyRoot.resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
+    }
+
+    /** Makes the proxy: a link to the payload when mode and owner already match, else a copy. */
+    private void makeProxy(FileNode f, Path proxy) throws IOException {
+        Path dir = proxy.getParent();
+        Files.createDirectories(dir);
+        Path payload = repo.payloadPath(f.object());
+        Map<String, Object> attrs;
+        try {
+            attrs = Files.readAttributes(payload, "unix:mode,uid");
+        } catch (NoSuchFileException e) {
+            throw new spfs.error.UnknownObjectException("payload", f.object());
+        }
+        int payloadMode = (Integer) attrs.get("mode");
+        int owner = (Integer) attrs.get("uid");
+        boolean linkable = payloadMode == f.mode() && (owner == uid || (sharePayloads && (payloadMode & 04) != 0));
+        try {
+            if (linkable) {
+                Files.createLink(proxy, payload);
+            } else {
+                Path tmp = dir.resolve("." + UUID.randomUUID() + ".tmp");
+                try {
+                    Files.copy(payload, tmp);
+                    setMode(tmp, f.mode() & 07777);
+                    Files.createLink(proxy, tmp);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another render made it first
+        }
+    }
+
+    private void copyTo(FileNode f, Path p, AtomicLong counter) throws IOException {
+        try {
+            Files.copy(repo.payloadPath(f.object()), p);
+        } catch (NoSuchFileException e) {
+            throw new spfs.error.UnknownObjectException("payload", f.object());
+        } catch (FileAlreadyExistsException e) {
+            existed.incrementAndGet();
+            return;
+        }
+        setMode(p, f.mode() & 07777);
+        counter.incrementAndGet();
+    }
+
+    private static void setMode(Path p, int mode) {
+        try {
+            Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

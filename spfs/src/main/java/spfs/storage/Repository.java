@@ -1,0 +1,14 @@
+package spfs.storage;
+
+/**
+ * A place spfs data lives: objects, payloads and tags together. Implemented by FsRepository and
+ * TarRepository (not sealed: that needs one package, or a named module, in Java 17).
+ */
+public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase, AutoCloseable {
+    /** How to reach this repository again (a file: or tar: address). */
+    String address();
+
+    /** Releases resources; a tar repository writes its archive back if it changed. */
+    @Override
+    void close();
+}

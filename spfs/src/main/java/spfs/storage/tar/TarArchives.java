@@ -1,0 +1,144 @@
+package spfs.storage.tar;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import spfs.error.SpfsException;
+
+/** Safe unpacking and atomic packing of repository archives (Commons Compress). */
+final class TarArchives {
+    private TarArchives() {}
+
+    /**
+     * Unpacks {@code archive} into the empty directory {@code into}. Absolute names, ".."
+     * components, links and devices are refused: a repository holds only files and directories.
+     */
+    static void unpack(Path archive, Path into) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+                TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                String name = e.getName();
+                Path target = safeTarget(archive, into, name);
+                if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                    throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has '" + name
+                            + "', which is not a plain file or directory; refusing to unpack it");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (e.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has '" + name
+                            + "', which is not a plain file or directory; refusing to unpack it");
+                }
+            }
+        } catch (IOException e) {
+            throw SpfsException.badInput("invalid-archive", "cannot read tar archive " + archive + ": " + e.getMessage());
+        }
+    }
+
+    private static Path safeTarget(Path archive, Path into, String name) {
+        String n = name.startsWith("./") ? name.substring(2) : name;
+        if (n.isEmpty() || n.equals(".") || n.equals("./")) {
+            return into;
+        }
+        if (n.startsWith("/") || n.contains("\\") || n.contains("\0")) {
+            throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has the unsafe path '" + name + "'");
+        }
+        for (String part : n.split("/")) {
+            if (part.equals("..")) {
+                throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has the unsafe path '" + name
+                        + "' (it climbs out with '..')");
+            }
+        }
+        Path t = into.resolve(n).normalize();
+        if (!t.startsWith(into)) {
+            throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has the unsafe path '" + name + "'");
+        }
+        return t;
+    }
+
+    /** Packs {@code dir} into a temp file next to {@code archive}, fsyncs it and renames it over. */
+    static void pack(Path dir, Path archive) {
+        Path tmp = archive.resolveSibling("." + archive.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(archive.toAbsolutePath().getParent());
+            List<Path> paths = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> !p.equals(dir)).sorted().forEach(paths::add);
+            }
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW));
+                    TarArchiveOutputStream tar = new TarArchiveOutputStream(raw)) {
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                for (Path p : paths) {
+                    String name = dir.relativize(p).toString().replace('\\', '/');
+                    if (Files.isSymbolicLink(p) || name.endsWith(".lock") || name.endsWith(".tmp")) {
+                        continue;
+                    }
+                    TarArchiveEntry e = new TarArchiveEntry(p.toFile(), Files.isDirectory(p) ? name + "/" : name);
+                    tar.putArchiveEntry(e);
+                    if (Files.isRegularFile(p)) {
+                        Files.copy(p, tar);
+                    }
+                    tar.closeArchiveEntry();
+                }
+                tar.finish();
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot write tar archive " + archive + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // best effort
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a temp directory we could not fully remove is left for the OS to clean
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package spfs.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import spfs.encoding.Digest;
+import spfs.error.SpfsException;
+import spfs.error.UnknownObjectException;
+import spfs.graph.Blob;
+import spfs.graph.Entry;
+import spfs.graph.Layer;
+import spfs.graph.Manifest;
+import spfs.graph.Platform;
+import spfs.graph.SpfsObject;
+import spfs.graph.Tree;
+import spfs.storage.Refs;
+import spfs.storage.Repository;
+import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.WriteBatch;
+import spfs.tag.Tag;
+import spfs.tag.TagSpec;
+
+/**
+ * Copies refs from one repository to another, children before parents, only what is missing
+ * (per policy); payloads are copied in parallel and their digests verified on arrival.
+ */
+public final class Syncer implements AutoCloseable {
+    private final Repository src;
+    private final Repository dest;
+    private final SyncPolicy policy;
+    private final SyncReporter reporter;
+    private final ExecutorService pool;
+    private final Set<Digest> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicLong tagsSynced = new AtomicLong();
+    private final AtomicLong tagsSkipped = new AtomicLong();
+    private final AtomicLong objectsSynced = new AtomicLong();
+    private final AtomicLong objectsSkipped = new AtomicLong();
+    private final AtomicLong payloadsSynced = new AtomicLong();
+    private final AtomicLong payloadsSkipped = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    public Syncer(Repository src, Repository dest, SyncPolicy policy, int concurrency, SyncReporter reporter) {
+        this.src = src;
+        this.dest = dest;
+        this.policy = policy;
+        this.reporter = reporter;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread t = new Thread(r, "spfs-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SyncSummary summary() {
+        return new SyncSummary(tagsSynced.get(), tagsSkipped.get(), objectsSynced.get(), objectsSkipped.get(),
+                payloadsSynced.get(), payloadsSkipped.get(), bytes.get());
+    }
+
+    /** Syncs a tag (its resolved version) or a digest / partial digest. */
+    public void syncRef(String ref) {
+        Refs.Resolved r = Refs.resolve(src, ref);
+        if (r.tag().isPresent()) {
+            syncTag(r.tag().get());
+        } else {
+            syncDigest(r.digest());
+        }
+    }
+
+    /** Syncs the target of {@code tag}, then inserts that one version into the destination. */
+    public void syncTag(Tag tag) {
+        if (!policy.updatesTags()) {
+            List<Tag> existing = dest.readTagStream(tag.spec(0));
+            if (!existing.isEmpty()) {
+                tagsSkipped.incrementAndGet();
+                return;
+            }
+        }
+        syncDigest(tag.target());
+        dest.insertTag(tag);
+        tagsSynced.incrementAndGet();
+    }
+
+    /** Every version of every stream of the source. */
+    public void syncAllTags() {
+        List<TagSpec> specs;
+        try (var s = src.tagStreams()) {
+            specs = s.toList();
+        }
+        for (TagSpec spec : specs) {
+            List<Tag> versions = src.readTagStream(spec);
+            for (int i = versions.size() - 1; i >= 0; i--) {
+                syncDigest(versions.get(i).target());
+                dest.insertTag(versions.get(i));
+                tagsSynced.incrementAndGet();
+            }
+        }
+    }
+
+    public void syncDigest(Digest d) {
+        if (!seen.add(d)) {
+            return;
+        }
+        if (!policy.rewalksObjects() && dest.hasObject(d)) {
+            objectsSkipped.incrementAndGet();
+            return;
+        }
+        SpfsObject obj;
+        try {
+            obj = src.readObject(d);
+        } catch (UnknownObjectException e) {
+            if (!src.hasObject(d) && src.hasPayload(d)) {
+                // a bare payload (e.g. an annotation value) with no blob object
+                syncPayload(d, -1);
+                return;
+            }
+            throw e;
+        }
+        syncObject(obj);
+    }
+
+    private void syncObject(SpfsObject obj) {
+        if (obj instanceof Platform p) {
+            for (Digest d : p.stack()) {
+                syncDigest(d);
+            }
+        } else if (obj instanceof Layer l) {
+            for (Digest d : l.childObjects()) {
+                syncDigest(d);
+            }
+        } else if (obj instanceof Manifest m) {
+            syncManifest(m);
+        } else if (obj instanceof Blob b) {
+            syncPayload(b.payload(), -1);
+        }
+        dest.writeObject(obj);
+        objectsSynced.incrementAndGet();
+    }
+
+    private void syncManifest(Manifest m) {
+        // into a local repository, the manifest's files are made durable as one batch
+        WriteBatch batch = dest instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
+        Repository target = batch == null ? dest : ((FsRepository) dest).batched(batch);
+        List<Future<?>> jobs = new ArrayList<>();
+        long plannedCount = 0;
+        long plannedBytes = 0;
+        for (Tree t : m.trees()) {
+            for (Entry e : t.entries()) {
+                if (e.isBlob() && seen.add(e.object())) {
+                    plannedCount++;
+                    plannedBytes += e.size();
+                    jobs.add(pool.submit(() -> {
+                        syncPayload(target, e.object(), e.mode());
+                        if (policy.rewalksObjects() || !target.hasObject(e.object())) {
+                            target.writeObject(new Blob(e.object(), e.size(), m.format()));
+                            objectsSynced.incrementAndGet();
+                        } else {
+                            objectsSkipped.incrementAndGet();
+                        }
+                    }));
+                }
+            }
+        }
+        reporter.payloadsPlanned(plannedCount, plannedBytes);
+        try {
+            waitAll(jobs);
+        } catch (RuntimeException e) {
+            if (batch != null) {
+                batch.abort();
+            }
+            throw e;
+        }
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    private void syncPayload(Digest d, int mode) {
+        syncPayload(dest, d, mode);
+    }
+
+    private void syncPayload(Repository dest, Digest d, int mode) {
+        if (!policy.recopiesPayloads() && dest.hasPayload(d)) {
+            payloadsSkipped.incrementAndGet();
+            reporter.payloadDone(0);
+            return;
+        }
+        try (InputStream in = src.openPayload(d)) {
+            var w = dest.writePayload(in, mode);
+            if (!w.digest().equals(d)) {
+                dest.removePayload(w.digest());
+                throw SpfsException.environment("corrupt-payload", "payload " + d + " in " + src.address()
+                        + " is corrupt: its content hashes to " + w.digest(), null);
+            }
+            payloadsSynced.incrementAndGet();
+            bytes.addAndGet(w.size());
+            reporter.payloadDone(w.size());
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot copy payload " + d + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void waitAll(List<Future<?>> jobs) {
+        RuntimeException first = null;
+        for (Future<?> f : jobs) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SpfsException.environment("interrupted", "sync interrupted", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

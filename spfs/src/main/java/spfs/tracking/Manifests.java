@@ -1,0 +1,93 @@
+package spfs.tracking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import spfs.encoding.Digest;
+import spfs.graph.Entry;
+import spfs.graph.EntryKind;
+import spfs.graph.Manifest;
+import spfs.graph.MalformedObjectException;
+import spfs.graph.NameOrder;
+import spfs.graph.ObjectFormat;
+import spfs.graph.Tree;
+
+/** Converts between stored manifests and in-memory trees, byte-compatibly with spfs. */
+public final class Manifests {
+    private Manifests() {}
+
+    /**
+     * The stored form of {@code root}. Tree order feeds the digest, so it follows spfs exactly:
+     * the root, then each sub-directory's own list depth first, each distinct tree once.
+     */
+    public static Manifest toManifest(DirNode root, ObjectFormat format) {
+        return new Manifest(buildTrees(root), format);
+    }
+
+    private static List<Tree> buildTrees(DirNode dir) {
+        List<Entry> entries = new ArrayList<>(dir.children().size());
+        List<List<Tree>> subs = new ArrayList<>();
+        for (Map.Entry<String, Node> c : dir.children().entrySet()) {
+            Node n = c.getValue();
+            if (n instanceof DirNode d) {
+                List<Tree> sub = buildTrees(d);
+                subs.add(sub);
+                entries.add(new Entry(c.getKey(), EntryKind.TREE, d.mode(), d.legacySize(), sub.get(0).digest()));
+            } else if (n instanceof FileNode f) {
+                entries.add(new Entry(c.getKey(), EntryKind.BLOB, f.mode(), f.size(), f.object()));
+            } else {
+                MaskNode m = (MaskNode) n;
+                entries.add(new Entry(c.getKey(), EntryKind.MASK, m.mode(), m.size(), m.object()));
+            }
+        }
+        entries.sort(NameOrder.STORED);
+        LinkedHashMap<Digest, Tree> unique = new LinkedHashMap<>();
+        Tree self = new Tree(entries);
+        unique.put(self.digest(), self);
+        for (List<Tree> sub : subs) {
+            for (Tree t : sub) {
+                unique.putIfAbsent(t.digest(), t);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** The in-memory tree of a stored manifest. */
+    public static DirNode toTree(Manifest manifest) {
+        Map<Digest, Tree> byDigest = manifest.treesByDigest();
+        return dir(DirNode.ROOT_MODE, 0, manifest.root(), byDigest, new HashMap<>(), 0);
+    }
+
+    private static DirNode dir(int mode, long legacySize, Tree tree, Map<Digest, Tree> byDigest,
+            Map<Digest, DirNode> done, int depth) {
+        if (depth > 4096) {
+            throw new MalformedObjectException("manifest trees nest deeper than 4096 (a cycle?)");
+        }
+        TreeMap<String, Node> children = new TreeMap<>(NameOrder.BYTES);
+        for (Entry e : tree.entries()) {
+            Node n = switch (e.kind()) {
+                case BLOB -> new FileNode(e.mode(), e.size(), e.object());
+                case MASK -> new MaskNode(e.mode(), e.size(), e.object());
+                case TREE -> {
+                    Tree child = byDigest.get(e.object());
+                    if (child == null) {
+                        throw new MalformedObjectException("entry '" + e.name() + "' names tree " + e.object()
+                                + " which the manifest does not contain");
+                    }
+                    DirNode built = done.get(e.object());
+                    if (built == null) {
+                        built = dir(e.mode(), e.size(), child, byDigest, done, depth + 1);
+                    }
+                    yield new DirNode(e.mode(), e.size(), built.children());
+                }
+            };
+            children.put(e.name(), n);
+        }
+        DirNode d = new DirNode(mode, legacySize, children);
+        done.putIfAbsent(tree.digest(), d);
+        return d;
+    }
+}

@@ -1,0 +1,62 @@
+package spfs.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import spfs.error.SpfsException;
+
+class DigestTest {
+    @Property
+    void textRoundTrip(@ForAll @Size(32) byte[] bytes) {
+        Digest d = Digest.fromBytes(bytes);
+        assertEquals(56, d.toString().length());
+        assertTrue(d.toString().endsWith("===="));
+        assertEquals(d, Digest.parse(d.toString()));
+        assertEquals(d, Digest.parse(d.toString().replace("=", "")));
+    }
+
+    @Property
+    void everyPrefixOfEvenByteLengthIsAPartialDigestThatMatches(@ForAll @Size(32) byte[] bytes) {
+        Digest d = Digest.fromBytes(bytes);
+        String t = d.toString().replace("=", "");
+        for (int n = 1; n <= t.length(); n++) {
+            int rem = n % 8;
+            boolean valid = rem != 1 && rem != 3 && rem != 6;
+            String prefix = t.substring(0, n);
+            assertEquals(valid, PartialDigest.looksLikeDigest(prefix), prefix);
+            if (valid) {
+                assertTrue(PartialDigest.parse(prefix).matches(d));
+            }
+        }
+    }
+
+    @Test
+    void partialDigestsRejectWhatCannotBeBase32() {
+        assertThrows(SpfsException.class, () -> PartialDigest.parse(""));
+        assertThrows(SpfsException.class, () -> PartialDigest.parse("A"));
+        assertThrows(SpfsException.class, () -> PartialDigest.parse("abcd"));
+        assertThrows(SpfsException.class, () -> PartialDigest.parse("AB1D"));
+        assertFalse(PartialDigest.parse("ABCD").toFull().isPresent());
+        assertThrows(SpfsException.class, () -> Digest.parse("ABCD"));
+    }
+
+    @Test
+    void binaryPrimitivesAreBigEndianAndNulTerminated() {
+        byte[] b = BinaryWriter.toBytes().u64(258).string("hé").u8(7).bytes();
+        assertEquals(8 + 3 + 1 + 1, b.length);
+        assertEquals(1, b[6]);
+        assertEquals(2, b[7]);
+        BinaryReader r = new BinaryReader(b);
+        assertEquals(258, r.u64());
+        assertEquals("hé", r.string());
+        assertEquals(7, r.u8());
+        assertTrue(r.atEnd());
+        assertThrows(IllegalArgumentException.class, () -> BinaryWriter.toBytes().string("a\0b"));
+    }
+}
