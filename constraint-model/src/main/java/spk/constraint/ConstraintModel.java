@@ -24,6 +24,7 @@ public final class ConstraintModel {
     private final List<int[]> atMostOnes = new ArrayList<>();
     private final java.util.Set<GrowingOr> growingOrs = new java.util.LinkedHashSet<>();
     private final java.util.Set<Deferred> deferred = new java.util.LinkedHashSet<>();
+    private final Map<Integer, GrowingOr> byOpenEnd = new java.util.HashMap<>();
 
     /** A constraint that buffers what is added to it until the model is flushed. */
     interface Deferred {
@@ -75,7 +76,15 @@ public final class ConstraintModel {
 
     /** A disjunction implied by {@code head} that can take more literals later. */
     public GrowingOr growingOr(int head, String label) {
-        GrowingOr g = new GrowingOr(this, head, label);
+        return growingOr(head, label, label);
+    }
+
+    /**
+     * As above, tagged with {@code owner}: what an unsatisfiable answer that assumed its open end
+     * false is about ({@link #openEndOwner}).
+     */
+    public GrowingOr growingOr(int head, String label, Object owner) {
+        GrowingOr g = new GrowingOr(this, head, label, owner);
         growingOrs.add(g);
         // even while empty, the head must wait for a literal behind an open end
         deferred.add(g);
@@ -100,6 +109,19 @@ public final class ConstraintModel {
             }
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The owner of the disjunction whose open end {@code literal} assumes false, or null if it is no such literal. */
+    public Object openEndOwner(int literal) {
+        GrowingOr g = literal < 0 ? byOpenEnd.get(-literal) : null;
+        return g == null ? null : g.owner();
+    }
+
+    void openEndMoved(GrowingOr g, int from, int to) {
+        byOpenEnd.remove(from);
+        if (to != 0) {
+            byOpenEnd.put(to, g);
+        }
     }
 
     void deferred(Deferred d) {

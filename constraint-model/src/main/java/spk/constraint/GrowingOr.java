@@ -13,6 +13,7 @@ import java.util.List;
 public final class GrowingOr implements ConstraintModel.Deferred {
     private final ConstraintModel model;
     private final String label;
+    private final Object owner;
     private final List<Integer> pending = new ArrayList<>();
     /** The literal the next clause hangs from: the head, then each flushed open end. */
     private int tail;
@@ -20,9 +21,10 @@ public final class GrowingOr implements ConstraintModel.Deferred {
     private int ends;
     private boolean closed;
 
-    GrowingOr(ConstraintModel model, int head, String label) {
+    GrowingOr(ConstraintModel model, int head, String label, Object owner) {
         this.model = model;
         this.label = label;
+        this.owner = owner;
         this.tail = head;
     }
 
@@ -44,6 +46,7 @@ public final class GrowingOr implements ConstraintModel.Deferred {
         }
         int next = model.newVar(label + " (open end " + (ends++) + ")");
         emit(next);
+        model.openEndMoved(this, ends > 1 ? tail : 0, next);
         tail = next;
     }
 
@@ -65,9 +68,17 @@ public final class GrowingOr implements ConstraintModel.Deferred {
         return ends == 0 ? 0 : tail;
     }
 
+    /** What this disjunction is about, as given at creation. */
+    public Object owner() {
+        return owner;
+    }
+
     /** No literal will be added any more: the last clause is written without an open end. */
     public void close() {
         if (!closed) {
+            if (ends > 0) {
+                model.openEndMoved(this, tail, 0);
+            }
             emit(0);
             closed = true;
             model.closed(this);

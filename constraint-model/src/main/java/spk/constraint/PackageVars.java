@@ -22,7 +22,7 @@ public final class PackageVars implements ConstraintModel.Deferred {
         this.model = model;
         this.name = name;
         this.anyVar = model.newVar("some candidate of " + name);
-        this.someCandidate = model.growingOr(anyVar, "a candidate of " + name);
+        this.someCandidate = model.growingOr(anyVar, "a candidate of " + name, this);
     }
 
     public String name() {

@@ -30,15 +30,25 @@ public final class Solver {
     }
 
     private final Backend backend;
+    private final int firstVersions;
 
     public Solver(Backend backend) {
+        this(backend, SolveEncoding.DEFAULT_FIRST_VERSIONS);
+    }
+
+    /**
+     * @param firstVersions how many of each package's newest versions to read before a solve
+     *     shows it needs older ones; changes speed, never answers (tests use 1 to exercise that)
+     */
+    public Solver(Backend backend, int firstVersions) {
         this.backend = backend;
+        this.firstVersions = firstVersions;
     }
 
     public SolveResult solve(SolveRequest request) {
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog();
-        SolveEncoding encoding = new SolveEncoding(request);
+        SolveEncoding encoding = new SolveEncoding(request, firstVersions);
         try (SatBackend sat = backend.create()) {
             Search search = new Search(encoding, sat, log, false);
             Search.Outcome outcome = search.run();

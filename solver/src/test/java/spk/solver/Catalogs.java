@@ -49,9 +49,7 @@ final class Catalogs {
     static List<InitialRequest> requests(String... texts) {
         List<InitialRequest> out = new ArrayList<>();
         for (String t : texts) {
-            Request r = t.startsWith("{") ? spk.spec.read.SpecReader.commandLineRequest(t)
-                    : t.contains("/") && !t.contains(".") && t.indexOf('/') == t.lastIndexOf('/') && false
-                            ? null : parse(t);
+            Request r = t.startsWith("{") ? spk.spec.read.SpecReader.commandLineRequest(t) : parse(t);
             out.add(InitialRequest.commandLine(r));
         }
         return out;

@@ -20,6 +20,7 @@ import spk.grammar.request.InclusionPolicy;
 import spk.grammar.request.PkgRequest;
 import spk.grammar.request.Request;
 import spk.grammar.request.VarRequest;
+import spk.solver.compile.SolveEncoding;
 import spk.solver.repository.CatalogRepository;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;
@@ -258,11 +259,13 @@ class OracleProperties {
         Optional<Map<PkgName, PackageSpec>> expected = oracle(p, initial);
         CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());
         Map<Solver.Backend, SolveResult> results = new LinkedHashMap<>();
-        for (Solver.Backend b : new Solver.Backend[] {Solver.Backend.SAT4J}) {
-            SolveResult r = new Solver(b).solve(new SolveRequest(List.of(repo), Catalogs.requests(
+        // reading one version at first makes most solves go back for older ones; the default reads all of these
+        for (int firstVersions : new int[] {1, SolveEncoding.DEFAULT_FIRST_VERSIONS}) {
+            Solver.Backend b = Solver.Backend.SAT4J;
+            SolveResult r = new Solver(b, firstVersions).solve(new SolveRequest(List.of(repo), Catalogs.requests(
                     p.requests().toArray(String[]::new)), p.options(), false));
             results.put(b, r);
-            String context = "seed " + seed + "\nrequests " + p.requests() + " options " + p.options() + "\n"
+            String context = "first versions " + firstVersions + ", seed " + seed + "\nrequests " + p.requests() + " options " + p.options() + "\n"
                     + String.join("\n---\n", p.specs().stream().map(spk.spec.write.SpecWriter::write).toList());
             if (expected.isEmpty()) {
                 assertTrue(r instanceof SolveResult.Unsatisfiable, () -> "oracle says unsatisfiable, solver solved: "

@@ -22,6 +22,10 @@ import spk.solver.repository.PackageRepository;
 public final class SolveRun {
     private SolveRun() {}
 
+    /** {@code -Dspk.firstVersions=N}: how many versions of each package the solver reads at first. */
+    private static final int FIRST_VERSIONS = Integer.getInteger("spk.firstVersions",
+            spk.solver.compile.SolveEncoding.DEFAULT_FIRST_VERSIONS);
+
     /** The request set: {@code count} packages from the upper half of the catalog, seeded. */
     public static List<String> requests(int packages, int count, long seed) {
         Random r = new Random(seed);
@@ -54,12 +58,17 @@ public final class SolveRun {
         SolveRequest request = new SolveRequest(List.of(repo), reqs, OptionMap.EMPTY, false);
         for (int i = 0; i <= repeats; i++) {
             long s = System.nanoTime();
-            SolveResult result = new Solver(backend).solve(request);
+            SolveResult result = new Solver(backend, FIRST_VERSIONS).solve(request);
             long e = System.nanoTime();
             String what = result instanceof SolveResult.Solved so ? so.solution().packages().size() + " packages"
                     : "unsatisfiable";
             System.out.printf("%s solve %d: %.0f ms, %s, %s%n", i == 0 ? "first" : "warm", i, (e - s) / 1e6, what,
                     result.stats());
+            if (i == 0 && result instanceof SolveResult.Solved so) {
+                // a fingerprint of the answer, to compare runs with other settings
+                System.out.printf("solution fingerprint: %08x%n", so.solution().packages().stream()
+                        .map(p -> p.spec().pkg().toString()).toList().hashCode());
+            }
         }
     }
 }

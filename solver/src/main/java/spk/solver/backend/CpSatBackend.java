@@ -129,6 +129,10 @@ public final class CpSatBackend implements SatBackend {
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             List<Integer> core = solver.sufficientAssumptionsForInfeasibility();
+            if (core.isEmpty()) {
+                // as with Sat4j: no core named, so every assumption may matter
+                return new Outcome.Unsat(assumptions.clone());
+            }
             int[] out = new int[core.size()];
             for (int i = 0; i < out.length; i++) {
                 // CP-SAT names a literal by its variable's index, or -index-1 when negated; our

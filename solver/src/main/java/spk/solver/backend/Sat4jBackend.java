@@ -93,7 +93,9 @@ public final class Sat4jBackend implements SatBackend {
                 return new Outcome.Sat(values);
             }
             IVecInt core = solver.unsatExplanation();
-            int[] out = core == null ? assumptions.clone() : core.toArray();
+            // Sat4j gives no explanation when an assumption is refuted by unit clauses alone;
+            // all the assumptions are then the (safe) answer
+            int[] out = core == null || core.isEmpty() ? assumptions.clone() : core.toArray();
             return new Outcome.Unsat(out);
         } catch (TimeoutException e) {
             throw new SolverTimeoutException("sat4j");

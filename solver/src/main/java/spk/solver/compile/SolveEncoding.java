@@ -60,7 +60,9 @@ import spk.spec.model.PackageSpec;
 public final class SolveEncoding {
     private final ConstraintModel model = new ConstraintModel();
     private final SolveRequest solve;
+    private final int firstVersions;
     private final Map<PkgName, PackageState> packages = new LinkedHashMap<>();
+    private final Map<PackageVars, PackageState> statesByVars = new java.util.IdentityHashMap<>();
     private final Map<OptName, GrowingOr> qualifiedFlags = new HashMap<>();
     private final Map<OptName, Integer> qualifiedFlagVars = new HashMap<>();
     private final Map<PkgName, List<OptName>> qualifiedByPackage = new HashMap<>();
@@ -93,8 +95,11 @@ public final class SolveEncoding {
         final List<CandidateInfo> candidates = new ArrayList<>();
         final List<RequestInfo> requests = new ArrayList<>();
         boolean expanded;
-        /** No candidate can be added any more (nothing embeds the package). */
+        /** No candidate can be added any more (all versions read, nothing embeds the package). */
         boolean closed;
+        boolean embeddable;
+        List<Version> versionsNewestFirst = List.of();
+        int versionsCreated;
         private List<CandidateInfo> sorted;
         private spk.solver.backend.DecisionGuide.Guided guided;
 
@@ -119,7 +124,16 @@ public final class SolveEncoding {
     }
 
     public SolveEncoding(SolveRequest solve) {
+        this(solve, DEFAULT_FIRST_VERSIONS);
+    }
+
+    /** @param firstVersions how many versions of each package to read at first (at least 1) */
+    public SolveEncoding(SolveRequest solve, int firstVersions) {
+        if (firstVersions < 1) {
+            throw new IllegalArgumentException("firstVersions must be at least 1");
+        }
         this.solve = solve;
+        this.firstVersions = firstVersions;
         for (InitialRequest ir : solve.requests()) {
             Request r = ir.request();
             if (r instanceof PkgRequest p) {
@@ -166,7 +180,7 @@ public final class SolveEncoding {
         RequestInfo info = new RequestInfo(req, active, group, requestedBy, defaultComponent, options);
         requestsByGroup.put(group.id(), info);
         if (req.inclusionPolicy() == InclusionPolicy.ALWAYS) {
-            info.satisfiers = model.growingOr(active, "a candidate satisfying " + req);
+            info.satisfiers = model.growingOr(active, "a candidate satisfying " + req, req.pkg().name());
         }
         state.requests.add(info);
         state.changed();
@@ -176,6 +190,7 @@ public final class SolveEncoding {
         if (state.closed && info.satisfiers != null) {
             info.satisfiers.close();
         }
+        coverRequests(state);
         return info;
     }
 
@@ -373,41 +388,62 @@ public final class SolveEncoding {
     // ------------------------------------------------------------------ packages and candidates
 
     private PackageState state(PkgName name) {
-        return packages.computeIfAbsent(name, n -> new PackageState(n, model.pkg(n.value())));
+        return packages.computeIfAbsent(name, n -> {
+            PackageState st = new PackageState(n, model.pkg(n.value()));
+            statesByVars.put(st.vars, st);
+            return st;
+        });
     }
 
-    /** Adds every candidate of a package from the repositories, once. */
+    /** How many versions of a package are read at first by default, newest first (see docs/solver.md). */
+    public static final int DEFAULT_FIRST_VERSIONS = 5;
+
+    /**
+     * Starts a package: lists its versions, creates the candidates of the newest few (and of
+     * every build that embeds it), once. Older versions wait behind the package's open ends
+     * until a request's range needs them ({@link #coverRequests}) or an unsatisfiable answer
+     * leans on their absence ({@link #growFor}); most solves never read them.
+     */
     private PackageState expandName(PkgName name) {
         PackageState state = state(name);
         if (state.expanded) {
             return state;
         }
         state.expanded = true;
-        Map<Version, List<Map.Entry<PackageRepository, PackageSpec>>> byVersion = new LinkedHashMap<>();
+        java.util.TreeSet<Version> versions = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         for (PackageRepository repo : solve.repositories()) {
-            for (Version v : repo.versions(name)) {
-                for (PackageSpec spec : repo.builds(name, v)) {
-                    byVersion.computeIfAbsent(v, k -> new ArrayList<>()).add(Map.entry(repo, spec));
-                }
-            }
+            versions.addAll(repo.versions(name));
         }
-        for (Map.Entry<Version, List<Map.Entry<PackageRepository, PackageSpec>>> e : byVersion.entrySet()) {
-            List<PackageSpec> specs = e.getValue().stream().map(Map.Entry::getValue).toList();
-            Map<BuildIdent, Integer> order = BuildKeys.order(specs);
-            for (Map.Entry<PackageRepository, PackageSpec> rs : e.getValue()) {
-                candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
-            }
-        }
-        boolean embeddable = false;
+        state.versionsNewestFirst = new ArrayList<>(versions);
         for (PackageRepository repo : solve.repositories()) {
             for (PackageSpec parent : repo.embeddedBy(name)) {
-                embeddable = true;
+                state.embeddable = true;
                 candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()))
                         .getOrDefault(parent.pkg(), 0));
             }
         }
-        if (!embeddable) {
-            // no build embeds this package, so its candidates are all known
+        createVersions(state, firstVersions);
+        return state;
+    }
+
+    /** Creates the candidates of the next {@code count} versions (all builds of each, from every repository). */
+    private void createVersions(PackageState state, int count) {
+        int end = Math.min(state.versionsNewestFirst.size(), state.versionsCreated + count);
+        for (; state.versionsCreated < end; state.versionsCreated++) {
+            Version v = state.versionsNewestFirst.get(state.versionsCreated);
+            List<Map.Entry<PackageRepository, PackageSpec>> builds = new ArrayList<>();
+            for (PackageRepository repo : solve.repositories()) {
+                for (PackageSpec spec : repo.builds(state.name, v)) {
+                    builds.add(Map.entry(repo, spec));
+                }
+            }
+            Map<BuildIdent, Integer> order = BuildKeys.order(builds.stream().map(Map.Entry::getValue).toList());
+            for (Map.Entry<PackageRepository, PackageSpec> rs : builds) {
+                candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
+            }
+        }
+        if (state.versionsCreated == state.versionsNewestFirst.size() && !state.embeddable && !state.closed) {
+            // every build is a candidate and nothing can embed the package: its lists are complete
             state.closed = true;
             state.vars.close();
             for (RequestInfo r : state.requests) {
@@ -416,7 +452,104 @@ public final class SolveEncoding {
                 }
             }
         }
-        return state;
+    }
+
+    /**
+     * Reads older versions until each request that must be met has at least one version in its
+     * range: a cheap look at version numbers only, which spares most solves a round trip
+     * through an unsatisfiable answer.
+     */
+    private void coverRequests(PackageState state) {
+        List<RequestInfo> always = new ArrayList<>();
+        for (RequestInfo r : state.requests) {
+            if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
+                always.add(r);
+                while (state.versionsCreated < state.versionsNewestFirst.size() && !coversSomeCreated(state, r)) {
+                    createVersions(state, 1);
+                }
+            }
+        }
+        // and the newest version that all of them accept, when the requests meet in one solution
+        if (always.size() > 1) {
+            for (int i = 0; i < state.versionsNewestFirst.size(); i++) {
+                Version v = state.versionsNewestFirst.get(i);
+                if (always.stream().allMatch(r -> r.request.pkg().version().isApplicable(v).isOk())) {
+                    createVersions(state, i + 1 - state.versionsCreated);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean coversSomeCreated(PackageState state, RequestInfo r) {
+        for (int i = 0; i < state.versionsCreated; i++) {
+            if (r.request.pkg().version().isApplicable(state.versionsNewestFirst.get(i)).isOk()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The literals of {@code core} that assume "no candidate beyond those read" for a package
+     * that has unread versions: an unsatisfiable answer that leans on one of them may not hold
+     * once more versions are read.
+     */
+    public List<Integer> unreadVersionAssumptions(int[] core) {
+        List<Integer> out = new ArrayList<>();
+        for (int lit : core) {
+            PackageState state = stateOwning(model.openEndOwner(lit));
+            if (state != null && state.versionsCreated < state.versionsNewestFirst.size()) {
+                out.add(lit);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads more versions (doubling what was read) of the packages behind those assumptions that
+     * {@code model} (a solution with them relaxed) really uses, or of all of them if it uses none.
+     */
+    public void readMoreVersions(List<Integer> assumptions, boolean[] model) {
+        List<PackageState> used = new ArrayList<>();
+        List<PackageState> all = new ArrayList<>();
+        for (int lit : assumptions) {
+            PackageState state = stateOwning(this.model.openEndOwner(lit));
+            if (state != null && !all.contains(state)) {
+                all.add(state);
+                if (isTrue(model, -lit)) {
+                    used.add(state);
+                }
+            }
+        }
+        for (PackageState state : used.isEmpty() ? all : used) {
+            createVersions(state, Math.max(firstVersions, state.versionsCreated));
+        }
+    }
+
+    /** The package an open end is about: a request's satisfiers or a package's candidates; else null. */
+    private PackageState stateOwning(Object owner) {
+        if (owner instanceof PkgName n) {
+            return packages.get(n);
+        }
+        if (owner instanceof PackageVars pv) {
+            return statesByVars.get(pv);
+        }
+        return null;
+    }
+
+    /** Reads every version of a package (an embedded copy is chosen and older real builds rank above it). */
+    public void readAllVersions(PkgName name) {
+        PackageState state = packages.get(name);
+        if (state != null) {
+            createVersions(state, state.versionsNewestFirst.size());
+        }
+    }
+
+    /** True if some version of the package has not been read. */
+    public boolean hasUnreadVersions(PkgName name) {
+        PackageState state = packages.get(name);
+        return state != null && state.versionsCreated < state.versionsNewestFirst.size();
     }
 
     /** The candidate of a published build, created on first use (with its embedded copies). */

@@ -41,7 +41,7 @@ import spk.spec.yaml.YamlNode;
  *
  * <p>Loading only indexes: each spec's text is found (the entries of a block list, or the whole
  * file) and its {@code pkg} ident read, and the spec itself is parsed the first time the solver
- * asks for that package. Specs that embed packages are parsed at once, to know who embeds whom.
+ * asks for the builds of its version. Specs that embed packages are parsed at once, to know who embeds whom.
  */
 public final class CatalogRepository implements PackageRepository {
     private final String name;
@@ -49,7 +49,6 @@ public final class CatalogRepository implements PackageRepository {
     private final Map<PkgName, Map<Version, List<PackageSpec>>> builds = new HashMap<>();
     private final Map<PkgName, Map<Version, Recipe>> recipes = new HashMap<>();
     private final Map<PkgName, List<PackageSpec>> embedders = new HashMap<>();
-    private final Set<PkgName> parsed = new HashSet<>();
 
     /** Where one spec's text is: its file, its text and the line it starts on. */
     private record Entry(String file, String text, int line) {}
@@ -63,11 +62,9 @@ public final class CatalogRepository implements PackageRepository {
         CatalogRepository repo = new CatalogRepository(name);
         for (PackageSpec s : specs) {
             repo.add(s);
-            repo.parsed.add(s.pkg().name());
         }
         for (Recipe r : recipeList) {
             repo.add(r);
-            repo.parsed.add(r.pkg().name());
         }
         return repo;
     }
@@ -180,20 +177,16 @@ public final class CatalogRepository implements PackageRepository {
         }
     }
 
-    /** Parses every indexed entry of a package, once. */
-    private void parse(PkgName pkg) {
-        if (!parsed.add(pkg)) {
-            return;
-        }
+    /** Parses the indexed entries of one version of a package, once. */
+    private void parse(PkgName pkg, Version version) {
         Map<Version, List<Entry>> entries = index.get(pkg);
-        if (entries == null) {
+        List<Entry> list = entries == null ? null : entries.remove(version);
+        if (list == null) {
             return;
         }
         Problems problems = new Problems();
-        for (List<Entry> list : entries.values()) {
-            for (Entry e : list) {
-                readNow(e.file(), e.text(), e.line(), problems);
-            }
+        for (Entry e : list) {
+            readNow(e.file(), e.text(), e.line(), problems);
         }
         problems.throwIfErrors();
     }
@@ -234,13 +227,13 @@ public final class CatalogRepository implements PackageRepository {
 
     @Override
     public List<PackageSpec> builds(PkgName pkg, Version version) {
-        parse(pkg);
+        parse(pkg, version);
         return builds.getOrDefault(pkg, Map.of()).getOrDefault(version, List.of());
     }
 
     @Override
     public Optional<Recipe> recipe(PkgName pkg, Version version) {
-        parse(pkg);
+        parse(pkg, version);
         return Optional.ofNullable(recipes.getOrDefault(pkg, Map.of()).get(version));
     }
 

@@ -69,14 +69,18 @@ public final class Search {
             }
             backend.guide(encoding.guide());
             long t = System.nanoTime();
-            SatBackend.Outcome o = backend.solve(encoding.model(),
-                    encoding.assumptions(assume, relaxedGroups, groupsAsAssumptions));
+            int[] assumptions = encoding.assumptions(assume, relaxedGroups, groupsAsAssumptions);
+            SatBackend.Outcome o = backend.solve(encoding.model(), assumptions);
             if (DEBUG) {
                 System.err.printf("solve %d: %s, %.1f ms, %s%n", backend.solveCount(), o.getClass().getSimpleName(),
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
-            if (o instanceof SatBackend.Outcome.Unsat) {
-                return null;
+            if (o instanceof SatBackend.Outcome.Unsat u) {
+                boolean[] relaxedModel = withUnreadVersionsAllowed(assumptions, u.core());
+                if (relaxedModel == null) {
+                    return null;
+                }
+                continue;
             }
             boolean[] m = ((SatBackend.Outcome.Sat) o).model();
             lastModel = m;
@@ -84,11 +88,42 @@ public final class Search {
             if (todo.isEmpty()) {
                 return m;
             }
+            if (DEBUG) {
+                System.err.println("  expanding " + todo.size() + " chosen candidates");
+            }
             todo.forEach(encoding::expand);
         }
     }
 
     private boolean[] lastModel;
+
+    /**
+     * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
+     * versions read" that the answer leans on dropped (an over-approximation of reading every
+     * version), as often as new such assumptions turn up. Null when even that is unsatisfiable,
+     * so the answer holds whatever the unread versions are; otherwise the packages whose
+     * unread versions that solution relies on get more versions read, and its model is returned.
+     */
+    private boolean[] withUnreadVersionsAllowed(int[] assumptions, int[] core) {
+        Set<Integer> dropped = new java.util.LinkedHashSet<>();
+        int[] current = core;
+        while (true) {
+            List<Integer> unread = encoding.unreadVersionAssumptions(current);
+            if (!dropped.addAll(unread)) {
+                return null;
+            }
+            int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
+            SatBackend.Outcome again = backend.solve(encoding.model(), relaxed);
+            if (again instanceof SatBackend.Outcome.Sat s) {
+                if (DEBUG) {
+                    System.err.println("  reading more versions behind " + dropped.size() + " open ends");
+                }
+                encoding.readMoreVersions(new ArrayList<>(dropped), s.model());
+                return s.model();
+            }
+            current = ((SatBackend.Outcome.Unsat) again).core();
+        }
+    }
 
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
@@ -214,6 +249,10 @@ public final class Search {
                 CandidateInfoView c = chosen.get(name);
                 if (c == null) {
                     throw new IllegalStateException("the model has no candidate for required package " + name);
+                }
+                if (c.source() instanceof spk.solver.Source.Embedded && encoding.hasUnreadVersions(name)) {
+                    // every real build ranks above an embedded copy, read or not
+                    encoding.readAllVersions(name);
                 }
                 List<Integer> better = new ArrayList<>();
                 for (CandidateInfoView b : better(name, c)) {
