@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import spk.grammar.build.Build;
-import spk.grammar.ident.AnyIdent;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
 import spk.grammar.name.PkgName;
@@ -30,6 +28,7 @@ import spk.spec.problem.Problem;
 import spk.spec.problem.Problems;
 import spk.spec.problem.SpecException;
 import spk.spec.read.SpecReader;
+import spk.solver.repository.CatalogIndex.Entry;
 import spk.spec.yaml.YamlNode;
 
 /**
@@ -41,17 +40,19 @@ import spk.spec.yaml.YamlNode;
  *
  * <p>Loading only indexes: each spec's text is found (the entries of a block list, or the whole
  * file) and its {@code pkg} ident read, and the spec itself is parsed the first time the solver
- * asks for the builds of its version. Specs that embed packages are parsed at once, to know who embeds whom.
+ * asks for the builds of its version, or asks which builds embed a package it names.
  */
 public final class CatalogRepository implements PackageRepository {
     private final String name;
+    /** Indexed specs by name, then by version text: versions are parsed when first asked for. */
+    private final Map<PkgName, Map<String, List<Entry>>> unparsedVersions = new HashMap<>();
+    /** Indexed specs by name and version, not read yet. */
     private final Map<PkgName, Map<Version, List<Entry>>> index = new HashMap<>();
     private final Map<PkgName, Map<Version, List<PackageSpec>>> builds = new HashMap<>();
     private final Map<PkgName, Map<Version, Recipe>> recipes = new HashMap<>();
     private final Map<PkgName, List<PackageSpec>> embedders = new HashMap<>();
-
-    /** Where one spec's text is: its file, its text and the line it starts on. */
-    private record Entry(String file, String text, int line) {}
+    /** Unread specs that may embed packages, by each word that follows their {@code embedded} key. */
+    private final Map<String, List<CatalogIndex.Indexed>> mayEmbed = new HashMap<>();
 
     private CatalogRepository(String name) {
         this.name = name;
@@ -86,15 +87,32 @@ public final class CatalogRepository implements PackageRepository {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(path.toString()), "",
                     "no such repository folder or file"));
         }
-        Problems problems = new Problems();
-        for (Path f : files) {
-            String text;
+        // reading and scanning the files is most of the work; two cores halve it
+        List<CatalogIndex.Scanned> scanned = files.parallelStream().map(f -> {
             try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
+                return CatalogIndex.scan(f.toString(), Files.readAllBytes(f));
             } catch (IOException e) {
                 throw unreadable(f, e);
             }
-            repo.indexFile(f.toString(), text, problems);
+        }).toList();
+        Problems problems = new Problems();
+        Map<String, PkgName> names = new HashMap<>();
+        for (CatalogIndex.Scanned s : scanned) {
+            for (CatalogIndex.Indexed i : s.indexed()) {
+                PkgName n = names.computeIfAbsent(i.name(), t -> PkgName.isValid(t) ? new PkgName(t) : null);
+                if (n == null) {
+                    repo.readNow(i.entry(), problems);
+                } else {
+                    repo.unparsedVersions.computeIfAbsent(n, k -> new HashMap<>())
+                            .computeIfAbsent(i.version(), k -> new ArrayList<>()).add(i.entry());
+                    for (String word : i.mentions()) {
+                        repo.mayEmbed.computeIfAbsent(word, k -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            for (Entry e : s.parseNow()) {
+                repo.readNow(e, problems);
+            }
         }
         problems.throwIfErrors();
         return repo;
@@ -105,33 +123,10 @@ public final class CatalogRepository implements PackageRepository {
                 "cannot read: " + e.getMessage()));
     }
 
-    /** Splits a file into spec entries; a file it cannot split is read whole. */
-    private void indexFile(String file, String text, Problems problems) {
-        List<Entry> entries = EntrySplitter.split(file, text);
-        if (entries == null) {
-            readNow(file, text, 0, problems);
-            return;
-        }
-        for (Entry e : entries) {
-            String ident = EntrySplitter.ident(e.text());
-            if (ident == null || e.text().contains("embedded")) {
-                readNow(e.file(), e.text(), e.line(), problems);
-                continue;
-            }
-            AnyIdent id = quickIdent(ident);
-            if (id == null) {
-                readNow(e.file(), e.text(), e.line(), problems);
-                continue;
-            }
-            index.computeIfAbsent(id.name(), n -> new HashMap<>()).computeIfAbsent(id.version(), v -> new ArrayList<>())
-                    .add(e);
-        }
-    }
-
     /** Reads entry text now and adds what it holds. */
-    private void readNow(String file, String text, int line, Problems problems) {
+    private void readNow(Entry e, Problems problems) {
         problems.capture(() -> {
-            for (SpecFile spec : read(file, text, line, problems)) {
+            for (SpecFile spec : read(e.file(), e.text(), e.line(), problems)) {
                 if (spec instanceof PackageSpec p) {
                     add(p);
                 } else if (spec instanceof Recipe r) {
@@ -159,36 +154,41 @@ public final class CatalogRepository implements PackageRepository {
         return out;
     }
 
-    /** {@code name/1.2.3/ABCDEFGH} without the grammar when it is that simple; null if not an ident. */
-    private static AnyIdent quickIdent(String text) {
-        int a = text.indexOf('/');
-        int b = text.lastIndexOf('/');
-        if (a > 0 && b > a && PkgName.isValid(text.substring(0, a))) {
-            String build = text.substring(b + 1);
-            Version v = Version.parse(text.substring(a + 1, b));
-            if (Build.Digest.isDigest(build)) {
-                return new AnyIdent(new PkgName(text.substring(0, a)), v, Optional.of(new Build.Digest(build)));
-            }
-        }
-        try {
-            return AnyIdent.parse(text);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Parses the indexed entries of one version of a package, once. */
     private void parse(PkgName pkg, Version version) {
-        Map<Version, List<Entry>> entries = index.get(pkg);
+        Map<Version, List<Entry>> entries = indexed(pkg);
         List<Entry> list = entries == null ? null : entries.remove(version);
         if (list == null) {
             return;
         }
         Problems problems = new Problems();
         for (Entry e : list) {
-            readNow(e.file(), e.text(), e.line(), problems);
+            readNow(e, problems);
         }
         problems.throwIfErrors();
+    }
+
+    /** The unread specs of a package by version, parsing its version texts on first use. */
+    private Map<Version, List<Entry>> indexed(PkgName pkg) {
+        Map<String, List<Entry>> texts = unparsedVersions.remove(pkg);
+        if (texts != null) {
+            Map<Version, List<Entry>> byVersion = index.computeIfAbsent(pkg, k -> new HashMap<>());
+            Problems problems = new Problems();
+            texts.forEach((text, entries) -> problems.capture(() -> {
+                Version v;
+                try {
+                    v = Version.parse(text);
+                } catch (spk.error.SpkException ex) {
+                    Entry e = entries.get(0);
+                    throw new SpecException(new Problem(Problem.Severity.ERROR,
+                            new Location(e.file(), e.line() + 1, 1), "pkg", ex.getMessage()));
+                }
+                byVersion.computeIfAbsent(v, k -> new ArrayList<>()).addAll(entries);
+                return null;
+            }));
+            problems.throwIfErrors();
+        }
+        return index.get(pkg);
     }
 
     private void add(PackageSpec spec) {
@@ -211,6 +211,7 @@ public final class CatalogRepository implements PackageRepository {
     @Override
     public Set<PkgName> packageNames() {
         Set<PkgName> out = new HashSet<>(index.keySet());
+        out.addAll(unparsedVersions.keySet());
         out.addAll(builds.keySet());
         out.addAll(recipes.keySet());
         return out;
@@ -219,7 +220,10 @@ public final class CatalogRepository implements PackageRepository {
     @Override
     public List<Version> versions(PkgName pkg) {
         Set<Version> out = new LinkedHashSet<>();
-        out.addAll(index.getOrDefault(pkg, Map.of()).keySet());
+        Map<Version, List<Entry>> unread = indexed(pkg);
+        if (unread != null) {
+            out.addAll(unread.keySet());
+        }
         out.addAll(builds.getOrDefault(pkg, Map.of()).keySet());
         out.addAll(recipes.getOrDefault(pkg, Map.of()).keySet());
         return List.copyOf(out);
@@ -256,108 +260,15 @@ public final class CatalogRepository implements PackageRepository {
 
     @Override
     public List<PackageSpec> embeddedBy(PkgName pkg) {
+        List<CatalogIndex.Indexed> maybe = mayEmbed.remove(pkg.value());
+        if (maybe != null) {
+            // read the versions of the specs that spell the name; those that embed it add themselves
+            for (CatalogIndex.Indexed i : maybe) {
+                PkgName parent = new PkgName(i.name());
+                indexed(parent); // reports a bad version text with its file and line
+                parse(parent, Version.parse(i.version()));
+            }
+        }
         return embedders.getOrDefault(pkg, List.of());
-    }
-
-    /** Finds the spec entries of a file without parsing the YAML. */
-    static final class EntrySplitter {
-        private EntrySplitter() {}
-
-        /**
-         * The entries of a block list at column 0 ({@code - pkg: ...}), or the whole file when it
-         * is one mapping; null when the file is neither (flow style, documents, anchors...).
-         */
-        static List<Entry> split(String file, String text) {
-            if (text.contains("\n---") || text.startsWith("---") || text.contains("&")) {
-                return null;
-            }
-            List<Entry> out = new ArrayList<>();
-            int first = firstContentLine(text);
-            if (first < 0) {
-                return out;
-            }
-            if (!(text.startsWith("- ", first) || text.startsWith("-\n", first))) {
-                return text.charAt(first) == '[' || text.charAt(first) == '{' ? null
-                        : List.of(new Entry(file, text, 0));
-            }
-            int start = -1;
-            int startLine = 0;
-            int line = 0;
-            int i = 0;
-            while (i < text.length()) {
-                int end = text.indexOf('\n', i);
-                if (end < 0) {
-                    end = text.length();
-                }
-                char c = i < text.length() ? text.charAt(i) : ' ';
-                if (c == '-' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-                    if (start >= 0) {
-                        out.add(new Entry(file, text.substring(start, i), startLine));
-                    }
-                    start = i;
-                    startLine = line;
-                } else if (c != ' ' && c != '#' && i < end && start >= 0 && c != '\r') {
-                    return null;
-                }
-                i = end + 1;
-                line++;
-            }
-            if (start >= 0) {
-                out.add(new Entry(file, text.substring(start), startLine));
-            }
-            return out;
-        }
-
-        private static int firstContentLine(String text) {
-            int i = 0;
-            while (i < text.length()) {
-                int end = text.indexOf('\n', i);
-                if (end < 0) {
-                    end = text.length();
-                }
-                String l = text.substring(i, end).strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    return i;
-                }
-                i = end + 1;
-            }
-            return -1;
-        }
-
-        /** The item-level {@code pkg:} value of an entry ({@code - pkg: x} or {@code   pkg: x}), or null. */
-        static String ident(String entry) {
-            int i = 0;
-            boolean firstLine = true;
-            while (i < entry.length()) {
-                int end = entry.indexOf('\n', i);
-                if (end < 0) {
-                    end = entry.length();
-                }
-                int at = -1;
-                if (firstLine && entry.startsWith("- pkg:", i)) {
-                    at = i + 6;
-                } else if (entry.startsWith("  pkg:", i)) {
-                    at = i + 6;
-                } else if (firstLine && entry.startsWith("pkg:", i)) {
-                    at = i + 4;
-                } else if (!firstLine && entry.startsWith("pkg:", i)) {
-                    at = i + 4;
-                }
-                if (at >= 0) {
-                    String v = entry.substring(at, end).strip();
-                    int hash = v.indexOf(" #");
-                    if (hash >= 0) {
-                        v = v.substring(0, hash).strip();
-                    }
-                    if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
-                        v = v.substring(1, v.length() - 1);
-                    }
-                    return v.isEmpty() ? null : v;
-                }
-                firstLine = false;
-                i = end + 1;
-            }
-            return null;
-        }
     }
 }
