@@ -292,6 +292,9 @@ public final class Search {
                 clause[i + 1] = improvements.get(i);
             }
             encoding.model().addClause(clause);
+            if (DEBUG) {
+                System.err.println("  improvement query over " + improvements.size() + " packages");
+            }
             boolean[] better = solveComplete(List.of(any), Set.of());
             if (better == null) {
                 return m;
