@@ -35,6 +35,26 @@ class SolveCommandsTest {
                   install:
                     requirements: [{pkg: maya/2020}]
                 """);
+        // a published debug=off build and the recipe it came from
+        Files.writeString(catalog.resolve("my-tool.yaml"), """
+                - pkg: my-tool/1.2.0/AAAAAAAA
+                  build:
+                    options: [{var: debug, static: off}]
+                - pkg: my-tool/1.2.0
+                  build:
+                    options: [{var: debug/off}]
+                """);
+    }
+
+    @Test
+    void allowBuildsBuildsFromSourceWhenNoBuildFits() {
+        CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "--no-host", "-o", "debug=on",
+                "--allow-builds", "my-tool");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("(build-from-source"), r.out());
+        CommandLineTest.Run binaryOnly = spk("explain", "-r", catalog.toString(), "--no-host", "-o", "debug=on",
+                "my-tool");
+        assertEquals(1, binaryOnly.exit(), binaryOnly.out());
     }
 
     private static CommandLineTest.Run spk(String... args) {

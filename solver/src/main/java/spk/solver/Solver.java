@@ -48,7 +48,7 @@ public final class Solver {
     public SolveResult solve(SolveRequest request) {
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog();
-        SolveEncoding encoding = new SolveEncoding(request, firstVersions);
+        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment);
         try (SatBackend sat = backend.create()) {
             Search search = new Search(encoding, sat, log, false);
             Search.Outcome outcome = search.run();
@@ -62,6 +62,18 @@ public final class Solver {
             }
             return new SolveResult.Solved(solution(encoding, outcome, request.options()), log,
                     stats(sat, encoding, start));
+        }
+    }
+
+    /** A nested solve for a recipe's build environment, with the same back end and no explanation. */
+    private java.util.Optional<List<spk.spec.model.PackageSpec>> buildEnvironment(SolveRequest request) {
+        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment);
+        try (SatBackend sat = backend.create()) {
+            Search.Outcome outcome = new Search(encoding, sat, new DecisionLog(), false).run();
+            if (outcome == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(outcome.resolved().values().stream().map(CandidateInfoView::spec).toList());
         }
     }
 

@@ -37,6 +37,27 @@ final class Catalogs {
         return CatalogRepository.of(name, builds, recipes);
     }
 
+    /** As {@link #repo}, plus recipes (specs without a build, read as recipes). */
+    static CatalogRepository repoWithRecipes(String name, List<String> builds, List<String> recipeTexts) {
+        CatalogRepository published = repo(name, builds.toArray(new String[0]));
+        List<PackageSpec> specs = new ArrayList<>();
+        for (String text : builds) {
+            spk.grammar.name.PkgName n = new spk.grammar.name.PkgName(text.replaceFirst("(?s)^pkg: *([^/\\s]+).*", "$1"));
+            for (var v : published.versions(n)) {
+                for (PackageSpec b : published.builds(n, v)) {
+                    if (!specs.contains(b)) {
+                        specs.add(b);
+                    }
+                }
+            }
+        }
+        List<Recipe> recipes = new ArrayList<>();
+        for (String text : recipeTexts) {
+            recipes.add((Recipe) LOADER.loadText("test", "api: v0/package\n" + text, OptionMap.EMPTY).spec());
+        }
+        return CatalogRepository.of(name, specs, recipes);
+    }
+
     static String digest(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));

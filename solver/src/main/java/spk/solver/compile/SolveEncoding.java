@@ -61,6 +61,9 @@ public final class SolveEncoding {
     private final ConstraintModel model = new ConstraintModel();
     private final SolveRequest solve;
     private final int firstVersions;
+    private final BuildEnvironments buildEnvironments;
+    /** Why a recipe could not be offered for building from source, by its ident; for explanations. */
+    private final Map<String, String> unbuildable = new LinkedHashMap<>();
     private final Map<PkgName, PackageState> packages = new LinkedHashMap<>();
     private final Map<PackageVars, PackageState> statesByVars = new java.util.IdentityHashMap<>();
     private final Map<OptName, GrowingOr> qualifiedFlags = new HashMap<>();
@@ -129,11 +132,26 @@ public final class SolveEncoding {
 
     /** @param firstVersions how many versions of each package to read at first (at least 1) */
     public SolveEncoding(SolveRequest solve, int firstVersions) {
+        this(solve, firstVersions, request -> Optional.empty());
+    }
+
+    /** Resolves the build environment of a package to be built from source: its packages, or empty if impossible. */
+    @FunctionalInterface
+    public interface BuildEnvironments {
+        Optional<List<PackageSpec>> resolve(SolveRequest request);
+    }
+
+    /**
+     * @param firstVersions how many versions of each package to read at first (at least 1)
+     * @param buildEnvironments how to solve a recipe's build environment (a nested solve)
+     */
+    public SolveEncoding(SolveRequest solve, int firstVersions, BuildEnvironments buildEnvironments) {
         if (firstVersions < 1) {
             throw new IllegalArgumentException("firstVersions must be at least 1");
         }
         this.solve = solve;
         this.firstVersions = firstVersions;
+        this.buildEnvironments = buildEnvironments;
         for (InitialRequest ir : solve.requests()) {
             Request r = ir.request();
             if (r instanceof PkgRequest p) {
@@ -441,6 +459,11 @@ public final class SolveEncoding {
             for (Map.Entry<PackageRepository, PackageSpec> rs : builds) {
                 candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
             }
+            if (solve.allowBuilds()) {
+                for (PackageRepository repo : solve.repositories()) {
+                    repo.recipe(state.name, v).ifPresent(r -> fromSource(r, repo));
+                }
+            }
         }
         if (state.versionsCreated == state.versionsNewestFirst.size() && !state.embeddable && !state.closed) {
             // every build is a candidate and nothing can embed the package: its lists are complete
@@ -550,6 +573,72 @@ public final class SolveEncoding {
     public boolean hasUnreadVersions(PkgName name) {
         PackageState state = packages.get(name);
         return state != null && state.versionsCreated < state.versionsNewestFirst.size();
+    }
+
+    /**
+     * The candidate of building a recipe from source (SPK's source build for a binary request):
+     * its build environment is solved now, with the solve's options, and the would-be build spec
+     * generated from it. None when the recipe is deprecated, already being built further up
+     * (a loop), or its build environment cannot be solved.
+     */
+    private void fromSource(spk.spec.model.Recipe recipe, PackageRepository repo) {
+        String ident = recipe.pkg().toString();
+        String key = "src:" + repo.name() + "/" + ident;
+        if (byKey.containsKey(key) || unbuildable.containsKey(ident)) {
+            return;
+        }
+        if (recipe.deprecated()) {
+            unbuildable.put(ident, "the recipe is deprecated");
+            return;
+        }
+        if (solve.building().contains(ident)) {
+            unbuildable.put(ident, "building it needs itself (a build loop)");
+            return;
+        }
+        OptionMap given = solve.options();
+        spk.spec.variant.HostOptions host = hostFrom(given);
+        spk.spec.variant.ResolvedVariant variant = new spk.spec.variant.ResolvedVariant(OptionMap.EMPTY, List.of());
+        PackageSpec spec;
+        try {
+            List<InitialRequest> env = new ArrayList<>();
+            for (Request r : spk.spec.variant.BuildRequirements.of(recipe, variant, given, host)) {
+                env.add(new InitialRequest(r, "the build of " + ident, OptionMap.EMPTY));
+            }
+            Set<String> building = new java.util.HashSet<>(solve.building());
+            building.add(ident);
+            Optional<List<PackageSpec>> resolved = buildEnvironments.resolve(
+                    new SolveRequest(solve.repositories(), env, given, true, building));
+            if (resolved.isEmpty()) {
+                unbuildable.put(ident, "its build environment cannot be resolved");
+                return;
+            }
+            spec = new spk.spec.variant.BuiltSpecGenerator(host).generate(recipe, variant, given, resolved.get(),
+                    Map.of());
+        } catch (RuntimeException e) {
+            unbuildable.put(ident, "cannot build it with these options: " + e.getMessage());
+            return;
+        }
+        Set<Component> available = new TreeSet<>(Set.of(Component.BUILD, Component.RUN));
+        spec.install().components().forEach(cs -> available.add(cs.name()));
+        String label = "build " + spec.pkg() + " from " + repo.name() + "/" + ident;
+        RankKey rank = new RankKey(0, spec.pkg().version(), RankKey.FROM_SOURCE, 0, label);
+        CandidateInfo c = create(spec, new Source.BuildFromSource(repo.name()), rank, available, label);
+        byKey.put(key, c);
+        addEmbeddedOf(c);
+    }
+
+    /** The host values as the solve's options give them (empty with {@code --no-host}). */
+    private static spk.spec.variant.HostOptions hostFrom(OptionMap options) {
+        Optional<String> distro = options.get("distro");
+        spk.spec.variant.HostOptions bare = new spk.spec.variant.HostOptions(options.get("os").orElse(""),
+                options.get("arch").orElse(""), distro, Optional.empty());
+        return distro.isEmpty() ? bare : new spk.spec.variant.HostOptions(bare.os(), bare.arch(), distro,
+                options.get(bare.distroVarName()));
+    }
+
+    /** Why recipes could not be offered for building from source, by recipe ident. */
+    public Map<String, String> unbuildable() {
+        return java.util.Collections.unmodifiableMap(unbuildable);
     }
 
     /** The candidate of a published build, created on first use (with its embedded copies). */

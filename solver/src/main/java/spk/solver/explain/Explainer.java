@@ -134,6 +134,11 @@ public final class Explainer {
                 rejected.add(c.label() + ": " + (why == null ? "fits these requests; it is ruled out by the "
                         + "requirements it brings or by other packages" : String.join("; ", why)));
             }
+            encoding.unbuildable().forEach((recipe, why) -> {
+                if (recipe.startsWith(e.getKey().value() + "/")) {
+                    rejected.add("building " + recipe + " from source: " + why);
+                }
+            });
             stories.add(new Explanation.PackageStory(e.getKey().value(), requests, rejected));
         }
         return new Explanation(lines, stories);
