@@ -47,6 +47,20 @@ class SolveCommandsTest {
     }
 
     @Test
+    void viewShowsThePackageARequestResolvesTo() {
+        CommandLineTest.Run r = spk("view", "-r", catalog.toString(), "--no-host", "my-plugin/1.0");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("pkg: my-plugin/1.0.0/AAAAAAAA"), r.out());
+        assertTrue(r.out().contains("maya/2019"), r.out());
+        CommandLineTest.Run none = spk("view", "-r", catalog.toString(), "--no-host", "my-plugin/7");
+        assertEquals(1, none.exit(), none.out());
+        assertTrue(none.out().contains("Failed to resolve"), none.out());
+        CommandLineTest.Run noRepo = spk("view", "my-plugin/1.0");
+        assertEquals(1, noRepo.exit());
+        assertTrue(noRepo.err().contains("needs a repository (-r)"), noRepo.err());
+    }
+
+    @Test
     void allowBuildsBuildsFromSourceWhenNoBuildFits() {
         CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "--no-host", "-o", "debug=on",
                 "--allow-builds", "my-tool");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spk.cli.spk.flags.OptionFlags;
+import spk.cli.spk.flags.SolverFlags;
+import spk.solver.SolveResult;
 import spk.error.SpkException;
 import spk.spec.variant.HostOptions;
 import spk.spec.write.SpecWriter;
 
-/** {@code spk view FILE}: the spec as loaded (templates rendered), as YAML or JSON. */
-@Command(name = "view", aliases = {"info"}, description = "Show a spec file as loaded, templates rendered.")
+/**
+ * {@code spk view FILE|REQUEST}: a spec file as loaded (templates rendered), or the package a
+ * request resolves to in the repositories ({@code -r}), as YAML or JSON.
+ */
+@Command(name = "view", aliases = {"info"},
+        description = "Show a spec file as loaded (templates rendered), or the package a request resolves to.")
 public final class ViewCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { yaml, json }
@@ -26,10 +34,13 @@ public final class ViewCommand implements Callable<Integer> {
     @Mixin
     OptionFlags options;
 
+    @Mixin
+    SolverFlags solver;
+
     @Option(names = {"-f", "--format"}, description = "yaml (default) or json.")
     Format format = Format.yaml;
 
-    @Parameters(paramLabel = "FILE|REQUEST", description = "A spec file.")
+    @Parameters(paramLabel = "FILE|REQUEST", description = "A spec file, or a package request resolved in -r repositories.")
     String target;
 
     @Spec
@@ -38,11 +49,21 @@ public final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Path file = Path.of(target);
-        if (!Files.exists(file)) {
+        Map<String, Object> map;
+        if (Files.exists(file)) {
+            map = SpecWriter.toMap(SpecFiles.load(file, options.options(HostOptions.detect())).spec());
+        } else if (!solver.hasRepositories()) {
             throw new NotAFile(target);
+        } else {
+            SolveResult result = ExplainCommand.run(options, solver, List.of(target), solver.pre());
+            if (!(result instanceof SolveResult.Solved solved) || solved.solution().packages().isEmpty()) {
+                SolveOutput.text(spec.commandLine().getOut(), result, 0, false);
+                spec.commandLine().getOut().flush();
+                return 1;
+            }
+            // the requested package comes first in the solution, its dependencies after it
+            map = SpecWriter.toMap(solved.solution().packages().get(0).spec());
         }
-        var loaded = SpecFiles.load(file, options.options(HostOptions.detect()));
-        var map = SpecWriter.toMap(loaded.spec());
         String text = format == Format.json
                 ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(map) + "\n"
                 : SpecWriter.dump(map);

@@ -44,6 +44,11 @@ public final class SolverFlags {
         return solver;
     }
 
+    /** True if any {@code -r} was given. */
+    public boolean hasRepositories() {
+        return !repos.isEmpty();
+    }
+
     /** The repositories, loaded. */
     public List<PackageRepository> repositories() {
         if (repos.isEmpty()) {
