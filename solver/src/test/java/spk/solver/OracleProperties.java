@@ -302,6 +302,42 @@ class OracleProperties {
         assertEquals(describe(a), describe(new Solver(Solver.Backend.SAT4J).solve(req)), "same answer on every run");
     }
 
+    @Property(tries = 200)
+    void explanationsNameAMinimalConflict(@ForAll long seed) {
+        Problem p = generate(seed);
+        CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());
+        SolveRequest req = new SolveRequest(List.of(repo), Catalogs.requests(p.requests().toArray(String[]::new)),
+                p.options(), false);
+        SolveEncoding encoding = new SolveEncoding(req, 1);
+        try (var main = new spk.solver.backend.Sat4jBackend(); var relaxable = new spk.solver.backend.Sat4jBackend()) {
+            if (new spk.solver.search.Search(encoding, main, new DecisionLog(), false).run() != null) {
+                return; // only unsatisfiable problems have a conflict to check
+            }
+            var search = new spk.solver.search.Search(encoding, relaxable, new DecisionLog(), true);
+            List<spk.constraint.Group> conflict = new spk.solver.explain.Explainer(encoding, search).minimalConflict();
+            assertFalse(conflict.isEmpty());
+            // the named groups alone cannot hold, and each of them is needed for that
+            assertTrue(holdsWith(encoding, search, conflict) == false, "the conflict holds: " + conflict);
+            for (spk.constraint.Group g : conflict) {
+                List<spk.constraint.Group> rest = new ArrayList<>(conflict);
+                rest.remove(g);
+                assertTrue(holdsWith(encoding, search, rest), "not minimal, " + g.description() + " is not needed");
+            }
+        }
+    }
+
+    /** True if everything except the groups outside {@code keep} can hold at once. */
+    private static boolean holdsWith(SolveEncoding encoding, spk.solver.search.Search search,
+            List<spk.constraint.Group> keep) {
+        java.util.Set<Integer> relaxed = new java.util.HashSet<>();
+        for (spk.constraint.Group g : encoding.model().groups()) {
+            if (!keep.contains(g)) {
+                relaxed.add(g.id());
+            }
+        }
+        return search.solveComplete(List.of(), relaxed) != null;
+    }
+
     static String describe(SolveResult r) {
         if (r instanceof SolveResult.Solved s) {
             return s.solution().packages().stream().map(ResolvedPackage::toString).toList() + " "
