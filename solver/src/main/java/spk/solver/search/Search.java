@@ -40,13 +40,13 @@ public final class Search {
         this.groupsAsAssumptions = groupsAsAssumptions;
     }
 
-    /** A model of the whole problem under the decisions so far plus {@code extra}, or null if there is none. */
+    /**
+     * A complete model of the whole problem under the assumptions {@code extra}, with the groups
+     * in {@code relaxedGroups} switched off, or null if there is none: the encoding grows (chosen
+     * candidates' requirements, unread versions) until the answer no longer depends on what is
+     * not encoded.
+     */
     public boolean[] solveComplete(List<Integer> extra, Set<Integer> relaxedGroups) {
-        return solveComplete(extra, relaxedGroups, 0);
-    }
-
-    /** As above, with {@code preferred} (a candidate) hinted true first. */
-    private boolean[] solveComplete(List<Integer> extra, Set<Integer> relaxedGroups, int preferred) {
         while (true) {
             List<Integer> assume = new ArrayList<>();
             for (int e : extra) {
@@ -55,11 +55,7 @@ public final class Search {
                 }
             }
             if (lastModel != null) {
-                List<Integer> hintExtra = new ArrayList<>(assume);
-                if (preferred != 0) {
-                    hintExtra.add(preferred);
-                }
-                hintFrom(lastModel, hintExtra);
+                hintFrom(lastModel, assume);
             }
             if (!groupsAsAssumptions) {
                 var groups = encoding.model().groups();
@@ -76,8 +72,7 @@ public final class Search {
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
-                boolean[] relaxedModel = withUnreadVersionsAllowed(assumptions, u.core());
-                if (relaxedModel == null) {
+                if (!readVersionsTheAnswerLeansOn(assumptions, u.core())) {
                     return null;
                 }
                 continue;
@@ -100,17 +95,17 @@ public final class Search {
     /**
      * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
      * versions read" that the answer leans on dropped (an over-approximation of reading every
-     * version), as often as new such assumptions turn up. Null when even that is unsatisfiable,
-     * so the answer holds whatever the unread versions are; otherwise the packages whose
-     * unread versions that solution relies on get more versions read, and its model is returned.
+     * version), as often as new such assumptions turn up. False when even that is
+     * unsatisfiable, so the answer holds whatever the unread versions are; otherwise the
+     * packages whose unread versions that relaxed solution relies on get more versions read.
      */
-    private boolean[] withUnreadVersionsAllowed(int[] assumptions, int[] core) {
+    private boolean readVersionsTheAnswerLeansOn(int[] assumptions, int[] core) {
         Set<Integer> dropped = new java.util.LinkedHashSet<>();
         int[] current = core;
         while (true) {
             List<Integer> unread = encoding.unreadVersionAssumptions(current);
             if (!dropped.addAll(unread)) {
-                return null;
+                return false;
             }
             int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
             SatBackend.Outcome again = backend.solve(encoding.model(), relaxed);
@@ -119,7 +114,7 @@ public final class Search {
                     System.err.println("  reading more versions behind " + dropped.size() + " open ends");
                 }
                 encoding.readMoreVersions(new ArrayList<>(dropped), s.model());
-                return s.model();
+                return true;
             }
             current = ((SatBackend.Outcome.Unsat) again).core();
         }
