@@ -39,7 +39,8 @@ public final class Explainer {
         List<Group> candidates = new ArrayList<>(encoding.model().groups());
         for (int round = 0; round < 10; round++) {
             int known = encoding.model().groups().size();
-            List<Group> conflict = quickXplain(new ArrayList<>(), new ArrayList<>(), candidates);
+            pool = new ArrayList<>(encoding.model().groups());
+            List<Group> conflict = qx(new ArrayList<>(), new ArrayList<>(), unsatisfiableCore(pool));
             if (encoding.model().groups().size() == known) {
                 conflict.sort((a, b) -> Integer.compare(a.id(), b.id()));
                 return conflict;
@@ -48,6 +49,27 @@ public final class Explainer {
             candidates = new ArrayList<>(encoding.model().groups());
         }
         return candidates;
+    }
+
+    /**
+     * The groups the back end's own unsatisfiable core names, when they alone cannot hold (a
+     * much smaller start for QuickXplain, which then needs far fewer checks); else all of them.
+     */
+    private List<Group> unsatisfiableCore(List<Group> all) {
+        if (search.solveComplete(List.of(), Set.of()) != null) {
+            return all;
+        }
+        Set<Integer> core = new HashSet<>();
+        for (int lit : search.lastCore()) {
+            core.add(lit);
+        }
+        List<Group> named = new ArrayList<>();
+        for (Group g : all) {
+            if (core.contains(g.id())) {
+                named.add(g);
+            }
+        }
+        return !named.isEmpty() && !consistent(named, all) ? named : all;
     }
 
     /** True if everything except the relaxed groups among {@code pool} can hold at once. */
@@ -63,12 +85,8 @@ public final class Explainer {
         return search.solveComplete(List.of(), relaxed) != null;
     }
 
+    /** Every group known when the current round began: what a consistency check may relax. */
     private List<Group> pool;
-
-    private List<Group> quickXplain(List<Group> background, List<Group> delta, List<Group> constraints) {
-        pool = constraints;
-        return qx(background, delta, constraints);
-    }
 
     private List<Group> qx(List<Group> background, List<Group> delta, List<Group> constraints) {
         if (!delta.isEmpty() && !consistent(background, pool)) {
