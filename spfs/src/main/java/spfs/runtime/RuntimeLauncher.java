@@ -73,9 +73,16 @@ public final class RuntimeLauncher {
 
     /** Mount points for the live layers, flattening of long stacks, and renders (renders backend). */
     public Prepared prepare(RuntimeData rt) {
+        return prepare(rt, true);
+    }
+
+    /** As {@link #prepare(RuntimeData)}; a remount passes false, its live-layer points are in the stack already. */
+    public Prepared prepare(RuntimeData rt, boolean liveLayerPoints) {
         long t0 = System.nanoTime();
         FsRepository repo = storage.repository();
-        rt = withLiveLayerMountPoints(rt);
+        if (liveLayerPoints) {
+            rt = withLiveLayerMountPoints(rt);
+        }
         List<Path> renders = new ArrayList<>();
         DirNode merged = DirNode.emptyRoot();
         if (!rt.config().mountBackend().usesFuse()) {
