@@ -50,22 +50,24 @@ public final class Monitor {
         this.log = log;
     }
 
-    /** Runs until the runtime is empty; {@code ready} hears "ready" once a requested FUSE view is up. */
-    public int run(Optional<Path> fuseMount, PrintStream ready) {
+    /**
+     * Runs until the runtime is empty. A requested FUSE view is mounted first, and the launcher
+     * told through a status file in the runtime's private directory ("ready" or "error: ...").
+     */
+    public int run(Optional<Path> fuseMount) {
         long self = linux.pid();
         String ns = Linux.mountNamespaceOf("self");
         RuntimeData rt = storage.read(name);
         storage.save(rt.withStatus(rt.status().withMonitor(Optional.of(self))));
         if (fuseMount.isPresent()) {
+            Path status = rt.config().runtimeDir().resolve(spfs.runtime.RuntimeLauncher.MONITOR_STATUS);
             try {
                 fuse.mount(tree(rt), fuseMount.get());
-                ready.println("ready");
+                writeStatus(status, "ready");
             } catch (RuntimeException e) {
-                ready.println("error: " + e.getMessage());
-                ready.close();
+                writeStatus(status, "error: " + e.getMessage());
                 return 3;
             }
-            ready.close();
             Thread server = new Thread(() -> serve(rt.config().runtimeDir().resolve(SOCKET)), "spfs-monitor-socket");
             server.setDaemon(true);
             server.start();
@@ -74,6 +76,17 @@ public final class Monitor {
         waitUntilEmpty(ns, self);
         teardown();
         return 0;
+    }
+
+    /** Written whole, then renamed, so the launcher never reads half a word. */
+    private void writeStatus(Path status, String text) {
+        try {
+            Path tmp = status.resolveSibling(status.getFileName() + ".tmp");
+            Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, status, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.println("spfs monitor: cannot write " + status + ": " + e.getMessage());
+        }
     }
 
     private DirNode tree(RuntimeData rt) {

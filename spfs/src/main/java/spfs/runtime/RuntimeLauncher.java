@@ -1,9 +1,7 @@
 package spfs.runtime;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import spfs.commit.DirectoryCommitter;
 import spfs.config.Config;
 import spfs.encoding.Digest;
@@ -274,7 +268,9 @@ public final class RuntimeLauncher {
      * Starts {@code spfs monitor} in a session of its own ({@code setsid -f}: the terminal's
      * Ctrl-C does not reach it, and it is not our child, so the command never waits for it).
      * Spawned from this thread, it shares the runtime's mount namespace. With {@code fuseMount}
-     * it also serves the FUSE view there, and we wait until it is mounted.
+     * it also serves the FUSE view there, and we wait for its word in the runtime's private
+     * directory (a pipe would not do: the JDK closes a child's pipes once that child, setsid,
+     * has exited).
      */
     private void spawnMonitor(RuntimeData rt, Optional<Path> fuseMount) {
         List<String> args = new ArrayList<>(List.of("monitor", "--runtime", rt.name()));
@@ -288,15 +284,14 @@ public final class RuntimeLauncher {
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectOutput(fuseMount.isPresent() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(env.containsKey("SPFS_MONITOR_FOREGROUND_LOGGING") ? ProcessBuilder.Redirect.INHERIT
                 : ProcessBuilder.Redirect.DISCARD);
         try {
-            Process setsid = pb.start();
+            pb.start().waitFor();
             if (fuseMount.isPresent()) {
-                awaitReady(setsid, fuseMount.get());
+                awaitReady(rt.config().runtimeDir().resolve(MONITOR_STATUS), fuseMount.get());
             }
-            setsid.waitFor();
         } catch (IOException e) {
             throw SpfsException.environment("monitor", "cannot start the runtime monitor: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -305,32 +300,30 @@ public final class RuntimeLauncher {
         }
     }
 
-    private static void awaitReady(Process setsid, Path mount) {
-        BufferedReader r = new BufferedReader(new InputStreamReader(setsid.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return r.readLine();
-            } catch (IOException e) {
-                return null;
+    /** The file the monitor writes "ready" (or "error: ...") to once its FUSE view is mounted. */
+    public static final String MONITOR_STATUS = "monitor.status";
+
+    private static final long READY_WAIT_MILLIS = 60_000;
+
+    private static void awaitReady(Path status, Path mount) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + READY_WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(status)) {
+                String got;
+                try {
+                    got = Files.readString(status, StandardCharsets.UTF_8).trim();
+                } catch (IOException e) {
+                    got = "error: " + e.getMessage();
+                }
+                if (got.equals("ready")) {
+                    return;
+                }
+                throw SpfsException.environment("fuse", "the FUSE server did not mount " + mount + ": "
+                        + got.replaceFirst("^error: ", ""), null);
             }
-        });
-        String got;
-        try {
-            got = line.get(60, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            got = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            got = null;
+            Thread.sleep(5);
         }
-        try {
-            r.close();
-        } catch (IOException e) {
-            // nothing more to read
-        }
-        if (got == null || !got.startsWith("ready")) {
-            throw SpfsException.environment("fuse", "the FUSE server did not mount " + mount
-                    + (got == null ? "" : ": " + got), null);
-        }
+        throw SpfsException.environment("fuse", "the FUSE server did not mount " + mount + " within "
+                + READY_WAIT_MILLIS / 1000 + " s", null);
     }
 }

@@ -48,10 +48,8 @@ public final class MonitorCommand implements Callable<Integer> {
         Linux linux = Linux.load();
         RuntimeStorage storage = RuntimeSupport.storage(ctx);
         FuseServer fuse = new FuseServer(List.of(storage.repository()), linux, linux.euid(), linux.egid());
-        PrintStream ready = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         try {
-            return new Monitor(storage, name, linux, Duration.ofMillis(millis), fuse, log).run(Optional.ofNullable(fuseMount),
-                    ready);
+            return new Monitor(storage, name, linux, Duration.ofMillis(millis), fuse, log).run(Optional.ofNullable(fuseMount));
         } catch (RuntimeException e) {
             log.println("spfs monitor: " + e.getMessage());
             throw e;
