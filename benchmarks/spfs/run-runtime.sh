@@ -53,7 +53,7 @@ exec unshare -m sh -c 'mount --make-rslave / && mkdir -p /spfs /tmp/spfs-runtime
   && exec true'
 SCRIPT
 chmod +x "$work/by-hand.sh"
-wait_monitors='while pgrep -f "SpfsMain monitor --runtime" >/dev/null; do sleep 0.02; done'
+wait_monitors='while pgrep -f "[S]pfsMain monitor --runtime" >/dev/null; do sleep 0.02; done'
 # one --prepare per command, in order: wait for monitors; the last also deletes the renders
 hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$root/benchmarks/spfs/result-runtime.md" \
     --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" \
