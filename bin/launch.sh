@@ -15,9 +15,11 @@ launch() {
     for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
         cp="$cp:$jar"
     done
-    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+    # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
+    # user's command from this very process, which would inherit the raised limit
+    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-MaxFDLimit)
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
-        jvm=(-Xshare:auto)
+        jvm=(-Xshare:auto -XX:-MaxFDLimit)
     fi
     local jsa="$target/$archive.jsa"
     if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then

@@ -53,6 +53,15 @@ public final class DirectoryCommitter {
     public record Result(Layer layer, Manifest manifest, DirNode tree, long files, long bytes, long newPayloads) {}
 
     public Result commit(Path dir) {
+        return commit(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Commits {@code dir}, letting {@code adjust} rewrite the walked tree before the manifest is
+     * made (a runtime's upper directory drops masks that change nothing and adds masks for opaque
+     * directories). Payloads of files the adjustment drops stay in the store until clean.
+     */
+    public Result commit(Path dir, java.util.function.UnaryOperator<DirNode> adjust) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw SpfsException.badInput("not-a-directory", "'" + dir + "' is not a directory");
         }
@@ -68,7 +77,7 @@ public final class DirectoryCommitter {
         try {
             Totals totals = new Totals();
             PendingDir root = scan(dir, DirNode.ROOT_MODE, pool, store, totals);
-            DirNode tree = resolve(root);
+            DirNode tree = adjust.apply(resolve(root));
             if (batch != null) {
                 // payloads and blobs become durable and visible before anything refers to them
                 batch.flush();

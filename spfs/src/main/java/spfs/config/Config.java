@@ -14,7 +14,8 @@ public record Config(
         String userDomain,
         Map<String, RemoteConfig> remotes,
         boolean allowPayloadSharingBetweenUsers,
-        long annotationSizeLimit) {
+        long annotationSizeLimit,
+        Filesystem filesystem) {
 
     public Config {
         remotes = Map.copyOf(remotes);
@@ -23,6 +24,16 @@ public record Config(
     /** The author written into new tags: {@code name@domain}. */
     public String tagAuthor() {
         return userName + "@" + userDomain;
+    }
+
+    /**
+     * How runtimes mount /spfs: the backend, the runtime tmpfs size (empty: the kernel's default,
+     * half the memory), and the remotes a FUSE view may read through.
+     */
+    public record Filesystem(spfs.mount.MountBackend backend, Optional<String> tmpfsSize, java.util.List<String> secondaryRepositories) {
+        public Filesystem {
+            secondaryRepositories = java.util.List.copyOf(secondaryRepositories);
+        }
     }
 
     /** A configured remote: its address URL (file:, tar:, or a bare path) and tag namespace. */

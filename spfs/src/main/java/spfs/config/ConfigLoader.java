@@ -29,7 +29,7 @@ public final class ConfigLoader {
     private static final List<String> KNOWN_KEYS = List.of(
             "user.name", "user.domain", "storage.root", "storage.tag_namespace", "storage.digest_strategy",
             "storage.encoding_format", "storage.allow_payload_sharing_between_users",
-            "filesystem.annotation_size_limit");
+            "filesystem.annotation_size_limit", "filesystem.backend", "filesystem.tmpfs_size");
 
     /** Loads from the standard places and {@code env}. */
     public static Config load(Map<String, String> env) {
@@ -153,7 +153,22 @@ public final class ConfigLoader {
         }
         return new Config(root, Optional.ofNullable(flat.get("storage.tag_namespace")).filter(s -> !s.isEmpty()),
                 new ObjectFormat(strategy, encoding), user, domain, remotes,
-                Boolean.parseBoolean(flat.getOrDefault("storage.allow_payload_sharing_between_users", "false")), limit);
+                Boolean.parseBoolean(flat.getOrDefault("storage.allow_payload_sharing_between_users", "false")), limit,
+                new Config.Filesystem(spfs.mount.MountBackend.parse(flat.getOrDefault("filesystem.backend", "OverlayFsWithRenders")),
+                        Optional.ofNullable(flat.get("filesystem.tmpfs_size")).filter(v -> !v.isEmpty()),
+                        secondaryRepositories(flat.get("filesystem.secondary_repositories"))));
+    }
+
+    /** A TOML list arrives flattened as its text form "[a, b]"; a plain name is a list of one. */
+    private static List<String> secondaryRepositories(String text) {
+        if (text == null) {
+            return List.of("origin");
+        }
+        String t = text.trim();
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return java.util.Arrays.stream(t.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     private static Path expandHome(String p, Path home) {

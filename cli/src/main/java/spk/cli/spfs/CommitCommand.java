@@ -10,18 +10,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spfs.commit.DirectoryCommitter;
+import spfs.encoding.Digest;
+import spfs.graph.Platform;
+import spfs.mount.Linux;
+import spfs.runtime.ActiveRuntime;
+import spfs.runtime.RuntimeData;
+import spfs.runtime.RuntimeStorage;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.fs.RepositoryLock;
 import spfs.tag.TagSpec;
 
-/** {@code spfs commit --path DIR [-t TAG]...}: commit a directory as a layer. */
-@Command(name = "commit", description = "Commit a directory (--path) into a new layer.")
+/**
+ * {@code spfs commit layer|platform [-t TAG]...} inside a runtime: its changes become a layer on
+ * top of its stack (and the runtime read-only); {@code platform} then stores the whole stack.
+ * {@code spfs commit --path DIR}: any directory as a layer.
+ */
+@Command(name = "commit", description = {"Commit the current runtime's changes: 'layer' (a new layer on its stack) or",
+    "'platform' (the whole stack); or a directory with --path."})
 public final class CommitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layer or platform: needs a runtime, which this build lacks.")
+    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layer or platform (inside a runtime).")
     String kind;
 
     @Option(names = "--path", paramLabel = "DIR", description = "Commit this directory as a layer.")
@@ -33,11 +44,14 @@ public final class CommitCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() {
-        if (path == null) {
-            throw SpfsException.badInput("needs-runtime", "committing a runtime's layer or platform needs a runtime; use --path DIR");
-        }
         List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
         SpfsContext ctx = SpfsContext.of(spec);
+        if (path == null) {
+            return commitRuntime(ctx, specs);
+        }
+        if (kind != null) {
+            throw SpfsException.badInput("usage", "give either KIND (layer, platform) or --path DIR, not both");
+        }
         FsRepository repo = ctx.local();
         try (RepositoryLock lock = repo.writeLock()) {
             var result = new DirectoryCommitter(repo, ctx.config().newObjects(), ctx.ioWorkers("SPFS_COMMIT_MAX_CONCURRENT_BLOBS"))
@@ -51,6 +65,28 @@ public final class CommitCommand implements Callable<Integer> {
             if (ctx.verbosity() > 0) {
                 ctx.err().println(result.files() + " files, " + result.bytes() + " bytes, " + result.newPayloads() + " new payloads");
             }
+        }
+        ctx.out().flush();
+        return 0;
+    }
+
+    private Integer commitRuntime(SpfsContext ctx, List<TagSpec> specs) {
+        if (kind == null || !(kind.equals("layer") || kind.equals("platform"))) {
+            throw SpfsException.badInput("usage", "commit what: 'layer' or 'platform' (inside a runtime), or --path DIR");
+        }
+        RuntimeStorage storage = RuntimeSupport.storage(ctx);
+        RuntimeData rt = ActiveRuntime.current(storage, ctx.environment());
+        ActiveRuntime active = RuntimeSupport.active(ctx, storage, Linux.load());
+        ActiveRuntime.Commit c = active.commitLayer(rt, ctx.ioWorkers("SPFS_COMMIT_MAX_CONCURRENT_BLOBS"));
+        Digest digest = c.layer();
+        if (kind.equals("platform")) {
+            digest = storage.repository().writeObject(new Platform(c.runtime().status().stack(), ctx.config().newObjects()));
+        }
+        FsRepository repo = ctx.local();
+        ctx.out().println("created: " + digest);
+        for (TagSpec t : specs) {
+            repo.pushTag(t, digest, ctx.config().tagAuthor());
+            ctx.out().println(" tagged: " + t);
         }
         ctx.out().flush();
         return 0;

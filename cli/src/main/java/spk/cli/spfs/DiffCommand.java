@@ -12,8 +12,8 @@ import spfs.tracking.DirNode;
 import spfs.tracking.Layering;
 import spfs.tracking.TreeDiff;
 
-/** {@code spfs diff FROM TO}: what changed between two refs. */
-@Command(name = "diff", description = "Compare two refs (without a runtime both are required).")
+/** {@code spfs diff [FROM] [TO]}: what changed between two refs, or in the current runtime. */
+@Command(name = "diff", description = "Compare two refs; FROM defaults to the current runtime's stack, TO to its /spfs.")
 public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,21 +21,40 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-r", "--remote"})
     String remote;
 
-    @Parameters(index = "0", paramLabel = "FROM")
+    @Parameters(index = "0", paramLabel = "FROM", arity = "0..1")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO")
+    @Parameters(index = "1", paramLabel = "TO", arity = "0..1")
     String to;
 
     @Override
     public Integer call() {
         SpfsContext ctx = SpfsContext.of(spec);
+        if (from == null || to == null) {
+            return runtimeDiff(ctx);
+        }
         try (Repository repo = ctx.repo(remote)) {
             DirNode a = Layering.mergedTree(repo, Refs.resolveDigest(repo, from));
             DirNode b = Layering.mergedTree(repo, Refs.resolveDigest(repo, to));
             for (TreeDiff.Change c : TreeDiff.diff(a, b)) {
                 ctx.out().println(c);
             }
+        }
+        ctx.out().flush();
+        return 0;
+    }
+
+    /** The runtime's stack (or FROM) against /spfs: the stack with the upper directory's changes laid over it. */
+    private Integer runtimeDiff(SpfsContext ctx) {
+        spfs.runtime.RuntimeStorage storage = RuntimeSupport.storage(ctx);
+        spfs.runtime.RuntimeData rt = spfs.runtime.ActiveRuntime.current(storage, ctx.environment());
+        spfs.runtime.ActiveRuntime active = RuntimeSupport.active(ctx, storage, spfs.mount.Linux.load());
+        DirNode stack = active.lowerTree(rt);
+        DirNode a = from == null ? stack : Layering.mergedTree(storage.repository(), Refs.resolveDigest(storage.repository(), from));
+        DirNode now = rt.config().mountBackend().hasUpperDir()
+                ? Layering.merge(stack, active.upperDir(rt).changes(stack)) : stack;
+        for (TreeDiff.Change c : TreeDiff.diff(a, now)) {
+            ctx.out().println(c);
         }
         ctx.out().flush();
         return 0;

@@ -21,7 +21,7 @@ import spfs.storage.Repository;
 import spfs.tag.TagSpec;
 
 /** {@code spfs info REF...}: describe stored objects. */
-@Command(name = "info", description = "Describe objects (a runtime's info needs a runtime).")
+@Command(name = "info", description = "Describe objects; without REF, the current runtime.")
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,10 +40,10 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (refs.isEmpty()) {
-            throw SpfsException.badInput("needs-runtime", "without REF, info describes the active runtime, which needs a runtime");
-        }
         SpfsContext ctx = SpfsContext.of(spec);
+        if (refs.isEmpty()) {
+            return runtimeInfo(ctx);
+        }
         int detail = ctx.verbosity() == 0 ? 10 : ctx.verbosity() == 1 ? 50 : Integer.MAX_VALUE;
         try (Repository repo = ctx.repo(remote)) {
             for (String ref : refs) {
@@ -83,6 +83,48 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         ctx.out().flush();
+        return 0;
+    }
+
+    @Option(names = "--get", paramLabel = "KEY", description = "Print one annotation of the current runtime.")
+    String get;
+
+    @Option(names = "--get-all", description = "Print all annotations of the current runtime.")
+    boolean getAll;
+
+    private Integer runtimeInfo(SpfsContext ctx) {
+        spfs.runtime.RuntimeStorage storage = RuntimeSupport.storage(ctx);
+        spfs.runtime.RuntimeData rt = spfs.runtime.ActiveRuntime.current(storage, ctx.environment());
+        Repository repo = storage.repository();
+        var out = ctx.out();
+        if (get != null || getAll) {
+            var notes = spfs.runtime.StackLayers.annotations(storage.repository(), rt.status().stack());
+            if (get != null) {
+                if (!notes.containsKey(get)) {
+                    throw SpfsException.notFound("unknown-annotation", "the runtime has no annotation '" + get + "'");
+                }
+                out.println(notes.get(get));
+            } else {
+                notes.forEach((k, v) -> out.println(k + ": " + v));
+            }
+            out.flush();
+            return 0;
+        }
+        out.println("runtime: " + rt.name());
+        out.println(" editable: " + rt.status().editable());
+        out.println(" durable: " + rt.config().durable());
+        out.println(" backend: " + rt.config().mountBackend().name());
+        out.println(" stack (top-down):");
+        for (Digest d : rt.status().topDown()) {
+            out.println("  - " + name(repo, d));
+        }
+        boolean dirty = false;
+        if (rt.config().mountBackend().hasUpperDir()) {
+            spfs.runtime.ActiveRuntime active = RuntimeSupport.active(ctx, storage, spfs.mount.Linux.load());
+            dirty = active.upperDir(rt).isDirty(active.lowerTree(rt));
+        }
+        out.println(dirty ? "Active Changes (see spfs diff)" : "No Active Changes");
+        out.flush();
         return 0;
     }
 

@@ -17,7 +17,9 @@ import spk.cli.app.GlobalOptions;
             UntagCommand.class, LogCommand.class, TagsCommand.class, LsTagsCommand.class, LsCommand.class,
             ReadCommand.class, WriteCommand.class, InfoCommand.class, DiffCommand.class, LayersCommand.class,
             PlatformsCommand.class, SearchCommand.class, RenderCommand.class, PushCommand.class, PullCommand.class,
-            CheckCommand.class, CleanCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+            CheckCommand.class, CleanCommand.class, ConfigCommand.class, RunCommand.class, ShellCommand.class,
+            EnterCommand.class, JoinCommand.class, EditCommand.class, ResetCommand.class, RuntimeCommand.class,
+            MonitorCommand.class, CommandLine.HelpCommand.class})
 public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 

@@ -50,6 +50,11 @@ final class SpfsContext {
         return spec.commandLine().getErr();
     }
 
+    /** The environment the command runs with (configuration comes from it too). */
+    Map<String, String> environment() {
+        return ((SpfsCommand) spec.root().userObject()).environment();
+    }
+
     int verbosity() {
         return GlobalOptions.of(spec).verbosity();
     }

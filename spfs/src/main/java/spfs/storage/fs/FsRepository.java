@@ -87,7 +87,7 @@ public final class FsRepository implements Repository {
             Path version = r.resolve("VERSION");
             DurableFiles.writeAtomically(r, version, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot create repository " + root + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot create repository " + root + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return new FsRepository(r, namespace);
     }
@@ -101,7 +101,7 @@ public final class FsRepository implements Repository {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + v + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read " + v + ": " + spfs.error.IoMessages.describe(e), e);
         }
         if (text.isEmpty()) {
             return;
@@ -171,7 +171,7 @@ public final class FsRepository implements Repository {
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("object", digest);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read object " + p + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read object " + p + ": " + spfs.error.IoMessages.describe(e), e);
         }
         try {
             return ObjectCodec.decode(bytes);
@@ -196,7 +196,7 @@ public final class FsRepository implements Repository {
                 batch.add(tmp, target);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write object " + d + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write object " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return d;
     }
@@ -235,7 +235,7 @@ public final class FsRepository implements Repository {
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

@@ -1,0 +1,105 @@
+package spk.cli.spfs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import spfs.encoding.Digest;
+import spfs.error.SpfsException;
+import spfs.error.UnknownObjectException;
+import spfs.error.UnknownReferenceException;
+import spfs.mount.Linux;
+import spfs.runtime.ActiveRuntime;
+import spfs.runtime.JavaCommand;
+import spfs.runtime.RuntimeLauncher;
+import spfs.runtime.RuntimeStorage;
+import spfs.storage.Refs;
+import spfs.storage.Repository;
+import spfs.storage.fs.FsRepository;
+import spfs.sync.SyncPolicy;
+import spfs.sync.SyncReporter;
+import spfs.sync.Syncer;
+
+/** What the runtime subcommands share: storage, the launcher, ref resolution with origin. */
+final class RuntimeSupport {
+    /** The class helper processes (monitor, rootless re-entry) start with. */
+    static final String MAIN = "spk.cli.spfs.SpfsMain";
+
+    private RuntimeSupport() {}
+
+    static RuntimeStorage storage(SpfsContext ctx) {
+        return new RuntimeStorage(ctx.local(), ctx.config().newObjects(), ctx.config().tagAuthor());
+    }
+
+    /**
+     * Binds libc for namespace and mount calls. A command that only enters a runtime makes a
+     * handful of calls, so jnr-ffi's reflective binding is used: it starts about twice as fast
+     * as generating classes (the monitor, which serves FUSE, keeps the generated ones).
+     */
+    static Linux linuxForLaunch() {
+        if (System.getProperty("jnr.ffi.asm.enabled") == null) {
+            System.setProperty("jnr.ffi.asm.enabled", "false");
+        }
+        return Linux.load();
+    }
+
+    static RuntimeLauncher launcher(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
+        return new RuntimeLauncher(storage, ctx.config(), linux, JavaCommand.current(MAIN), ctx.environment(),
+                ctx.ioWorkers("SPFS_RENDER_MAX_CONCURRENT_BLOBS"));
+    }
+
+    static ActiveRuntime active(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
+        return new ActiveRuntime(storage, launcher(ctx, storage, linux), linux, ctx.config());
+    }
+
+    /**
+     * The digests of {@code refs}, in order. Each is resolved in the local repository; one the
+     * local repository lacks is resolved in origin (when configured) and its objects pulled, as a
+     * digest, so that no tag lands locally (a local tag would keep data from {@code spfs clean}).
+     */
+    static List<Digest> resolve(SpfsContext ctx, FsRepository local, List<String> refs) {
+        List<Digest> out = new ArrayList<>();
+        Optional<Repository> origin = Optional.empty();
+        try {
+            for (String ref : refs) {
+                try {
+                    Digest d = Refs.resolveDigest(local, ref);
+                    if (local.hasObject(d)) {
+                        out.add(d);
+                        continue;
+                    }
+                } catch (UnknownReferenceException | UnknownObjectException e) {
+                    if (!ctx.config().remotes().containsKey("origin")) {
+                        throw e;
+                    }
+                }
+                if (!ctx.config().remotes().containsKey("origin")) {
+                    throw new UnknownReferenceException(ref);
+                }
+                if (origin.isEmpty()) {
+                    origin = Optional.of(ctx.repositories().open("origin"));
+                }
+                Digest d = Refs.resolveDigest(origin.get(), ref);
+                try (Syncer s = new Syncer(origin.get(), local, SyncPolicy.MISSING_DATA_ONLY,
+                        ctx.ioWorkers("SPFS_SYNC_MAX_CONCURRENT_PAYLOADS"), SyncReporter.NONE)) {
+                    s.syncDigest(d);
+                }
+                out.add(d);
+            }
+        } finally {
+            origin.ifPresent(Repository::close);
+        }
+        return out;
+    }
+
+    /** The first "--" of this command's own arguments splits refs from the command. */
+    static int commandLength(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int own = original.indexOf(spec.name());
+        int dd = original.subList(Math.max(own, 0), original.size()).indexOf("--");
+        return dd < 0 ? -1 : original.size() - (Math.max(own, 0) + dd) - 1;
+    }
+
+    static SpfsException noRuntimeNeeded(String what) {
+        return SpfsException.badInput("usage", what);
+    }
+}

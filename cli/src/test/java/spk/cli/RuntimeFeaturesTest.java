@@ -1,0 +1,128 @@
+package spk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spfs.monitor.ProcessTable;
+import spfs.runtime.RuntimeData;
+
+/** Runtime features in real runtimes: startup scripts, live layers, annotations, reset, listing, pruning. */
+class RuntimeFeaturesTest {
+    @TempDir
+    Path tmp;
+
+    RuntimeHarness h;
+
+    @BeforeAll
+    static void kernelHasOverlay() throws IOException {
+        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"),
+                "the kernel has no overlayfs, which every runtime test needs");
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        h = new RuntimeHarness(tmp);
+        Path d = tmp.resolve("layer/etc/spfs/startup.d");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("10-x.sh"), "export FROM_STARTUP=sh\n");
+        Files.writeString(d.resolve("10-x.csh"), "setenv FROM_STARTUP csh\n");
+        Files.writeString(tmp.resolve("layer/file"), "in the layer\n");
+        RuntimeHarness.Result r = h.run("commit", "--path", tmp.resolve("layer").toString(), "-t", "test/startup");
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    @Test
+    void startupScriptsRunForShBashAndTcsh() throws Exception {
+        for (String[] c : new String[][] {{"/bin/bash", "sh"}, {"/bin/sh", "sh"}, {"/usr/bin/tcsh", "csh"}}) {
+            if (!Files.isExecutable(Path.of(c[0]))) {
+                assumeTrue(!c[0].contains("tcsh"), "tcsh is not installed (.ci/run installs it)");
+            }
+            ProcessBuilder pb = h.builder("run", "test/startup", "--", "printenv", "FROM_STARTUP", "SPFS_RUNTIME");
+            pb.environment().put("SHELL", c[0]);
+            RuntimeHarness.Result r = h.run(pb);
+            assertEquals(0, r.exit(), c[0] + ": " + r);
+            assertTrue(r.out().startsWith(c[1] + "\n") && r.out().lines().count() == 2, c[0] + ": " + r.out());
+        }
+        assertTrue(h.awaitNoRuntimes());
+    }
+
+    @Test
+    void liveLayersRunSpecsAndAnnotations() throws Exception {
+        Path live = tmp.resolve("live");
+        Files.createDirectories(live.resolve("data"));
+        Files.writeString(live.resolve("data/hello"), "from the host\n");
+        Files.writeString(live.resolve("layer.spfs.yaml"), "api: spfs/v0/livelayer\ncontents:\n  - bind: data\n    dest: /spfs/live\n");
+        Path runspec = tmp.resolve("env.spfs.yaml");
+        Files.writeString(runspec, "api: spfs/v0/runspec\nlayers:\n  - test/startup\n  - " + live + "\n");
+        RuntimeHarness.Result r = h.run("run", "--annotation", "note=hello world", "--annotation", "{other: 2}",
+                runspec.toString(), "--", "sh", "-c",
+                "cat /spfs/file /spfs/live/hello; spfs info --get note; spfs info --get-all; echo x >> /spfs/live/hello");
+        assertEquals(0, r.exit(), r.toString());
+        // bottom-up, as spfs looks them up: later --annotation flags are pushed first, so they come first
+        assertEquals("in the layer\nfrom the host\nhello world\nother: 2\nnote: hello world\n", r.out());
+        assertEquals("from the host\nx\n", Files.readString(live.resolve("data/hello")), "a live layer is the host's directory");
+        RuntimeHarness.Result bad = h.run("run", tmp.resolve("nope.yaml").toString(), "--", "true");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("must end in .spfs.yaml"), bad.err());
+    }
+
+    @Test
+    void resetAndEditOff() throws Exception {
+        RuntimeHarness.Result r = h.run("run", "--edit", "test/startup", "--", "sh", "-c",
+                "echo a > /spfs/a; echo b > /spfs/b; echo changed > /spfs/file; spfs reset a /file; ls /spfs; cat /spfs/file;"
+                        + " spfs edit --off; touch /spfs/c 2>/dev/null || echo read-only; spfs edit; touch /spfs/c && echo writable;"
+                        + " spfs reset; ls /spfs");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("b\netc\nfile\nin the layer\nread-only\nwritable\netc\nfile\n", r.out());
+    }
+
+    @Test
+    void listShowsOtherProcessesRuntimesAndPruneRemovesStaleOnes() throws Exception {
+        Path ready = tmp.resolve("ready");
+        Process p = h.builder("run", "--runtime-name", "stale-one", "test/startup", "--", "sh", "-c",
+                "touch " + ready + "; exec sleep 600").redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("p.out").toFile()).start();
+        assertTrue(RuntimeHarness.await(ready));
+        RuntimeHarness.Result list = h.run("runtime", "list");
+        assertTrue(list.out().startsWith("stale-one") && list.out().contains("status=running"), list.toString());
+        RuntimeHarness.Result prune = h.run("runtime", "prune", "--stale");
+        assertEquals("", prune.out(), "a running runtime is not stale");
+        // kill its monitor first, then its process: the record stays behind, stale
+        RuntimeData rt = null;
+        for (int i = 0; i < 400 && (rt == null || rt.status().monitor().isEmpty()); i++) {
+            Thread.sleep(25);
+            rt = h.storage().read("stale-one");
+        }
+        long monitor = rt.status().monitor().orElseThrow();
+        ProcessHandle.of(monitor).ifPresent(ProcessHandle::destroyForcibly);
+        for (int i = 0; i < 400 && ProcessHandle.of(monitor).isPresent(); i++) {
+            Thread.sleep(25);
+        }
+        String ns = rt.config().mountNamespace().orElseThrow();
+        ProcessTable.scan().namespaces().forEach((pid, n) -> {
+            if (n.equals(ns)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        });
+        p.waitFor();
+        RuntimeHarness.Result stale = h.run("runtime", "list");
+        assertTrue(stale.out().contains("status=stopped") || stale.out().contains("status=zombie"), stale.toString());
+        RuntimeHarness.Result pruned = h.run("runtime", "prune", "--stale");
+        assertEquals("pruned: stale-one\n", pruned.out(), pruned.toString());
+        assertTrue(h.runtimes().isEmpty());
+    }
+}

@@ -1,0 +1,170 @@
+package spk.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import spfs.monitor.ProcessTable;
+import spfs.runtime.RuntimeData;
+import spfs.runtime.RuntimeStorage;
+import spfs.storage.fs.FsRepository;
+
+/**
+ * Runs {@code spfs} as real processes against a scratch repository, with an {@code spfs}
+ * wrapper on PATH so that commands inside a runtime can call it, and cleans up every runtime
+ * the test made: processes in its namespace are killed by pid (mounts live only there).
+ */
+final class RuntimeHarness implements AutoCloseable {
+    final Path root;
+    final Path repo;
+    final Path bin;
+
+    RuntimeHarness(Path root) throws IOException {
+        this.root = root;
+        this.repo = root.resolve("repo");
+        this.bin = root.resolve("bin");
+        Files.createDirectories(bin);
+        Path wrapper = bin.resolve("spfs");
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
+                + System.getProperty("java.class.path") + "' spk.cli.spfs.SpfsMain \"$@\"\n");
+        Files.setAttribute(wrapper, "unix:mode", 0755);
+    }
+
+    /**
+     * A command prefix running {@code spfs} as the unprivileged user 65534 (nobody): the class
+     * path is copied where that user can read it (the test's own may live under /root).
+     */
+    List<String> asNobody() throws IOException {
+        Path jars = root.resolve("nobody-jars");
+        Files.createDirectories(jars);
+        List<String> cp = new ArrayList<>();
+        int i = 0;
+        for (String entry : System.getProperty("java.class.path").split(":")) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p)) {
+                Path copy = jars.resolve((i++) + "-" + p.getFileName());
+                Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                cp.add(copy.toString());
+            } else {
+                cp.add(entry);
+            }
+        }
+        Path wrapper = bin.resolve("spfs-nobody");
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
+                + String.join(":", cp) + "' spk.cli.spfs.SpfsMain \"$@\"\n");
+        Files.setAttribute(wrapper, "unix:mode", 0755);
+        for (Path d = root; d != null && !d.equals(Path.of("/tmp")) && !d.equals(Path.of("/")); d = d.getParent()) {
+            Files.setAttribute(d, "unix:mode", 0777);
+        }
+        return List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", wrapper.toString());
+    }
+
+    /** {@code spfs args} as nobody, with the harness's environment. */
+    ProcessBuilder nobody(String... args) throws IOException {
+        ProcessBuilder pb = builder(args);
+        pb.command().remove(0);
+        pb.command().addAll(0, asNobody());
+        return pb;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A process builder for {@code spfs args} with the harness's environment. */
+    ProcessBuilder builder(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(bin.resolve("spfs").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SPFS_"));
+        env.put("SPFS_STORAGE__ROOT", repo.toString());
+        env.put("SPFS_MONITOR_INTERVAL_MS", "50");
+        env.put("XDG_CONFIG_HOME", root.resolve("no-config").toString());
+        env.put("HOME", root.toString());
+        env.put("SHELL", "/bin/bash");
+        env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        return pb;
+    }
+
+    /** Runs to completion: exit code, stdout, stderr. */
+    Result run(String... args) throws IOException, InterruptedException {
+        return run(builder(args));
+    }
+
+    Result run(ProcessBuilder pb) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("spfs " + pb.command() + " did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    RuntimeStorage storage() {
+        FsRepository r = FsRepository.open(repo, Optional.empty());
+        return new RuntimeStorage(r, spfs.graph.ObjectFormat.DEFAULT, "test@host");
+    }
+
+    List<RuntimeData> runtimes() {
+        if (!Files.isDirectory(repo.resolve("objects"))) {
+            return List.of();
+        }
+        return storage().list(p -> { });
+    }
+
+    /** Waits (bounded) until no runtime record is left; returns whether that happened. */
+    boolean awaitNoRuntimes() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (runtimes().isEmpty()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Waits (bounded) until {@code file} exists. */
+    static boolean await(Path file) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            if (Files.exists(file)) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    /** Whether this (the host's) mount table mentions {@code text}. */
+    static boolean hostMountsMention(String text) throws IOException {
+        return Files.readString(Path.of("/proc/self/mountinfo")).contains(text);
+    }
+
+    /** Kills what is left in the test's runtimes (their mounts go with their namespaces). */
+    @Override
+    public void close() {
+        for (RuntimeData rt : runtimes()) {
+            ProcessTable table = ProcessTable.scan();
+            rt.config().mountNamespace().ifPresent(ns -> table.namespaces().forEach((pid, n) -> {
+                if (n.equals(ns) && pid != ProcessHandle.current().pid()) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }));
+            rt.status().monitor().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package spk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spfs.monitor.ProcessTable;
+import spfs.runtime.RuntimeData;
+
+/**
+ * spfs runtimes for real: private mount namespaces, tmpfs, overlayfs over rendered layers with
+ * masks, the FUSE view, the monitor's teardown. Each runtime is a real {@code spfs} process
+ * (it replaces itself with the command, so it cannot run inside the test JVM).
+ */
+class RuntimeMountTest {
+    @TempDir
+    Path tmp;
+
+    RuntimeHarness h;
+
+    @BeforeAll
+    static void kernelHasOverlay() throws IOException {
+        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"),
+                "the kernel has no overlayfs, which every runtime test needs");
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        h = new RuntimeHarness(tmp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    /** Commits a directory as a layer tagged {@code tag}; returns the digest. */
+    String commit(Path dir, String tag) throws Exception {
+        RuntimeHarness.Result r = h.run("commit", "--path", dir.toString(), "-t", tag);
+        assertEquals(0, r.exit(), r.toString());
+        return r.out().lines().filter(l -> l.startsWith("created: ")).findFirst().orElseThrow().substring(9);
+    }
+
+    /** Lower layer: file, deleted, keep; upper layer: a new file, and a whiteout deleting 'deleted'. */
+    void twoLayers() throws Exception {
+        Path a = tmp.resolve("a");
+        Files.createDirectories(a.resolve("dir"));
+        Files.writeString(a.resolve("file"), "lower\n");
+        Files.writeString(a.resolve("deleted"), "to be deleted\n");
+        Files.writeString(a.resolve("dir/keep"), "kept\n");
+        commit(a, "test/lower");
+        Path b = tmp.resolve("b");
+        Files.createDirectories(b);
+        Files.writeString(b.resolve("file"), "upper\n");
+        Process mknod = new ProcessBuilder("mknod", b.resolve("deleted").toString(), "c", "0", "0").start();
+        assertEquals(0, mknod.waitFor(), "a whiteout (char 0/0) marks a deletion in a committed directory");
+        commit(b, "test/upper");
+    }
+
+    @Test
+    void upperLayerOverridesAndDeletesAndOnlyTheRuntimeSeesIt() throws Exception {
+        twoLayers();
+        Path ready = tmp.resolve("ready");
+        Path stop = tmp.resolve("stop");
+        Path seen = tmp.resolve("seen");
+        String script = "cat /spfs/file > " + seen + "; ls /spfs >> " + seen + "; cat /spfs/dir/keep >> " + seen
+                + "; touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done";
+        Process p = h.builder("run", "test/lower+test/upper", "--", "sh", "-c", script)
+                .redirectOutput(tmp.resolve("p.out").toFile()).redirectErrorStream(true).start();
+        try {
+            assertTrue(RuntimeHarness.await(ready), "the runtime started");
+            assertEquals("upper\ndir\nfile\nkept\n", Files.readString(seen),
+                    "the upper layer's file wins, its mask hides 'deleted', the lower layer's other files show");
+            // a process outside the runtime: no overlay on /spfs, none of the runtime's files
+            assertFalse(Files.exists(Path.of("/spfs/file")), "the host's /spfs is untouched");
+            assertFalse(RuntimeHarness.hostMountsMention(" /spfs "), "no /spfs mount in the host's namespace");
+            RuntimeData rt = h.runtimes().get(0);
+            assertNotEquals(ProcessTable.scan().namespaces().get(ProcessHandle.current().pid()),
+                    rt.config().mountNamespace().orElseThrow(), "the runtime has its own mount namespace");
+        } finally {
+            Files.createFile(stop);
+            p.waitFor();
+        }
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("p.out")));
+    }
+
+    @Test
+    void twoRuntimesAtOnceSeeTheirOwnStacks() throws Exception {
+        twoLayers();
+        Path stop = tmp.resolve("stop");
+        Process[] ps = new Process[2];
+        String[] stacks = {"test/lower", "test/lower+test/upper"};
+        for (int i = 0; i < 2; i++) {
+            Path seen = tmp.resolve("seen" + i);
+            String script = "touch " + tmp.resolve("up" + i) + "; while [ ! -e " + tmp.resolve("up0") + " ] || [ ! -e "
+                    + tmp.resolve("up1") + " ]; do sleep 0.05; done; cat /spfs/file > " + seen + ".tmp; ls /spfs >> "
+                    + seen + ".tmp; mv " + seen + ".tmp " + seen + "; while [ ! -e " + stop + " ]; do sleep 0.05; done";
+            ps[i] = h.builder("run", stacks[i], "--", "sh", "-c", script).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("p" + i + ".out").toFile()).start();
+        }
+        try {
+            assertTrue(RuntimeHarness.await(tmp.resolve("seen0")) && RuntimeHarness.await(tmp.resolve("seen1")));
+            assertEquals("lower\ndeleted\ndir\nfile\n", Files.readString(tmp.resolve("seen0")));
+            assertEquals("upper\ndir\nfile\n", Files.readString(tmp.resolve("seen1")));
+            assertEquals(2, h.runtimes().size(), "both runtimes are listed while they run");
+            RuntimeHarness.Result list = h.run("runtime", "list");
+            assertEquals(2, list.out().lines().filter(l -> l.contains("status=running")).count(), list.toString());
+        } finally {
+            Files.createFile(stop);
+            for (Process p : ps) {
+                p.waitFor();
+            }
+        }
+        assertTrue(h.awaitNoRuntimes(), "both runtimes are torn down");
+    }
+
+    @Test
+    void editWriteCommitThenANewRuntimeSeesTheLayer() throws Exception {
+        RuntimeHarness.Result edit = h.run("run", "-", "--", "sh", "-c",
+                "set -e; mkdir /spfs/made; echo content > /spfs/made/new; ln -s made/new /spfs/link;"
+                        + " spfs diff; spfs commit layer -t test/edited; spfs info");
+        assertEquals(0, edit.exit(), edit.toString());
+        assertTrue(edit.out().contains("+ /made/new") && edit.out().contains("+ /link"), edit.out());
+        assertTrue(edit.out().contains("No Active Changes"), "after the commit the runtime is clean: " + edit.out());
+        RuntimeHarness.Result read = h.run("run", "test/edited", "--", "sh", "-c",
+                "cat /spfs/made/new; readlink /spfs/link; touch /spfs/x 2>/dev/null && echo writable || echo read-only");
+        assertEquals(0, read.exit(), read.toString());
+        assertEquals("content\nmade/new\nread-only\n", read.out());
+    }
+
+    @Test
+    void teardownLeavesNoMountAndNoRecord() throws Exception {
+        twoLayers();
+        RuntimeHarness.Result r = h.run("run", "test/lower", "--", "sh", "-c",
+                "echo $SPFS_RUNTIME; cat /proc/self/mountinfo | grep -c spfs-runtime");
+        assertEquals(0, r.exit(), r.toString());
+        String name = r.out().lines().findFirst().orElseThrow();
+        assertTrue(Integer.parseInt(r.out().lines().skip(1).findFirst().orElseThrow().trim()) > 0, "mounted inside");
+        assertTrue(h.awaitNoRuntimes(), "the monitor removed the record of " + name);
+        assertFalse(RuntimeHarness.hostMountsMention("spfs-runtime"), "no runtime mount on the host");
+        assertFalse(RuntimeHarness.hostMountsMention(" /spfs "), "no /spfs mount on the host");
+        assertFalse(ProcessTable.scan().namespaces().keySet().stream()
+                .anyMatch(pid -> ProcessHandle.of(pid).flatMap(ph -> ph.info().commandLine())
+                        .map(c -> c.contains("monitor --runtime " + name)).orElse(false)), "the monitor has exited");
+    }
+
+    @Test
+    void fuseServesTheSameBytesAsTheOverlay() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/fuse")), "the kernel offers no /dev/fuse");
+        assumeTrue(Files.exists(Path.of("/lib/x86_64-linux-gnu/libfuse.so.2")) || Files.exists(Path.of("/usr/lib/libfuse.so.2"))
+                || Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libfuse.so.2")), "libfuse2 is not installed (.ci/run installs it)");
+        Path big = tmp.resolve("big");
+        Random r = new Random(7);
+        for (int i = 0; i < 1000; i++) {
+            Path f = big.resolve("d" + (i % 10)).resolve("f" + i + (i % 7 == 0 ? ".sh" : ".txt"));
+            Files.createDirectories(f.getParent());
+            byte[] b = new byte[r.nextInt(20_000)];
+            r.nextBytes(b);
+            Files.write(f, b);
+            if (i % 7 == 0) {
+                Files.setAttribute(f, "unix:mode", 0755);
+            }
+        }
+        Files.createSymbolicLink(big.resolve("link"), Path.of("d1/f1.txt"));
+        commit(big, "test/big");
+        // directory sizes are the file system's business (tmpfs, ext4, FUSE differ); everything else must match
+        String listing = "cd /spfs && find . -type d -printf '%p %m\\n' | sort && find . ! -type d -printf '%p %y %m %s %l\\n'"
+                + " | sort && find . -type f | sort | xargs sha256sum";
+        RuntimeHarness.Result overlay = h.run("run", "test/big", "--", "sh", "-c", listing);
+        assertEquals(0, overlay.exit(), overlay.toString());
+        for (String backend : List.of("FuseOnly", "OverlayFsWithFuse")) {
+            ProcessBuilder pb = h.builder("run", "test/big", "--", "sh", "-c", listing + "; grep -c ' - fuse' /proc/self/mountinfo >&2");
+            pb.environment().put("SPFS_FILESYSTEM__BACKEND", backend);
+            RuntimeHarness.Result fuse = h.run(pb);
+            assertEquals(0, fuse.exit(), fuse.toString());
+            assertEquals("1", fuse.err().trim(), backend + " serves through FUSE");
+            assertEquals(1002, overlay.out().lines().filter(l -> l.contains(" f ")).count() + 1
+                    + overlay.out().lines().filter(l -> l.contains(" l ")).count(), "1,000 files and a link");
+            assertEquals(overlay.out(), fuse.out(), backend + " shows the same names, modes, sizes and bytes");
+        }
+        assertTrue(h.awaitNoRuntimes());
+    }
+
+    @Test
+    void badInputIsOneClearLineAndLeavesNothing() throws Exception {
+        RuntimeHarness.Result missing = h.run("run", "no/such-tag", "--", "true");
+        assertEquals(1, missing.exit(), missing.toString());
+        assertEquals("error: unknown reference 'no/such-tag'\n", missing.err());
+        RuntimeHarness.Result notFound = h.run("run", "-", "--", "no-such-command-xyz", "arg");
+        assertEquals(127, notFound.exit(), notFound.toString());
+        assertEquals("spfs: command not found: no-such-command-xyz\n", notFound.err());
+        RuntimeHarness.Result noCommand = h.run("run", "-");
+        assertEquals(2, noCommand.exit(), noCommand.toString());
+        assertTrue(noCommand.err().startsWith("error: spfs run needs a command"), noCommand.err());
+        assertTrue(h.awaitNoRuntimes(), "no runtime record is left behind");
+        assertFalse(RuntimeHarness.hostMountsMention(" /spfs "));
+        assertFalse(RuntimeHarness.hostMountsMention("spfs-runtime"));
+    }
+
+    @Test
+    void aDurableRuntimeInUseIsBusyAndCanBeRerunLater() throws Exception {
+        Path stop = tmp.resolve("stop");
+        Path ready = tmp.resolve("ready");
+        Process first = h.builder("run", "--keep-runtime", "--runtime-name", "kept", "-", "--", "sh", "-c",
+                "echo saved > /spfs/note; touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("first.out").toFile()).start();
+        try {
+            assertTrue(RuntimeHarness.await(ready), "the durable runtime started");
+            RuntimeHarness.Result busy = h.run("run", "--rerun", "kept", "--", "true");
+            assertEquals(3, busy.exit(), busy.toString());
+            assertTrue(busy.err().startsWith("error: runtime kept is in use by process "), busy.err());
+            RuntimeHarness.Result join = h.run("join", "kept", "--", "cat", "/spfs/note");
+            assertEquals(0, join.exit(), join.toString());
+            assertEquals("saved\n", join.out(), "join enters the running runtime's namespace");
+        } finally {
+            Files.createFile(stop);
+            first.waitFor();
+        }
+        // the monitor releases a durable runtime instead of removing it
+        RuntimeData kept = null;
+        for (int i = 0; i < 400 && (kept == null || kept.status().owner().isPresent()); i++) {
+            Thread.sleep(25);
+            kept = h.storage().read("kept");
+        }
+        assertTrue(kept.config().durable() && kept.status().owner().isEmpty() && !kept.status().running());
+        RuntimeHarness.Result again = h.run("run", "--rerun", "kept", "--", "cat", "/spfs/note");
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals("saved\n", again.out(), "the kept changes are there on a rerun");
+        for (int i = 0; i < 400 && h.storage().read("kept").status().owner().isPresent(); i++) {
+            Thread.sleep(25);
+        }
+        RuntimeHarness.Result rm = h.run("runtime", "rm", "kept");
+        assertEquals(0, rm.exit(), rm.toString());
+        assertFalse(Files.exists(h.repo.resolve("durable_edits/kept")), "its upper directory is gone too");
+        assertTrue(h.runtimes().isEmpty());
+    }
+
+    @Test
+    void noPermissionIsAClearErrorAndLeavesNothing() throws Exception {
+        ProcessBuilder pb = h.nobody("run", "-", "--", "true");
+        Path locked = tmp.resolve("locked");
+        Files.createDirectories(locked);
+        Files.setAttribute(locked, "unix:mode", 0700);
+        pb.environment().put("SPFS_STORAGE__ROOT", locked.resolve("repo").toString());
+        RuntimeHarness.Result r = h.run(pb);
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("ermission denied"), r.err());
+        assertEquals(1, r.err().lines().count(), "one line, no stack trace");
+        assertFalse(Files.exists(locked.resolve("repo")));
+    }
+
+    @Test
+    void withoutRootAUserNamespaceIsUsed() throws Exception {
+        RuntimeHarness.Result probe = h.run(new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "unshare", "--user", "--map-root-user", "--mount", "true"));
+        assumeTrue(probe.exit() == 0, "the kernel does not let unprivileged users make user namespaces: " + probe.err());
+        // as spfs documents for unprivileged use: /spfs is made once by root
+        assertEquals(0, h.run("run", "-", "--", "true").exit(), "a root runtime creates /spfs");
+        Path src = tmp.resolve("src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("f"), "rootless\n");
+        Path repo = tmp.resolve("nobody-repo");
+        ProcessBuilder commit = h.nobody("commit", "--path", src.toString(), "-t", "n/a");
+        commit.environment().put("SPFS_STORAGE__ROOT", repo.toString());
+        RuntimeHarness.Result committed = h.run(commit);
+        assertEquals(0, committed.exit(), committed.toString());
+        ProcessBuilder run = h.nobody("run", "--edit", "n/a", "--", "sh", "-c",
+                "cat /spfs/f; echo x > /spfs/g; cat /spfs/g; grep -c userxattr /proc/self/mountinfo");
+        run.environment().put("SPFS_STORAGE__ROOT", repo.toString());
+        RuntimeHarness.Result r = h.run(run);
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("rootless\nx\n1\n", r.out(), "a writable overlay with the rootless options");
+    }
+}

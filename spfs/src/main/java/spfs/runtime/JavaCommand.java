@@ -1,0 +1,53 @@
+package spfs.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start another spfs process (monitor, rootless re-entry) with the same JVM, options and
+ * class path as this one: the prefix of this process's own command line up to the main class,
+ * read from /proc/self/cmdline, so a class-data archive and GC choices carry over.
+ */
+public record JavaCommand(List<String> prefix) {
+    public JavaCommand {
+        prefix = List.copyOf(prefix);
+    }
+
+    /** This JVM's command line up to and including {@code mainClass}. */
+    public static JavaCommand current(String mainClass) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            List<String> parts = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    parts.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            int main = parts.indexOf(mainClass);
+            if (main > 0) {
+                List<String> prefix = new ArrayList<>(parts.subList(0, main + 1));
+                prefix.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                return new JavaCommand(prefix);
+            }
+        } catch (IOException e) {
+            // fall through to a plain command line
+        }
+        return new JavaCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+    }
+
+    /** The full command line for {@code args}, with the user name pinned (a user namespace maps us to root). */
+    public List<String> with(List<String> args) {
+        List<String> out = new ArrayList<>(prefix.subList(0, 1));
+        out.add("-Duser.name=" + System.getProperty("user.name"));
+        out.addAll(prefix.subList(1, prefix.size()));
+        out.addAll(args);
+        return out;
+    }
+}
