@@ -96,7 +96,7 @@ class RuntimeFeaturesTest {
         Process p = h.builder("run", "--runtime-name", "stale-one", "test/startup", "--", "sh", "-c",
                 "touch " + ready + "; exec sleep 600").redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("p.out").toFile()).start();
-        assertTrue(RuntimeHarness.await(ready));
+        assertTrue(RuntimeHarness.await(ready), () -> "the runtime started: " + RuntimeHarness.readOr(tmp.resolve("p.out")));
         RuntimeHarness.Result list = h.run("runtime", "list");
         assertTrue(list.out().startsWith("stale-one") && list.out().contains("status=running"), list.toString());
         RuntimeHarness.Result prune = h.run("runtime", "prune", "--stale");
@@ -118,7 +118,7 @@ class RuntimeFeaturesTest {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         });
-        p.waitFor();
+        RuntimeHarness.finish(p, "the killed runtime");
         RuntimeHarness.Result stale = h.run("runtime", "list");
         assertTrue(stale.out().contains("status=stopped") || stale.out().contains("status=zombie"), stale.toString());
         RuntimeHarness.Result pruned = h.run("runtime", "prune", "--stale");

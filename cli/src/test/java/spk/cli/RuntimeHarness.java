@@ -30,7 +30,7 @@ final class RuntimeHarness implements AutoCloseable {
         this.bin = root.resolve("bin");
         Files.createDirectories(bin);
         Path wrapper = bin.resolve("spfs");
-        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' " + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '"
                 + System.getProperty("java.class.path") + "' spk.cli.spfs.SpfsMain \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
     }
@@ -55,7 +55,7 @@ final class RuntimeHarness implements AutoCloseable {
             }
         }
         Path wrapper = bin.resolve("spfs-nobody");
-        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' " + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '"
                 + String.join(":", cp) + "' spk.cli.spfs.SpfsMain \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
         for (Path d = root; d != null && !d.equals(Path.of("/tmp")) && !d.equals(Path.of("/")); d = d.getParent()) {
@@ -101,11 +101,26 @@ final class RuntimeHarness implements AutoCloseable {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("spfs " + pb.command() + " did not finish");
-        }
+        finish(p, String.join(" ", pb.command()));
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** How long one spfs command may take before the test gives up on it (each takes seconds). */
+    static final long PROCESS_LIMIT_SECONDS = 120;
+
+    /**
+     * Waits (bounded) for a process the test started; one that hangs is reported with what every
+     * related process was doing, then killed with its descendants, and the test fails.
+     */
+    static int finish(Process p, String what) throws InterruptedException {
+        if (p.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            return p.exitValue();
+        }
+        String report = Diagnostics.report();
+        System.err.println("=== " + what + " did not finish within " + PROCESS_LIMIT_SECONDS + " s ===\n" + report);
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new AssertionError(what + " did not finish within " + PROCESS_LIMIT_SECONDS + " s; processes:\n" + report);
     }
 
     record Result(int exit, String out, String err) {
@@ -147,6 +162,15 @@ final class RuntimeHarness implements AutoCloseable {
             Thread.sleep(25);
         }
         return false;
+    }
+
+    /** A file's text, or a note that it is missing (for failure messages). */
+    static String readOr(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no " + file.getFileName() + ")";
+        }
     }
 
     /** Whether this (the host's) mount table mentions {@code text}. */

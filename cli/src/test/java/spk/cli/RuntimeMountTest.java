@@ -65,7 +65,7 @@ class RuntimeMountTest {
         Files.createDirectories(b);
         Files.writeString(b.resolve("file"), "upper\n");
         Process mknod = new ProcessBuilder("mknod", b.resolve("deleted").toString(), "c", "0", "0").start();
-        assertEquals(0, mknod.waitFor(), "a whiteout (char 0/0) marks a deletion in a committed directory");
+        assertEquals(0, RuntimeHarness.finish(mknod, "mknod"), "a whiteout (char 0/0) marks a deletion in a committed directory");
         commit(b, "test/upper");
     }
 
@@ -80,7 +80,7 @@ class RuntimeMountTest {
         Process p = h.builder("run", "test/lower+test/upper", "--", "sh", "-c", script)
                 .redirectOutput(tmp.resolve("p.out").toFile()).redirectErrorStream(true).start();
         try {
-            assertTrue(RuntimeHarness.await(ready), "the runtime started");
+            assertTrue(RuntimeHarness.await(ready), () -> "the runtime started: " + RuntimeHarness.readOr(tmp.resolve("p.out")));
             assertEquals("upper\ndir\nfile\nkept\n", Files.readString(seen),
                     "the upper layer's file wins, its mask hides 'deleted', the lower layer's other files show");
             // a process outside the runtime: no overlay on /spfs, none of the runtime's files
@@ -91,7 +91,7 @@ class RuntimeMountTest {
                     rt.config().mountNamespace().orElseThrow(), "the runtime has its own mount namespace");
         } finally {
             Files.createFile(stop);
-            p.waitFor();
+            RuntimeHarness.finish(p, "the runtime");
         }
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("p.out")));
     }
@@ -104,14 +104,18 @@ class RuntimeMountTest {
         String[] stacks = {"test/lower", "test/lower+test/upper"};
         for (int i = 0; i < 2; i++) {
             Path seen = tmp.resolve("seen" + i);
-            String script = "touch " + tmp.resolve("up" + i) + "; while [ ! -e " + tmp.resolve("up0") + " ] || [ ! -e "
-                    + tmp.resolve("up1") + " ]; do sleep 0.05; done; cat /spfs/file > " + seen + ".tmp; ls /spfs >> "
+            // both wait until both are up (or the test stops them, should the other not start)
+            String script = "touch " + tmp.resolve("up" + i) + "; while { [ ! -e " + tmp.resolve("up0") + " ] || [ ! -e "
+                    + tmp.resolve("up1") + " ]; } && [ ! -e " + stop + " ]; do sleep 0.05; done; cat /spfs/file > " + seen
+                    + ".tmp; ls /spfs >> "
                     + seen + ".tmp; mv " + seen + ".tmp " + seen + "; while [ ! -e " + stop + " ]; do sleep 0.05; done";
             ps[i] = h.builder("run", stacks[i], "--", "sh", "-c", script).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("p" + i + ".out").toFile()).start();
         }
         try {
-            assertTrue(RuntimeHarness.await(tmp.resolve("seen0")) && RuntimeHarness.await(tmp.resolve("seen1")));
+            assertTrue(RuntimeHarness.await(tmp.resolve("seen0")) && RuntimeHarness.await(tmp.resolve("seen1")),
+                    () -> "both runtimes started: " + RuntimeHarness.readOr(tmp.resolve("p0.out")) + "\n"
+                            + RuntimeHarness.readOr(tmp.resolve("p1.out")));
             assertEquals("lower\ndeleted\ndir\nfile\n", Files.readString(tmp.resolve("seen0")));
             assertEquals("upper\ndir\nfile\n", Files.readString(tmp.resolve("seen1")));
             assertEquals(2, h.runtimes().size(), "both runtimes are listed while they run");
@@ -120,7 +124,7 @@ class RuntimeMountTest {
         } finally {
             Files.createFile(stop);
             for (Process p : ps) {
-                p.waitFor();
+                RuntimeHarness.finish(p, "a runtime");
             }
         }
         assertTrue(h.awaitNoRuntimes(), "both runtimes are torn down");
@@ -217,7 +221,8 @@ class RuntimeMountTest {
                 "echo saved > /spfs/note; touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("first.out").toFile()).start();
         try {
-            assertTrue(RuntimeHarness.await(ready), "the durable runtime started");
+            assertTrue(RuntimeHarness.await(ready),
+                    () -> "the durable runtime started: " + RuntimeHarness.readOr(tmp.resolve("first.out")));
             RuntimeHarness.Result busy = h.run("run", "--rerun", "kept", "--", "true");
             assertEquals(3, busy.exit(), busy.toString());
             assertTrue(busy.err().startsWith("error: runtime kept is in use by process "), busy.err());
@@ -226,7 +231,7 @@ class RuntimeMountTest {
             assertEquals("saved\n", join.out(), "join enters the running runtime's namespace");
         } finally {
             Files.createFile(stop);
-            first.waitFor();
+            RuntimeHarness.finish(first, "the durable runtime");
         }
         // the monitor releases a durable runtime instead of removing it
         RuntimeData kept = null;

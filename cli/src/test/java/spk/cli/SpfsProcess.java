@@ -12,11 +12,23 @@ import java.util.concurrent.TimeUnit;
 final class SpfsProcess {
     private SpfsProcess() {}
 
+    /**
+     * The JVM options bin/launch.sh gives spfs: quick start-up, and no warnings on stderr from
+     * newer JDKs about jnr's native code and its use of sun.misc.Unsafe.
+     */
+    static List<String> jvmOptions() {
+        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            opts.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return opts;
+    }
+
     static ProcessBuilder builder(Path localRepo, List<String> jvmArgs, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -108,7 +108,7 @@ class SpfsProcessTest {
             ProcessBuilder pb = SpfsProcess.builder(repoPath, List.of(), "version");
             pb.command("bash", "-c", script.toString());
             pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            pb.environment().put("JOPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            pb.environment().put("JOPTS", String.join(" ", SpfsProcess.jvmOptions()));
             pb.environment().put("CP", System.getProperty("java.class.path"));
             procs.add(pb.redirectErrorStream(true).start());
         }
@@ -138,7 +138,7 @@ class SpfsProcessTest {
         ProcessBuilder pb = SpfsProcess.builder(repoPath, List.of(), "version");
         pb.command("bash", "-c", cleans);
         pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.environment().put("JOPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        pb.environment().put("JOPTS", String.join(" ", SpfsProcess.jvmOptions()));
         pb.environment().put("CP", System.getProperty("java.class.path"));
         Process cleaner = pb.redirectErrorStream(true).start();
         int rounds = 6;

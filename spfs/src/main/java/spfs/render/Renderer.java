@@ -135,7 +135,12 @@ public final class Renderer {
             Files.createDirectories(done.getParent());
             try {
                 Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (IOException e) {
+                // rename(2) onto another process's finished render fails with ENOTEMPTY, which
+                // the JDK reports as a plain FileSystemException: theirs stands, ours goes
+                if (!Files.isDirectory(done, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
                 RenderCleanup.deleteTree(work);
             }
         } catch (IOException e) {

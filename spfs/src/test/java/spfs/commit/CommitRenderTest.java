@@ -71,6 +71,44 @@ class CommitRenderTest {
         assertTrue(Files.isRegularFile(proxy, LinkOption.NOFOLLOW_LINKS));
     }
 
+    /**
+     * Runtimes started together render the same manifest at once; the renders race to one
+     * rename, and each loser must take the winner's render instead of failing.
+     */
+    @Test
+    void concurrentRendersOfOneManifestAllSucceed() throws Exception {
+        Path src = tmp.resolve("src");
+        tree(src);
+        FsRepository repo = FsRepository.create(tmp.resolve("repo"), Optional.empty());
+        Manifest m = new DirectoryCommitter(repo, ObjectFormat.DEFAULT, 2).commit(src).manifest();
+        DirNode t = Manifests.toTree(m);
+        int threads = 6;
+        for (int round = 0; round < 5; round++) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Path>> renders = new java.util.ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    renders.add(pool.submit(() -> {
+                        start.await();
+                        return new Renderer(repo, RenderStrategy.HARD_LINK, 1, false).renderManifest(m.digest(), t);
+                    }));
+                }
+                Path first = renders.get(0).get();
+                for (var r : renders) {
+                    assertEquals(first, r.get(), "every racer gets the one render");
+                }
+                assertEquals("hello world\n", Files.readString(first.resolve("share/doc/README")));
+                try (var work = Files.list(first.getParent().getParent().resolve("work"))) {
+                    assertEquals(0, work.count(), "the losers' work directories are removed");
+                }
+                spfs.render.RenderCleanup.deleteTree(first);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void manifestDigestDependsOnlyOnContent() throws Exception {
         Path a = tmp.resolve("a");
