@@ -73,7 +73,7 @@ public final class Monitor {
             server.start();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::teardown, "spfs-monitor-teardown"));
-        waitUntilEmpty(ns, self);
+        waitUntilEmpty(ns, self, rt.status().owner());
         teardown();
         return 0;
     }
@@ -93,15 +93,22 @@ public final class Monitor {
         return StackLayers.mergedTree(storage.repository(), StackLayers.manifests(storage.repository(), rt.status().stack()));
     }
 
-    /** Polls /proc; an empty namespace is confirmed by a second look before we act. */
-    private void waitUntilEmpty(String ns, long self) {
+    /**
+     * Polls /proc; an empty namespace is confirmed by a second look before we act. The owner
+     * that started us counts while any of its threads is in the namespace: it may not have
+     * exec'd the command yet (a loaded machine, a slow FUSE start), and tearing down then would
+     * pull the runtime out from under the command about to start.
+     */
+    private void waitUntilEmpty(String ns, long self, Optional<Long> owner) {
         if (ns == null) {
             return;
         }
         int emptyLooks = 0;
         while (emptyLooks < 2) {
             sleep(emptyLooks == 0 ? interval : Duration.ofMillis(20));
-            emptyLooks = ProcessTable.scan().anyIn(ns, self) ? 0 : emptyLooks + 1;
+            boolean inUse = ProcessTable.scan().anyIn(ns, self)
+                    || owner.map(pid -> ProcessTable.anyThreadIn(pid, ns)).orElse(false);
+            emptyLooks = inUse ? 0 : emptyLooks + 1;
         }
     }
 

@@ -48,6 +48,24 @@ public record ProcessTable(Map<Long, String> namespaces) {
         return false;
     }
 
+    /**
+     * Whether any thread of process {@code pid} is in {@code namespace}. The launcher enters a
+     * runtime's namespace on one thread and stays a multi-threaded JVM until it execs, while
+     * /proc/PID/ns/mnt shows only its first thread's namespace: until then it is seen here alone.
+     */
+    public static boolean anyThreadIn(long pid, String namespace) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : ds) {
+                if (namespace.equals(Linux.mountNamespaceOf(pid + "/task/" + t.getFileName()))) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            // gone, or not ours to inspect
+        }
+        return false;
+    }
+
     /** Any process in {@code namespace}, or -1. */
     public long anyPidIn(String namespace) {
         for (Map.Entry<Long, String> e : namespaces.entrySet()) {
