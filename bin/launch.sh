@@ -34,6 +34,11 @@ launch() {
     if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
         jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
+    # a remount (spfs edit, commit, reset) detaches the /spfs that a shell inside it sits in; the
+    # JVM cannot start without a current directory, so go to the same path in the new mount
+    if ! pwd -P >/dev/null 2>&1; then
+        cd -- "${PWD:-/}" 2>/dev/null || cd /
+    fi
     # shellcheck disable=SC2086
     exec java "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
 }

@@ -90,6 +90,21 @@ class RuntimeFeaturesTest {
         assertEquals("b\netc\nfile\nin the layer\nread-only\nwritable\netc\nfile\n", r.out());
     }
 
+    /**
+     * A busy /spfs (a file held open, the shell's working directory inside it) does not stop a
+     * commit or a remount: the old mount is detached, and what holds it keeps working.
+     */
+    @Test
+    void aBusySpfsStillCommitsAndRemounts() throws Exception {
+        RuntimeHarness.Result r = h.run("run", "--edit", "test/startup", "--", "sh", "-c",
+                "set -e; echo mine > /spfs/new; exec 3< /spfs/file; cd /spfs/etc; spfs commit layer -t test/busy >/dev/null;"
+                        + " cat <&3; ls; spfs edit --off; cat /spfs/new; spfs edit; echo more >> /spfs/new; cat /spfs/new");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("in the layer\nspfs\nmine\nmine\nmore\n", r.out());
+        RuntimeHarness.Result later = h.run("run", "test/busy", "--", "cat", "/spfs/new");
+        assertEquals("mine\n", later.out(), "the commit made from a busy /spfs holds the file: " + later);
+    }
+
     @Test
     void listShowsOtherProcessesRuntimesAndPruneRemovesStaleOnes() throws Exception {
         Path ready = tmp.resolve("ready");

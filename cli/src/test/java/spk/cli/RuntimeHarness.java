@@ -30,10 +30,14 @@ final class RuntimeHarness implements AutoCloseable {
         this.bin = root.resolve("bin");
         Files.createDirectories(bin);
         Path wrapper = bin.resolve("spfs");
-        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' " + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '"
-                + System.getProperty("java.class.path") + "' spk.cli.spfs.SpfsMain \"$@\"\n");
+        Files.writeString(wrapper, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
+                + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '" + System.getProperty("java.class.path")
+                + "' spk.cli.spfs.SpfsMain \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
     }
+
+    /** As bin/launch.sh: a shell left in a detached /spfs by a remount goes to the same path in the new one. */
+    static final String CWD_AFTER_REMOUNT = "pwd -P >/dev/null 2>&1 || cd -- \"${PWD:-/}\" 2>/dev/null || cd /\n";
 
     /**
      * A command prefix running {@code spfs} as the unprivileged user 65534 (nobody): the class
@@ -55,8 +59,8 @@ final class RuntimeHarness implements AutoCloseable {
             }
         }
         Path wrapper = bin.resolve("spfs-nobody");
-        Files.writeString(wrapper, "#!/bin/sh\nexec '" + java() + "' " + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '"
-                + String.join(":", cp) + "' spk.cli.spfs.SpfsMain \"$@\"\n");
+        Files.writeString(wrapper, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
+                + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '" + String.join(":", cp) + "' spk.cli.spfs.SpfsMain \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
         for (Path d = root; d != null && !d.equals(Path.of("/tmp")) && !d.equals(Path.of("/")); d = d.getParent()) {
             Files.setAttribute(d, "unix:mode", 0777);
