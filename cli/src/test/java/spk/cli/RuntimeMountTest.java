@@ -9,15 +9,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spfs.commit.DirectoryCommitter;
+import spfs.encoding.Digest;
+import spfs.graph.ObjectFormat;
 import spfs.monitor.ProcessTable;
 import spfs.runtime.RuntimeData;
+import spfs.storage.fs.FsRepository;
+import spfs.tag.TagSpec;
 
 /**
  * spfs runtimes for real: private mount namespaces, tmpfs, overlayfs over rendered layers with
@@ -142,6 +149,41 @@ class RuntimeMountTest {
                 "cat /spfs/made/new; readlink /spfs/link; touch /spfs/x 2>/dev/null && echo writable || echo read-only");
         assertEquals(0, read.exit(), read.toString());
         assertEquals("content\nmade/new\nread-only\n", read.out());
+    }
+
+    /**
+     * Forty layers' render paths do not fit in mount(2)'s one page of options: the bottom of the
+     * stack is merged into flattened manifests, and /spfs must look exactly as the stack says.
+     */
+    @Test
+    void aStackTooLongForOneMountIsFlattenedAndStillLayeredRight() throws Exception {
+        FsRepository repo = FsRepository.create(h.repo, Optional.empty());
+        List<String> refs = new ArrayList<>();
+        int layers = 40;
+        for (int i = 0; i < layers; i++) {
+            Path d = tmp.resolve("layer" + i);
+            Files.createDirectories(d.resolve("own"));
+            Files.writeString(d.resolve("own/f" + i), "layer " + i + "\n");
+            Files.writeString(d.resolve("shared"), "from layer " + i + "\n");
+            if (i == 20) {
+                // layer 20 deletes layer 3's file
+                assertEquals(0, RuntimeHarness.finish(new ProcessBuilder("mknod", d.resolve("own/f3").toString(), "c", "0", "0")
+                        .start(), "mknod"));
+            }
+            Digest layer = new DirectoryCommitter(repo, ObjectFormat.DEFAULT, 2).commit(d).layer().digest();
+            repo.pushTag(TagSpec.parse("flat/l" + i), layer, "test");
+            refs.add("flat/l" + i);
+        }
+        RuntimeHarness.Result r = h.run("run", String.join("+", refs), "--", "sh", "-c",
+                "cat /spfs/shared; ls /spfs/own | wc -l; cat /spfs/own/f0 /spfs/own/f39; test -e /spfs/own/f3 || echo f3 masked;"
+                        + " grep ' /spfs ' /proc/self/mountinfo | grep -o '/renders/' | wc -l");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> out = r.out().lines().toList();
+        assertEquals(List.of("from layer 39", String.valueOf(layers - 1), "layer 0", "layer 39", "f3 masked"), out.subList(0, 5),
+                r.toString());
+        int lowerDirs = Integer.parseInt(out.get(5).trim());
+        assertTrue(lowerDirs > 1 && lowerDirs < layers, "the bottom layers were merged: " + lowerDirs + " lower directories");
+        assertTrue(h.awaitNoRuntimes());
     }
 
     @Test
