@@ -37,6 +37,37 @@ class CommandLineTest {
         assertEquals(0, run(new SpfsCommand(), "--help").exit());
     }
 
+    /** Every subcommand, however deep, answers -h and --help with its own usage. */
+    @Test
+    void everySubcommandHasHelp() {
+        for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
+            java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+            collect(Cli.commandLine(root), new java.util.ArrayList<>(), paths);
+            assertTrue(paths.size() > 5, paths.toString());
+            for (java.util.List<String> path : paths) {
+                for (String flag : new String[] {"-h", "--help"}) {
+                    java.util.List<String> args = new java.util.ArrayList<>(path);
+                    args.add(flag);
+                    Run r = run(root instanceof SpkCommand ? new SpkCommand() : new SpfsCommand(), args.toArray(String[]::new));
+                    assertEquals(0, r.exit(), args + ": " + r.err());
+                    assertTrue(r.out().startsWith("Usage: ") && r.out().contains(String.join(" ", path)), args + ": " + r.out());
+                }
+            }
+        }
+    }
+
+    private static void collect(CommandLine cl, java.util.List<String> prefix, java.util.List<java.util.List<String>> out) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals(e.getValue().getCommandName()) || e.getKey().equals("help")) {
+                continue; // aliases, and picocli's own help command
+            }
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(e.getKey());
+            out.add(path);
+            collect(e.getValue(), path, out);
+        }
+    }
+
     @Test
     void versionPrintsSpkAndSpfs() {
         Run r = run(new SpkCommand(), "version");

@@ -1,7 +1,12 @@
 package spk.cli.app;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds a picocli command line with this project's error handling and runs it. */
 public final class Cli {
@@ -15,10 +20,31 @@ public final class Cli {
     /** The configured command line for {@code command}, ready to execute {@code args}. */
     public static CommandLine commandLine(Object command, String... args) {
         ExitCodes codes = new ExitCodes(countVerbosity(args));
-        return new CommandLine(command)
+        CommandLine cl = new CommandLine(command)
                 .setExecutionExceptionHandler(codes)
                 .setExitCodeExceptionMapper(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cl);
+        return cl;
+    }
+
+    /**
+     * {@code -h/--help} on every subcommand ({@code spk env --help}, {@code spfs runtime list -h})
+     * without repeating it in each class; picocli prints the usage when it is given.
+     */
+    private static void addHelpOptions(CommandLine parent) {
+        Set<CommandLine> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (!seen.add(sub)) {
+                continue; // an alias of one already done
+            }
+            CommandSpec spec = sub.getCommandSpec();
+            if (!spec.optionsMap().containsKey("--help") && !spec.optionsMap().containsKey("-h")) {
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
     }
 
     /** Verbosity is needed before parsing finishes, to decide how much of a crash to show. */
