@@ -24,10 +24,10 @@ launch() {
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended; JDK 17 knows only the first option
     jvm+=(--enable-native-access=ALL-UNNAMED)
-    local release java_bin
-    java_bin="$(readlink -f "$(command -v java)")"
-    release="$(dirname "$(dirname "$java_bin")")/release"
-    if [[ -f "$release" ]] && grep -qE '^JAVA_VERSION="(2[3-9]|[3-9][0-9])' "$release"; then
+    local release
+    release="$(readlink -f "$(command -v java)")"
+    release="${release%/bin/java}/release"
+    if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[3-9]|[3-9][0-9]) ]]; then
         jvm+=(--sun-misc-unsafe-memory-access=allow)
     fi
     local jsa="$target/$archive.jsa"
