@@ -30,6 +30,8 @@ class MalformedSpecsTest {
                 bad("missing pkg", "api: v0/package\nmeta: {}\n", 1, "", "needs 'pkg'"),
                 bad("wrong api", "api: v9/package\npkg: a1/1.0\n", 1, "api", "expected api to be one of"),
                 bad("not a mapping", "- pkg: a1/1.0\n", 1, "", "must be a YAML mapping"),
+                bad("a long text, quoted short", "root:x:0:0:root:/root:/bin/bash\n".repeat(20), 1, "",
+                        "must be a YAML mapping, found 'root:x:0:0:root:/root:/bin/bash root:x:0:0:root:/root:/bi...'"),
                 bad("duplicate key", "pkg: a1/1.0\npkg: a1/2.0\n", 2, "pkg", "duplicate key 'pkg'"),
                 bad("duplicate options", "pkg: a1/1.0\nbuild:\n  options:\n    - var: debug\n    - var: debug/on\n", 5,
                         "build.options[1]", "duplicate option 'debug'"),

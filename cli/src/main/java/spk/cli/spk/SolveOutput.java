@@ -31,8 +31,9 @@ final class SolveOutput {
         } else {
             SolveResult.Unsatisfiable u = (SolveResult.Unsatisfiable) result;
             out.println("Failed to resolve: " + u.explanation().render());
-            if (verbosity < 2) {
-                out.println("(run again with -v or -vv to see the decisions)");
+            // only a hint that holds: more verbosity must show more
+            if (result.log().lines(verbosity + 2).size() > result.log().lines(verbosity).size()) {
+                out.println("(run again with -v or -vv to see more of the decisions)");
             }
         }
         if (showTime) {

@@ -125,8 +125,13 @@ public final class YamlNode {
         if (isSequence()) {
             return "a list";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        String value = ((ScalarNode) node).getValue();
+        // a whole file that is one plain scalar (passwd, a README) must not be echoed back in full
+        return "'" + (value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN - 3) + "..." : value) + "'";
     }
+
+    /** How much of a scalar an error message quotes. */
+    private static final int MAX_SHOWN = 60;
 
     private String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
