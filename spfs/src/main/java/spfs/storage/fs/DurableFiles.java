@@ -105,12 +105,27 @@ public final class DurableFiles {
 
     /** Creates directories, each new one 0777 so that other users of a shared repo can write. */
     static void makeDirs(Path dir) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            try {
+                makeDirsOnce(dir);
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                // a parent emptied and removed meanwhile (removing a tag stream's last tag removes
+                // its folders): make it again
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void makeDirsOnce(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path parent = dir.getParent();
         if (parent != null) {
-            makeDirs(parent);
+            makeDirsOnce(parent);
         }
         try {
             Files.createDirectory(dir);

@@ -35,6 +35,12 @@ final class TagLock implements AutoCloseable {
             try {
                 Files.write(lockPath, owner, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new TagLock(lockPath);
+            } catch (NoSuchFileException e) {
+                // another process removed the stream's last tag and, with it, the empty folder
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                DurableFiles.makeDirs(lockPath.getParent());
             } catch (FileAlreadyExistsException e) {
                 breakIfStale(lockPath);
                 if (System.nanoTime() > deadline) {
