@@ -302,6 +302,14 @@ class OracleProperties {
         assertEquals(describe(a), describe(new Solver(Solver.Backend.SAT4J).solve(req)), "same answer on every run");
     }
 
+    /** Catalogs with two separate conflicts, where the back ends once named different ones. */
+    @net.jqwik.api.Example
+    void seedsWhereTheBackEndsOnceNamedDifferentConflicts() {
+        for (long seed : new long[] {-34, -83701}) {
+            bothBackEndsGiveTheSameAnswer(seed);
+        }
+    }
+
     @Property(tries = 200)
     void explanationsNameAMinimalConflict(@ForAll long seed) {
         Problem p = generate(seed);

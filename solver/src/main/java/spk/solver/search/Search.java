@@ -72,7 +72,6 @@ public final class Search {
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
-                lastCore = u.core();
                 if (!readVersionsTheAnswerLeansOn(assumptions, u.core())) {
                     return null;
                 }
@@ -118,16 +117,9 @@ public final class Search {
                 return true;
             }
             current = ((SatBackend.Outcome.Unsat) again).core();
-            lastCore = current;
         }
     }
 
-    private int[] lastCore = new int[0];
-
-    /** The assumptions the last unsatisfiable answer of {@link #solveComplete} leaned on. */
-    public int[] lastCore() {
-        return lastCore.clone();
-    }
 
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
