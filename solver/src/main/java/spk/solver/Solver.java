@@ -31,6 +31,7 @@ public final class Solver {
 
     private final Backend backend;
     private final int firstVersions;
+    private final OrderSettings order;
 
     public Solver(Backend backend) {
         this(backend, SolveEncoding.DEFAULT_FIRST_VERSIONS);
@@ -41,14 +42,20 @@ public final class Solver {
      *     shows it needs older ones; changes speed, never answers (tests use 1 to exercise that)
      */
     public Solver(Backend backend, int firstVersions) {
+        this(backend, firstVersions, OrderSettings.DEFAULT);
+    }
+
+    /** @param order SPK's {@code [solver]} ordering settings (request priority, build key names) */
+    public Solver(Backend backend, int firstVersions, OrderSettings order) {
         this.backend = backend;
         this.firstVersions = firstVersions;
+        this.order = order;
     }
 
     public SolveResult solve(SolveRequest request) {
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog();
-        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment);
+        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment, order);
         try (SatBackend sat = backend.create()) {
             Search search = new Search(encoding, sat, log, false);
             Search.Outcome outcome = search.run();
@@ -67,7 +74,7 @@ public final class Solver {
 
     /** A nested solve for a recipe's build environment, with the same back end and no explanation. */
     private java.util.Optional<List<spk.spec.model.PackageSpec>> buildEnvironment(SolveRequest request) {
-        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment);
+        SolveEncoding encoding = new SolveEncoding(request, firstVersions, this::buildEnvironment, order);
         try (SatBackend sat = backend.create()) {
             Search.Outcome outcome = new Search(encoding, sat, new DecisionLog(), false).run();
             if (outcome == null) {

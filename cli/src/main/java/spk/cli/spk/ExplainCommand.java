@@ -67,6 +67,7 @@ public final class ExplainCommand implements Callable<Integer> {
         RequestArgs.Parsed parsed = RequestArgs.parse(requests, opts, pre, SpecFiles.loader());
         OptionMap all = opts.with(parsed.extraOptions());
         SolveRequest request = new SolveRequest(solver.repositories(), parsed.requests(), all, solver.allowBuilds());
-        return new Solver(solver.backend()).solve(request);
+        return new Solver(solver.backend(), spk.solver.compile.SolveEncoding.DEFAULT_FIRST_VERSIONS,
+                SpkConfig.load(SpecFiles.env()).solverOrder()).solve(request);
     }
 }

@@ -18,7 +18,8 @@ import spk.spec.model.PackageSpec;
 
 /**
  * SPK's order of the builds of one version (its BuildKey): binary builds before the source
- * build; among binaries, by the values of the options that differ between them, names sorted,
+ * build; among binaries, by the values of the options that differ between them, names sorted
+ * (those matching {@code build_key_name_order} first),
  * each value compared as a version range (higher upper, then lower bound first), else as text
  * (reverse order), unset last; then by digest.
  */
@@ -26,7 +27,7 @@ final class BuildKeys {
     private BuildKeys() {}
 
     /** The position of each build in the order, 0 first. */
-    static Map<BuildIdent, Integer> order(List<PackageSpec> builds) {
+    static Map<BuildIdent, Integer> order(List<PackageSpec> builds, spk.solver.NameOrder namesFirst) {
         Set<String> names = new TreeSet<>();
         Map<BuildIdent, Map<String, String>> values = new HashMap<>();
         for (PackageSpec b : builds) {
@@ -47,6 +48,8 @@ final class BuildKeys {
                 differing.add(n);
             }
         }
+        // alphabetical (names is sorted), those the settings promote first
+        differing.sort(java.util.Comparator.comparingInt(n -> namesFirst.rank(n)));
         // parsed once per distinct value: the sort compares each value many times
         Map<String, Optional<IntervalSet>> ranges = new HashMap<>();
         for (Map<String, String> m : values.values()) {

@@ -60,6 +60,7 @@ import spk.spec.model.PackageSpec;
 public final class SolveEncoding {
     private final ConstraintModel model = new ConstraintModel();
     private final SolveRequest solve;
+    private final spk.solver.OrderSettings order;
     private final int firstVersions;
     private final BuildEnvironments buildEnvironments;
     /** Why a recipe could not be offered for building from source, by its ident; for explanations. */
@@ -146,6 +147,17 @@ public final class SolveEncoding {
      * @param buildEnvironments how to solve a recipe's build environment (a nested solve)
      */
     public SolveEncoding(SolveRequest solve, int firstVersions, BuildEnvironments buildEnvironments) {
+        this(solve, firstVersions, buildEnvironments, spk.solver.OrderSettings.DEFAULT);
+    }
+
+    /**
+     * @param firstVersions how many versions of each package to read at first (at least 1)
+     * @param buildEnvironments how to solve a recipe's build environment (a nested solve)
+     * @param order which requests are decided first and which option names rank builds
+     */
+    public SolveEncoding(SolveRequest solve, int firstVersions, BuildEnvironments buildEnvironments,
+            spk.solver.OrderSettings order) {
+        this.order = order;
         if (firstVersions < 1) {
             throw new IllegalArgumentException("firstVersions must be at least 1");
         }
@@ -436,8 +448,8 @@ public final class SolveEncoding {
         for (PackageRepository repo : solve.repositories()) {
             for (PackageSpec parent : repo.embeddedBy(name)) {
                 state.embeddable = true;
-                candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()))
-                        .getOrDefault(parent.pkg(), 0));
+                candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()),
+                        order.buildKeyNames()).getOrDefault(parent.pkg(), 0));
             }
         }
         createVersions(state, firstVersions);
@@ -455,9 +467,10 @@ public final class SolveEncoding {
                     builds.add(Map.entry(repo, spec));
                 }
             }
-            Map<BuildIdent, Integer> order = BuildKeys.order(builds.stream().map(Map.Entry::getValue).toList());
+            Map<BuildIdent, Integer> rankOf = BuildKeys.order(builds.stream().map(Map.Entry::getValue).toList(),
+                    order.buildKeyNames());
             for (Map.Entry<PackageRepository, PackageSpec> rs : builds) {
-                candidateFor(rs.getValue(), rs.getKey(), order.getOrDefault(rs.getValue().pkg(), 0));
+                candidateFor(rs.getValue(), rs.getKey(), rankOf.getOrDefault(rs.getValue().pkg(), 0));
             }
             if (solve.allowBuilds()) {
                 for (PackageRepository repo : solve.repositories()) {
@@ -943,6 +956,10 @@ public final class SolveEncoding {
             } else {
                 addUse(c, Set.of(), used, work, ownerComps, expandedOwners, decided, pending);
             }
+        }
+        if (!order.requestPriority().isEmpty()) {
+            // SPK keeps its requests sorted by these patterns (stably): the first pending one is decided next
+            pending.sort(java.util.Comparator.comparingInt(n -> order.requestPriority().rank(n.value())));
         }
         return new Closure(used, pending, requestedBy);
     }
