@@ -67,6 +67,24 @@ class SolverCasesMoreTest {
                 .map(p -> p.spec().pkg().name().value()).toList());
     }
 
+    /** -v's TRY lines say why each better build was passed over, as SPK's do. */
+    @ParameterizedTest
+    @EnumSource(Solver.Backend.class)
+    void theDecisionLogSaysWhyBetterBuildsWerePassedOver(Solver.Backend b) {
+        CatalogRepository repo = Catalogs.repo("local", "pkg: tool/2.0.0\ninstall:\n  requirements: [{pkg: base/3}]",
+                "pkg: tool/1.0.0\ninstall:\n  requirements: [{pkg: base/1}]", "pkg: base/1.0.0",
+                "pkg: base/2.0.0", "pkg: other/1.0.0\ninstall:\n  requirements: [{pkg: absent}]", "pkg: other/0.9.0");
+        SolveResult r = solve(b, repo, "tool", "other");
+        List<String> lines = r.log().lines(2);
+        assertTrue(lines.contains(". TRY tool/2.0.0/" + Catalogs.digest("pkg: tool/2.0.0\ninstall:\n  requirements: [{pkg: base/3}]")
+                + " - requires base/3.0.0, which no version of base satisfies"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\.+ TRY base/2\\.0\\.0/\\w+ - .*") && l.contains("base/1.0.0")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("TRY other/1.0.0/") && l.endsWith(
+                "requires absent, and no repository has absent")), String.join("\n", lines));
+        assertEquals(List.of("tool/1.0.0", "other/0.9.0", "base/1.0.0"), Catalogs.versions(r));
+    }
+
     static final String COMPONENTS = """
             pkg: mylib/1.0.0
             install:

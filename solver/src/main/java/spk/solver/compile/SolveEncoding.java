@@ -1068,6 +1068,43 @@ public final class SolveEncoding {
     }
 
     /**
+     * A reason a candidate can never be used, whatever else is chosen: an install requirement
+     * that no version in any repository meets; null when there is none or it is not certain
+     * (the package may come embedded, or be built from a recipe).
+     */
+    public String unmeetableRequirement(int candidateVar) {
+        CandidateInfo c = byVar.get(candidateVar);
+        if (c == null || solve.allowBuilds()) {
+            return null;
+        }
+        for (Request r : c.spec.install().requirements()) {
+            if (!(r instanceof PkgRequest p) || p.inclusionPolicy() != InclusionPolicy.ALWAYS) {
+                continue;
+            }
+            PkgName name = p.pkg().name();
+            boolean known = false;
+            boolean met = false;
+            for (PackageRepository repo : solve.repositories()) {
+                if (!repo.embeddedBy(name).isEmpty()) {
+                    return null;
+                }
+                for (Version v : repo.versions(name)) {
+                    known = true;
+                    if (p.isVersionApplicable(v).isOk()) {
+                        met = true;
+                        break;
+                    }
+                }
+            }
+            if (!met) {
+                return "requires " + p + (known ? ", which no version of " + name + " satisfies"
+                        : ", and no repository has " + name);
+            }
+        }
+        return null;
+    }
+
+    /**
      * A first guess for a package, as SPK's iterator would make it without backtracking: the
      * best candidate that no request in force (given the candidates decided) rules out, skipping
      * deprecated builds and pre-releases. Only used to hint the SAT solver; null if none fits.

@@ -211,6 +211,10 @@ public final class Search {
             for (CandidateInfoView b : better(name, chosen)) {
                 String why = encoding.certainReasonAgainst(b.var(), decided);
                 List<String> reasons = why != null ? List.of(why) : encoding.reasonsAgainst(b.var(), m);
+                if (reasons.isEmpty()) {
+                    String never = encoding.unmeetableRequirement(b.var());
+                    reasons = never == null ? reasons : List.of(never);
+                }
                 log.add(d, 2, '.', "TRY " + b.spec().pkg() + " - "
                         + (reasons.isEmpty() ? "cannot be used with the packages chosen" : reasons.get(0)));
             }
