@@ -105,6 +105,41 @@ class RuntimeFeaturesTest {
         assertEquals("mine\n", later.out(), "the commit made from a busy /spfs holds the file: " + later);
     }
 
+    /** commit platform keeps the whole stack (the layer below and the edit) under one tag. */
+    @Test
+    void commitPlatformCapturesTheStackAndTheEdit() throws Exception {
+        RuntimeHarness.Result r = h.run("run", "--edit", "test/startup", "--", "sh", "-c",
+                "set -e; echo added > /spfs/added; spfs commit platform -t test/plat >/dev/null");
+        assertEquals(0, r.exit(), r.toString());
+        RuntimeHarness.Result info = h.run("info", "test/plat");
+        assertTrue(info.out().toLowerCase(java.util.Locale.ROOT).contains("platform"), info.toString());
+        RuntimeHarness.Result later = h.run("run", "test/plat", "--", "sh", "-c", "cat /spfs/file /spfs/added");
+        assertEquals(0, later.exit(), later.toString());
+        assertEquals("in the layer\nadded\n", later.out());
+    }
+
+    /** edit --keep-runtime from inside: the runtime outlives its command, and a rerun has the edits. */
+    @Test
+    void editKeepRuntimeMakesARunningRuntimeDurable() throws Exception {
+        RuntimeHarness.Result r = h.run("run", "--runtime-name", "made-durable", "test/startup", "--", "sh", "-c",
+                "set -e; spfs edit --keep-runtime; echo kept > /spfs/note; cat /spfs/note");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("kept\n", r.out());
+        RuntimeData rt = null;
+        for (int i = 0; i < 400 && (rt == null || rt.status().owner().isPresent()); i++) {
+            Thread.sleep(25);
+            rt = h.storage().read("made-durable");
+        }
+        assertTrue(rt.config().durable() && rt.status().owner().isEmpty(), "kept and released: " + rt);
+        RuntimeHarness.Result again = h.run("run", "--rerun", "made-durable", "--", "cat", "/spfs/note", "/spfs/file");
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals("kept\nin the layer\n", again.out());
+        for (int i = 0; i < 400 && h.storage().read("made-durable").status().owner().isPresent(); i++) {
+            Thread.sleep(25);
+        }
+        assertEquals(0, h.run("runtime", "rm", "made-durable").exit());
+    }
+
     @Test
     void listShowsOtherProcessesRuntimesAndPruneRemovesStaleOnes() throws Exception {
         Path ready = tmp.resolve("ready");
