@@ -329,5 +329,24 @@ class RuntimeMountTest {
         RuntimeHarness.Result r = h.run(run);
         assertEquals(0, r.exit(), r.toString());
         assertEquals("rootless\nx\n1\n", r.out(), "a writable overlay with the rootless options");
+
+        // spfs join, unprivileged: into the runtime's user and mount namespaces (nsenter)
+        Path ready = tmp.resolve("rootless-ready");
+        Path stop = tmp.resolve("rootless-stop");
+        ProcessBuilder holder = h.nobody("run", "--edit", "--runtime-name", "rootless-one", "n/a", "--", "sh", "-c",
+                "echo joined > /spfs/g; touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done");
+        holder.environment().put("SPFS_STORAGE__ROOT", repo.toString());
+        Process p = holder.redirectErrorStream(true).redirectOutput(tmp.resolve("holder.out").toFile()).start();
+        try {
+            assertTrue(RuntimeHarness.await(ready), () -> "the rootless runtime started: " + RuntimeHarness.readOr(tmp.resolve("holder.out")));
+            ProcessBuilder join = h.nobody("join", "rootless-one", "--", "cat", "/spfs/g", "/spfs/f");
+            join.environment().put("SPFS_STORAGE__ROOT", repo.toString());
+            RuntimeHarness.Result joined = h.run(join);
+            assertEquals(0, joined.exit(), joined.toString());
+            assertEquals("joined\nrootless\n", joined.out(), "the joiner sees the runtime's /spfs");
+        } finally {
+            Files.writeString(stop, "");
+            RuntimeHarness.finish(p, "the rootless runtime");
+        }
     }
 }
