@@ -239,6 +239,28 @@ class RuntimeMountTest {
         assertTrue(h.awaitNoRuntimes());
     }
 
+    /** The record of a FUSE runtime names its monitor (which serves the view) while it runs. */
+    @Test
+    void fuseRuntimesRecordTheirMonitor() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/fuse")), "the kernel offers no /dev/fuse");
+        Path d = tmp.resolve("small");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("f"), "x\n");
+        commit(d, "test/small");
+        for (String backend : List.of("FuseOnly", "OverlayFsWithFuse", "OverlayFsWithRenders")) {
+            ProcessBuilder pb = h.builder("run", "test/small", "--", "sh", "-c",
+                    // the overlay's monitor starts after the command does: give it time, a FUSE one is there first
+                    "for i in $(seq 40); do spfs runtime info $SPFS_RUNTIME | grep -q '\"monitor\":[0-9]' && break;"
+                            + " sleep 0.1; done; spfs runtime info $SPFS_RUNTIME");
+            pb.environment().put("SPFS_FILESYSTEM__BACKEND", backend);
+            RuntimeHarness.Result r = h.run(pb);
+            assertEquals(0, r.exit(), r.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"monitor\":(\\d+)").matcher(r.out());
+            assertTrue(m.find(), backend + ": " + r.out());
+        }
+        assertTrue(h.awaitNoRuntimes());
+    }
+
     @Test
     void badInputIsOneClearLineAndLeavesNothing() throws Exception {
         RuntimeHarness.Result missing = h.run("run", "no/such-tag", "--", "true");

@@ -192,6 +192,10 @@ public final class RuntimeLauncher {
         RuntimeData rt = p.runtime();
         try {
             rt = enter(p);
+            if (rt.config().mountBackend().usesFuse()) {
+                // the FUSE monitor, started inside enter(), has recorded its pid meanwhile: keep it
+                rt = rt.withStatus(rt.status().withMonitor(storage.read(rt.name()).status().monitor()));
+            }
             storage.save(rt);
             Shell shell = Shell.find(env);
             StartupScripts scripts = new StartupScripts(rt.config().shStartupFile(), rt.config().cshStartupFile());
