@@ -1,10 +1,10 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
-# Usage (sourced): launch <main class> <archive name> "$@"
+# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <archive name> "$@"
+# Start-up counts (every command pays it), so the script forks nothing it can do in bash.
 launch() {
     local main="$1" archive="$2"
     shift 2
-    local root
-    root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+    local root="${JSPK_BIN%/*}"
     local target="$root/cli/target"
     if [[ ! -f "$target/jspk-cli.jar" ]]; then
         echo "${archive}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
@@ -12,7 +12,8 @@ launch() {
     fi
     # a fixed class path order, so the class-data archive made at setup stays valid
     local cp="$target/jspk-cli.jar" jar
-    for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
+    local LC_COLLATE=C
+    for jar in "$target"/lib/*.jar; do
         cp="$cp:$jar"
     done
     # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
@@ -22,13 +23,18 @@ launch() {
         jvm=(-Xshare:auto -XX:-MaxFDLimit)
     fi
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
-    # stderr about both unless told it is intended; JDK 17 knows only the first option
-    jvm+=(--enable-native-access=ALL-UNNAMED)
+    # stderr about both unless told it is intended. Only there: on JDK 17 the first option
+    # would turn off CDS's optimized module handling for nothing.
     local release
-    release="$(readlink -f "$(command -v java)")"
-    release="${release%/bin/java}/release"
-    if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[3-9]|[3-9][0-9]) ]]; then
-        jvm+=(--sun-misc-unsafe-memory-access=allow)
+    if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
+        release="$JAVA_HOME/release"
+    else
+        release="$(readlink -f "$(command -v java)")"
+        release="${release%/bin/java}/release"
+    fi
+    if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
+        jvm+=(--enable-native-access=ALL-UNNAMED)
+        [[ "${BASH_REMATCH[1]}" != 22 ]] && jvm+=(--sun-misc-unsafe-memory-access=allow)
     fi
     local jsa="$target/$archive.jsa"
     if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then

@@ -17,8 +17,10 @@ final class SpfsProcess {
      * newer JDKs about jnr's native code and its use of sun.misc.Unsafe.
      */
     static List<String> jvmOptions() {
-        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED"));
+        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        if (Runtime.version().feature() >= 22) {
+            opts.add("--enable-native-access=ALL-UNNAMED");
+        }
         if (Runtime.version().feature() >= 23) {
             opts.add("--sun-misc-unsafe-memory-access=allow");
         }
