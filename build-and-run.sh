@@ -26,6 +26,7 @@ scratch="$(mktemp -d)"
 mkdir -p "$scratch/src/d" && echo hello >"$scratch/src/d/f" && ln -s d/f "$scratch/src/l"
 for args in "--help" "commit --path $scratch/src -t t" "render --strategy HardLink t $scratch/out" "ls -R t" \
     "tags" "log t" "info t" "push --to $scratch/origin?create=true t" "check" "clean --dry-run" "runtime list" \
+    "run t -- true" \
     "runtime prune --stale"; do
     # shellcheck disable=SC2086
     SPFS_STORAGE__ROOT="$scratch/repo" java -XX:DumpLoadedClassList="$scratch/classes.$RANDOM" \

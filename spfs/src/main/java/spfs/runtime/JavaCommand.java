@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to start another spfs process (monitor, rootless re-entry) with the same JVM, options and
@@ -19,6 +20,7 @@ public record JavaCommand(List<String> prefix) {
 
     /** This JVM's command line up to and including {@code mainClass}. */
     public static JavaCommand current(String mainClass) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
             List<String> parts = new ArrayList<>();
@@ -29,17 +31,33 @@ public record JavaCommand(List<String> prefix) {
                     start = i + 1;
                 }
             }
-            int main = parts.indexOf(mainClass);
-            if (main > 0) {
-                List<String> prefix = new ArrayList<>(parts.subList(0, main + 1));
-                prefix.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                return new JavaCommand(prefix);
+            Optional<JavaCommand> own = fromCommandLine(parts, mainClass, java);
+            if (own.isPresent()) {
+                return own.get();
             }
         } catch (IOException e) {
             // fall through to a plain command line
         }
-        return new JavaCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+        return new JavaCommand(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), mainClass));
+    }
+
+    /**
+     * The prefix of a JVM command line up to {@code mainClass}, run by {@code java}; empty when
+     * the main class is not on it.
+     */
+    static Optional<JavaCommand> fromCommandLine(List<String> parts, String mainClass, String java) {
+        int main = parts.indexOf(mainClass);
+        if (main <= 0) {
+            return Optional.empty();
+        }
+        List<String> prefix = new ArrayList<>(parts.subList(0, main + 1));
+        // options that write a file for this one process (a class list recorded for the
+        // class-data archive, a log file) would have the child overwrite ours
+        prefix.removeIf(o -> o.startsWith("-XX:DumpLoadedClassList=") || o.startsWith("-XX:ArchiveClassesAtExit=")
+                || (o.startsWith("-Xlog:") && o.contains(":file=")));
+        prefix.set(0, java);
+        return Optional.of(new JavaCommand(prefix));
     }
 
     /** The full command line for {@code args}, with the user name pinned (a user namespace maps us to root). */
