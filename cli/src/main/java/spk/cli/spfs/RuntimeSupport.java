@@ -91,12 +91,9 @@ final class RuntimeSupport {
         return out;
     }
 
-    /** The first "--" of this command's own arguments splits refs from the command. */
+    /** How many arguments follow this command's own "--", or -1 without one. */
     static int commandLength(picocli.CommandLine.Model.CommandSpec spec) {
-        List<String> original = spec.commandLine().getParseResult().originalArgs();
-        int own = original.indexOf(spec.name());
-        int dd = original.subList(Math.max(own, 0), original.size()).indexOf("--");
-        return dd < 0 ? -1 : original.size() - (Math.max(own, 0) + dd) - 1;
+        return spk.cli.app.TrailingCommand.length(spec);
     }
 
     static SpfsException noRuntimeNeeded(String what) {

@@ -12,8 +12,8 @@ import spk.solver.repository.PackageRepository;
 /** Where packages come from and how to solve: {@code -r}, {@code --allow-builds}, {@code --solver}. */
 public final class SolverFlags {
     @Option(names = {"-r", "--repo"}, paramLabel = "[NAME=]PATH",
-            description = "A repository: a folder of built package specs (YAML), or one YAML file listing them. "
-                    + "Repeatable; earlier ones first.")
+            description = "A repository: an spfs repository holding SPK packages, a folder of built package specs "
+                    + "(YAML), or one YAML file listing them. Repeatable; earlier ones first.")
     private List<String> repos = new ArrayList<>();
 
     @Option(names = "--allow-builds", description = "Allow packages to be built from source when needed.")
@@ -49,19 +49,32 @@ public final class SolverFlags {
         return !repos.isEmpty();
     }
 
-    /** The repositories, loaded. */
+    private List<PackageRepository> loaded;
+
+    /** The repositories, loaded (once per command). */
     public List<PackageRepository> repositories() {
         if (repos.isEmpty()) {
             throw new NoRepositories();
+        }
+        if (loaded != null) {
+            return loaded;
         }
         List<PackageRepository> out = new ArrayList<>();
         for (String r : repos) {
             int eq = r.indexOf('=');
             Path path = Path.of(eq < 0 ? r : r.substring(eq + 1));
             String name = eq < 0 ? nameOf(path) : r.substring(0, eq);
-            out.add(CatalogRepository.load(name, path));
+            if (spk.storage.SpfsPackageRepository.isSpfsRepository(path)) {
+                // SPK's own repositories: packages as tags and layers in an spfs repository
+                out.add(new spk.storage.SpfsPackageRepository(name,
+                        spfs.storage.fs.FsRepository.open(path, java.util.Optional.empty()),
+                        new spk.spec.SpecLoader(spk.cli.app.BuildInfo.load().version(), System.getenv())));
+            } else {
+                out.add(CatalogRepository.load(name, path));
+            }
         }
-        return out;
+        loaded = List.copyOf(out);
+        return loaded;
     }
 
     private static String nameOf(Path path) {
