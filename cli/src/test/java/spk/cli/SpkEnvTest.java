@@ -23,7 +23,10 @@ import spk.grammar.ident.Component;
 import spk.spec.SpecLoader;
 import spk.storage.SpfsPackageRepository;
 
-/** spk env as users run it: solve against an spfs repository of packages, then run in their layers. */
+/**
+ * spk env as users run it: solve against an spfs repository of packages, copy their layers into
+ * the local repository, then run in them.
+ */
 class SpkEnvTest {
     @TempDir
     Path tmp;
@@ -34,7 +37,8 @@ class SpkEnvTest {
     @BeforeEach
     void publish() throws Exception {
         h = new RuntimeHarness(tmp);
-        repo = h.repo;
+        // the packages live in their own repository; runtimes use the harness's local one
+        repo = tmp.resolve("packages");
         FsRepository spfs = FsRepository.create(repo, Optional.empty());
         SpfsPackageRepository packages = new SpfsPackageRepository("origin", spfs, new SpecLoader("0.44.0", Map.of()));
         packages.publish("api: v0/package\npkg: hello/1.2.0/AAAAAAAA\n",
@@ -76,6 +80,9 @@ class SpkEnvTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals("hello from a package\nand greeter\ngreet\nhello\n1\n", r.out());
         assertTrue(h.awaitNoRuntimes(), "the runtime is torn down after the command");
+        RuntimeHarness.Result again = spk("env", "--no-host", "-r", repo.toString(), "hello", "--", "/spfs/bin/hello");
+        assertEquals("hello from a package\n", again.out(), "the layers were copied into the local repository: " + again);
+        assertTrue(Files.isDirectory(h.repo.resolve("payloads")), "and the local repository was made for them");
     }
 
     @Test

@@ -57,12 +57,12 @@ public final class EnvCommand implements Callable<Integer> {
             out.flush();
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
-        Stack stack = stack(((SolveResult.Solved) result).solution(), solver.repositories());
-        java.util.Map<String, String> env = new java.util.LinkedHashMap<>(System.getenv());
-        env.put("SPFS_STORAGE__ROOT", stack.repository().toString());
+        java.util.Map<String, String> env = System.getenv();
+        List<String> layers = layers(((SolveResult.Solved) result).solution(), solver.repositories(),
+                new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local());
         List<String> args = new java.util.ArrayList<>();
         args.add(command.isEmpty() ? "shell" : "run");
-        args.add(stack.layers().isEmpty() ? "-" : String.join("+", stack.layers()));
+        args.add(layers.isEmpty() ? "-" : String.join("+", layers));
         if (!command.isEmpty()) {
             args.add("--");
             args.addAll(command);
@@ -72,17 +72,18 @@ public final class EnvCommand implements Callable<Integer> {
         return spk.cli.app.Cli.run(new spk.cli.spfs.SpfsCommand(env), args.toArray(String[]::new));
     }
 
-    /** The layers of a solution, bottom first, and the spfs repository that holds them all. */
-    record Stack(java.nio.file.Path repository, List<String> layers) {}
-
-    private static Stack stack(spk.solver.Solution solution, List<spk.solver.repository.PackageRepository> repos) {
+    /**
+     * The layers of a solution, bottom first, copied into the local spfs repository when they
+     * live in another one (as SPK does), so the runtime can render them from there.
+     */
+    private static List<String> layers(spk.solver.Solution solution, List<spk.solver.repository.PackageRepository> repos,
+            spfs.storage.fs.FsRepository local) {
         java.util.Map<String, spk.storage.SpfsPackageRepository> byName = new java.util.HashMap<>();
         for (var r : repos) {
             if (r instanceof spk.storage.SpfsPackageRepository s) {
                 byName.put(s.name(), s);
             }
         }
-        java.nio.file.Path root = null;
         java.util.LinkedHashSet<String> layers = new java.util.LinkedHashSet<>();
         for (spk.solver.ResolvedPackage p : solution.packages()) {
             if (p.source() instanceof spk.solver.Source.Embedded) {
@@ -95,26 +96,22 @@ public final class EnvCommand implements Callable<Integer> {
                         + "repository (use --dry-run to see the solution)");
             }
             spk.storage.SpfsPackageRepository repo = byName.get(from.name());
-            if (root != null && !root.equals(repo.spfs().root())) {
-                throw new NotRunnable("the solution's packages are in more than one spfs repository (" + root + ", "
-                        + repo.spfs().root() + "); an environment needs them in one");
-            }
-            root = repo.spfs().root();
             java.util.Map<spk.grammar.ident.Component, spfs.encoding.Digest> published = repo.layers(p.spec().pkg());
             for (spk.grammar.ident.Component c : p.components()) {
                 spfs.encoding.Digest d = published.get(c);
                 if (d == null) {
                     throw new NotRunnable(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
+                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+                    try (spfs.sync.Syncer sync = new spfs.sync.Syncer(repo.spfs(), local,
+                            spfs.sync.SyncPolicy.MISSING_DATA_ONLY, 4, spfs.sync.SyncReporter.NONE)) {
+                        sync.syncDigest(d);
+                    }
+                }
                 layers.add(d.toString());
             }
         }
-        if (root == null) {
-            root = repos.stream().filter(r -> r instanceof spk.storage.SpfsPackageRepository)
-                    .map(r -> ((spk.storage.SpfsPackageRepository) r).spfs().root()).findFirst()
-                    .orElseThrow(() -> new NotRunnable("an environment needs an spfs repository (-r PATH)"));
-        }
-        return new Stack(root, List.copyOf(layers));
+        return List.copyOf(layers);
     }
 
     /** The solution cannot be entered: its packages have no files to mount. */
