@@ -58,8 +58,9 @@ public final class EnvCommand implements Callable<Integer> {
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
         java.util.Map<String, String> env = System.getenv();
-        List<String> layers = layers(((SolveResult.Solved) result).solution(), solver.repositories(),
-                new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local());
+        List<String> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
+                new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local()).stream().map(Object::toString)
+                .toList();
         List<String> args = new java.util.ArrayList<>();
         args.add(command.isEmpty() ? "shell" : "run");
         args.add(layers.isEmpty() ? "-" : String.join("+", layers));
@@ -70,61 +71,5 @@ public final class EnvCommand implements Callable<Integer> {
         out.flush();
         // spfs run replaces this process with the command; it returns only on failure
         return spk.cli.app.Cli.run(new spk.cli.spfs.SpfsCommand(env), args.toArray(String[]::new));
-    }
-
-    /**
-     * The layers of a solution, bottom first, copied into the local spfs repository when they
-     * live in another one (as SPK does), so the runtime can render them from there.
-     */
-    private static List<String> layers(spk.solver.Solution solution, List<spk.solver.repository.PackageRepository> repos,
-            spfs.storage.fs.FsRepository local) {
-        java.util.Map<String, spk.storage.SpfsPackageRepository> byName = new java.util.HashMap<>();
-        for (var r : repos) {
-            if (r instanceof spk.storage.SpfsPackageRepository s) {
-                byName.put(s.name(), s);
-            }
-        }
-        java.util.LinkedHashSet<String> layers = new java.util.LinkedHashSet<>();
-        for (spk.solver.ResolvedPackage p : solution.packages()) {
-            if (p.source() instanceof spk.solver.Source.Embedded) {
-                continue; // its files come with the package that embeds it
-            }
-            if (!(p.source() instanceof spk.solver.Source.Repository from) || !byName.containsKey(from.name())) {
-                throw new NotRunnable(p.spec().pkg() + (p.source() instanceof spk.solver.Source.BuildFromSource
-                        ? " would have to be built from source first" : " comes from " + p.source()
-                        + ", a catalog of specs without files") + "; an environment needs packages published to an spfs "
-                        + "repository (use --dry-run to see the solution)");
-            }
-            spk.storage.SpfsPackageRepository repo = byName.get(from.name());
-            java.util.Map<spk.grammar.ident.Component, spfs.encoding.Digest> published = repo.layers(p.spec().pkg());
-            for (spk.grammar.ident.Component c : p.components()) {
-                spfs.encoding.Digest d = published.get(c);
-                if (d == null) {
-                    throw new NotRunnable(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
-                }
-                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
-                    try (spfs.sync.Syncer sync = new spfs.sync.Syncer(repo.spfs(), local,
-                            spfs.sync.SyncPolicy.MISSING_DATA_ONLY, 4, spfs.sync.SyncReporter.NONE)) {
-                        sync.syncDigest(d);
-                    }
-                }
-                layers.add(d.toString());
-            }
-        }
-        return List.copyOf(layers);
-    }
-
-    /** The solution cannot be entered: its packages have no files to mount. */
-    static final class NotRunnable extends SpkException {
-        private static final long serialVersionUID = 1L;
-
-        NotRunnable(String message) {
-            super("not-runnable", message);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.BAD_INPUT;
-        }
     }
 }

@@ -1,0 +1,181 @@
+package spk.builder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import spfs.encoding.Digest;
+import spfs.graph.Layer;
+import spfs.graph.Manifest;
+import spfs.graph.ObjectFormat;
+import spfs.storage.fs.FsRepository;
+import spfs.tracking.DirNode;
+import spfs.tracking.FileNode;
+import spfs.tracking.Node;
+import spfs.tracking.Manifests;
+import spk.error.SpkException;
+import spk.grammar.ident.BuildIdent;
+import spk.grammar.ident.Component;
+import spk.grammar.option.OptionMap;
+import spk.grammar.request.Request;
+import spk.solver.InitialRequest;
+import spk.solver.ResolvedPackage;
+import spk.solver.SolveRequest;
+import spk.solver.SolveResult;
+import spk.solver.Solver;
+import spk.solver.repository.PackageRepository;
+import spk.spec.SpecLoader;
+import spk.spec.model.EnvOp;
+import spk.spec.model.Opt;
+import spk.spec.model.PackageSpec;
+import spk.spec.model.Recipe;
+import spk.spec.variant.BuildRequirements;
+import spk.spec.variant.BuiltSpecGenerator;
+import spk.spec.variant.HostOptions;
+import spk.spec.variant.ResolvedVariant;
+import spk.spec.write.SpecWriter;
+import spk.storage.SpfsPackageRepository;
+
+/**
+ * Builds one variant of a recipe into a binary package, as {@code spk build} does: solves the
+ * build environment, runs the build script in a runtime over that environment's layers with
+ * {@code PREFIX=/spfs}, splits what the script wrote into the package's components and publishes
+ * the spec and a layer per component to the local repository.
+ */
+public final class BinaryBuilder {
+    /** Runs a script in an editable runtime over {@code layers}; returns the layer of what it wrote to /spfs. */
+    @FunctionalInterface
+    public interface ScriptRunner {
+        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env);
+    }
+
+    /** A published build. */
+    public record Built(PackageSpec spec, Map<Component, Digest> layers) {}
+
+    private final Solver solver;
+    private final List<PackageRepository> repositories;
+    private final SpfsPackageRepository local;
+    private final HostOptions host;
+    private final ScriptRunner runner;
+    private final ObjectFormat format;
+    private final String author;
+
+    /**
+     * @param repositories where the build environment comes from ({@code local} among them)
+     * @param local        the local repository builds are published to
+     */
+    public BinaryBuilder(Solver solver, List<PackageRepository> repositories, SpfsPackageRepository local, HostOptions host,
+            ScriptRunner runner, ObjectFormat format, String author) {
+        this.solver = solver;
+        this.repositories = List.copyOf(repositories);
+        this.local = local;
+        this.host = host;
+        this.runner = runner;
+        this.format = format;
+        this.author = author;
+    }
+
+    public Built build(Recipe recipe, ResolvedVariant variant, OptionMap given) {
+        List<InitialRequest> requests = new ArrayList<>();
+        for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
+            requests.add(new InitialRequest(r, "the build of " + recipe.pkg(), OptionMap.EMPTY));
+        }
+        SolveResult env = solver.solve(new SolveRequest(repositories, requests, given, false));
+        if (env instanceof SolveResult.Unsatisfiable u) {
+            throw new BuildFailed("the build environment of " + recipe.pkg() + " cannot be resolved: "
+                    + u.explanation().render());
+        }
+        SolveResult.Solved solved = (SolveResult.Solved) env;
+        List<PackageSpec> envSpecs = solved.solution().packages().stream().map(ResolvedPackage::spec).toList();
+        PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
+        FsRepository spfs = local.spfs();
+        List<Digest> envLayers = SolutionLayers.of(solved.solution(), repositories, spfs);
+        Digest written = runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
+                scriptEnvironment(spec));
+        DirNode tree = Manifests.toTree((Manifest) spfs.readObject(
+                ((Layer) spfs.readObject(written)).manifest().orElseThrow(() -> new BuildFailed(recipe.pkg()
+                        + ": the build wrote nothing to /spfs"))));
+        // the environment's startup scripts go with every component: whichever is used sets it up
+        Map<String, FileNode> startup = new LinkedHashMap<>();
+        List<EnvOp> ops = spec.install().environment();
+        if (ops.stream().anyMatch(op -> !(op instanceof EnvOp.Priority))) {
+            String base = "etc/spfs/startup.d/" + EnvironmentScripts.baseName(spec.pkg().name().value(), ops);
+            startup.put(base + ".sh", blob(spfs, EnvironmentScripts.sh(ops)));
+            startup.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
+        }
+        Map<Component, Digest> layers = new LinkedHashMap<>();
+        ComponentFiles.split(tree, spec.install().components()).forEach((c, split) -> {
+            DirNode files = split;
+            for (Map.Entry<String, FileNode> e : startup.entrySet()) {
+                files = withFile(files, e.getKey().split("/"), 0, e.getValue());
+            }
+            Manifest m = Manifests.toManifest(files, format);
+            spfs.writeObject(m);
+            Layer l = new Layer(Optional.of(m.digest()), List.of(), format);
+            spfs.writeObject(l);
+            layers.put(c, l.digest());
+        });
+        local.publish(SpecWriter.write(spec), layers, format, author);
+        return new Built(spec, layers);
+    }
+
+    private FileNode blob(FsRepository spfs, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        spfs.storage.PayloadStorage.PayloadWrite w;
+        try (java.io.InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            w = spfs.writePayload(in, 0100644);
+        } catch (java.io.IOException e) {
+            throw new BuildFailed("cannot write a startup script: " + e.getMessage());
+        }
+        spfs.writeObject(new spfs.graph.Blob(w.digest(), w.size(), format));
+        return new FileNode(0100644, w.size(), w.digest());
+    }
+
+    /** {@code dir} with a file at {@code path[i...]}, folders made as needed. */
+    private static DirNode withFile(DirNode dir, String[] path, int i, FileNode file) {
+        java.util.TreeMap<String, Node> children = new java.util.TreeMap<>(dir.children());
+        if (i == path.length - 1) {
+            children.put(path[i], file);
+        } else {
+            Node sub = children.get(path[i]);
+            DirNode d = sub instanceof DirNode existing ? existing : new DirNode(040755, Map.of());
+            children.put(path[i], withFile(d, path, i + 1, file));
+        }
+        return new DirNode(dir.mode(), children);
+    }
+
+    /** What SPK gives a build script: where to install, the package, and every option's value. */
+    static Map<String, String> scriptEnvironment(PackageSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        BuildIdent id = spec.pkg();
+        env.put("PREFIX", "/spfs");
+        env.put("SPK_PKG", id.toString());
+        env.put("SPK_PKG_NAME", id.name().value());
+        env.put("SPK_PKG_VERSION", id.version().toString());
+        env.put("SPK_PKG_BUILD", id.build().toString());
+        env.put("SPK_PKG_VERSION_MAJOR", Integer.toUnsignedString(id.version().major()));
+        env.put("SPK_PKG_VERSION_MINOR", Integer.toUnsignedString(id.version().minor()));
+        env.put("SPK_PKG_VERSION_PATCH", Integer.toUnsignedString(id.version().patch()));
+        env.put("SPK_PKG_VERSION_BASE", id.version().base().toString());
+        for (Opt o : spec.options()) {
+            String name = o.fullName().value().replace('.', '_').replace('-', '_');
+            env.put("SPK_OPT_" + name, o.staticValue().orElse(""));
+        }
+        return env;
+    }
+
+    /** A build that could not be made. */
+    public static final class BuildFailed extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        public BuildFailed(String message) {
+            super("build-failed", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNSATISFIABLE;
+        }
+    }
+}

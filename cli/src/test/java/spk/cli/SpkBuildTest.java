@@ -1,0 +1,83 @@
+package spk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spfs.storage.fs.FsRepository;
+
+/** spk build of our own recipes (packages/), for real, then spk env with what was built. */
+class SpkBuildTest {
+    @TempDir
+    Path tmp;
+
+    RuntimeHarness h;
+    static final Path PACKAGES = Path.of("..", "packages").toAbsolutePath().normalize();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"), "the kernel has no overlayfs");
+        h = new RuntimeHarness(tmp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    RuntimeHarness.Result spk(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(RuntimeHarness.java()));
+        cmd.addAll(SpfsProcess.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = h.builder("version");
+        pb.command(cmd);
+        return h.run(pb);
+    }
+
+    @Test
+    void ourRecipesBuildAndTheirEnvironmentRuns() throws Exception {
+        RuntimeHarness.Result stdfs = spk("build", PACKAGES.resolve("stdfs/stdfs.spk.yaml").toString());
+        assertEquals(0, stdfs.exit(), stdfs.toString());
+        assertTrue(stdfs.out().startsWith("built stdfs/1.0.0/"), stdfs.out());
+        RuntimeHarness.Result hello = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString());
+        assertEquals(0, hello.exit(), hello.toString());
+        assertEquals(2, hello.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), "both variants: " + hello);
+        RuntimeHarness.Result greeter = spk("build", PACKAGES.resolve("greeter/greeter.spk.yaml").toString(), "-o",
+                "version=1.0.0");
+        assertEquals(0, greeter.exit(), greeter.toString());
+
+        // published as SPK publishes: a spec blob and a layer per component
+        FsRepository local = FsRepository.open(h.repo, Optional.empty());
+        assertEquals(2, local.lsTags("spk/pkg/hello/1.2.0").stream().filter(l -> l.folder()).count(), "a folder per build");
+        assertEquals(1, local.lsTags("spk/spec/greeter/1.0.0").size(), "one spec");
+
+        for (String[] c : new String[][] {{"hi", "hi from hello 1.2.0"}, {"hello", "hello from hello 1.2.0"}}) {
+            RuntimeHarness.Result env = spk("env", "-r", h.repo.toString(), "greeter", "-o", "greeting=" + c[0], "--", "sh",
+                    "-c", "greet; ls /spfs/bin");
+            assertEquals(0, env.exit(), env.toString());
+            // greet is found through stdfs's startup script, which puts /spfs/bin on PATH
+            assertEquals(c[1] + "\ngreeter 1.0.0\ngreet\nhello\n", env.out());
+        }
+        assertTrue(h.awaitNoRuntimes());
+    }
+
+    @Test
+    void aBuildWhoseEnvironmentCannotBeResolvedSaysWhy() throws Exception {
+        RuntimeHarness.Result r = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: the build environment of hello/1.2.0 cannot be resolved")
+                && r.err().contains("stdfs"), r.err());
+    }
+}
