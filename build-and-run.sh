@@ -2,9 +2,9 @@
 # Sets everything up on a fresh machine and runs the main job.
 #   1. builds every module (tests are run by ./run-tests.sh),
 #   2. records class-data-sharing archives so bin/spk and bin/spfs start faster,
-#   3. runs the main job: a tour of what works today (solving against packages/demo-catalog.yaml,
-#      an explanation, a layer run in its own /spfs). Building packages (`spk build`) and a real
-#      `spk env` wait for the builder.
+#   3. runs the main job: builds the demo packages under packages/ with `spk build` into a scratch
+#      local spfs repository and enters `spk env` with them (after a short solver demo on
+#      packages/demo-catalog.yaml: a conflict explained).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -40,25 +40,25 @@ rm -rf "$scratch"
 bin/spk version
 catalog=packages/demo-catalog.yaml
 echo
-echo "== bin/spk explain -v -r $catalog greeter -o greeting=hello"
-bin/spk explain -v --no-host -r "$catalog" greeter -o greeting=hello
-echo
 echo "== bin/spk explain -r $catalog greeter hello/1.1   (no solution: why)"
 bin/spk explain --no-host -r "$catalog" greeter hello/1.1 || true
 echo
-echo "== bin/spfs: a directory committed as a layer, then a command in its own /spfs"
+echo "== bin/spk build packages/*: our recipes built into a scratch local spfs repository"
 demo="$(mktemp -d)"
-mkdir -p "$demo/layer/bin"
-printf '#!/bin/sh\necho "hello from /spfs, seen only by this process tree"\n' >"$demo/layer/bin/hello"
-chmod +x "$demo/layer/bin/hello"
-export SPFS_STORAGE__ROOT="$demo/repo"
-bin/spfs commit --path "$demo/layer" -t demo/hello
-if bin/spfs run demo/hello -- sh -c '/spfs/bin/hello; ls -l /spfs/bin'; then
-    ls /spfs/bin 2>/dev/null || echo "(outside the runtime, /spfs/bin does not exist)"
+export SPFS_STORAGE__ROOT="$demo/local"
+if bin/spk build packages/stdfs/stdfs.spk.yaml && bin/spk build packages/hello/hello.spk.yaml \
+    && bin/spk build packages/greeter/greeter.spk.yaml -o version=1.0.0; then
+    echo
+    echo "== bin/spk explain -v -r \$SPFS_STORAGE__ROOT greeter -o greeting=hello"
+    bin/spk explain -v -r "$demo/local" greeter -o greeting=hello
+    echo
+    echo "== bin/spk env -r \$SPFS_STORAGE__ROOT greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'"
+    bin/spk env -r "$demo/local" greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'
+    ls /spfs/bin 2>/dev/null || echo "(outside the environment, /spfs/bin does not exist)"
     # the monitor removes the runtime's record once the command has exited
     for _ in $(seq 50); do [[ -z "$(bin/spfs runtime list -q 2>/dev/null)" ]] && break; sleep 0.1; done
 else
-    echo "(spfs run needs root or unprivileged user namespaces; see docs/spfs-runtime.md)"
+    echo "(building and entering environments need root or unprivileged user namespaces; see docs/spfs-runtime.md)"
 fi
 chmod -R u+w "$demo" 2>/dev/null || true
 rm -rf "$demo"
