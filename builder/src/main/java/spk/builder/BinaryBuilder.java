@@ -25,7 +25,6 @@ import spk.solver.SolveRequest;
 import spk.solver.SolveResult;
 import spk.solver.Solver;
 import spk.solver.repository.PackageRepository;
-import spk.spec.SpecLoader;
 import spk.spec.model.EnvOp;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;

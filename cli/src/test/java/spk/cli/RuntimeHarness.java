@@ -96,6 +96,17 @@ final class RuntimeHarness implements AutoCloseable {
         return pb;
     }
 
+    /** Runs {@code spk args} (SpkMain on the test class path) to completion, with the harness's environment. */
+    Result spk(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(SpfsProcess.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = builder("version");
+        pb.command(cmd);
+        return run(pb);
+    }
+
     /** Runs to completion: exit code, stdout, stderr. */
     Result run(String... args) throws IOException, InterruptedException {
         return run(builder(args));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +35,7 @@ class SpkBuildTest {
     }
 
     RuntimeHarness.Result spk(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(RuntimeHarness.java()));
-        cmd.addAll(SpfsProcess.jvmOptions());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = h.builder("version");
-        pb.command(cmd);
-        return h.run(pb);
+        return h.spk(args);
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -63,13 +61,7 @@ class SpkEnvTest {
     }
 
     RuntimeHarness.Result spk(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(RuntimeHarness.java()));
-        cmd.addAll(SpfsProcess.jvmOptions());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = h.builder("version");
-        pb.command(cmd);
-        return h.run(pb);
+        return h.spk(args);
     }
 
     @Test

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import spk.cli.app.GlobalOptions;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
-import spk.error.SpkException;
 import spk.solver.SolveResult;
 
 /**
