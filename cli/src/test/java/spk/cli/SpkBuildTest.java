@@ -62,6 +62,9 @@ class SpkBuildTest {
             // greet is found through stdfs's startup script, which puts /spfs/bin on PATH
             assertEquals(c[1] + "\ngreeter 1.0.0\ngreet\nhello\n", env.out());
         }
+        // without -r, as in SPK, the local repository (where builds go) is searched
+        RuntimeHarness.Result plain = spk("env", "greeter", "-o", "greeting=hi", "--", "greet");
+        assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
         assertTrue(h.awaitNoRuntimes());
     }
 

@@ -52,7 +52,7 @@ public final class ViewCommand implements Callable<Integer> {
         Map<String, Object> map;
         if (Files.exists(file)) {
             map = SpecWriter.toMap(SpecFiles.load(file, options.options(HostOptions.detect())).spec());
-        } else if (!solver.hasRepositories()) {
+        } else if (!solver.hasRepositories() && !solver.hasDefaultRepositories()) {
             throw new NotAFile(target);
         } else {
             SolveResult result = ExplainCommand.run(options, solver, List.of(target), solver.pre());
@@ -77,7 +77,8 @@ public final class ViewCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         NotAFile(String target) {
-            super("not-found", "no spec file '" + target + "'; viewing published packages needs a repository (-r)");
+            super("not-found", "no spec file '" + target + "'; viewing published packages needs a repository (-r), "
+                    + "or packages in the local spfs repository");
         }
 
         @Override

@@ -49,14 +49,55 @@ public final class SolverFlags {
         return !repos.isEmpty();
     }
 
+    /** True if, without {@code -r}, there are repositories to solve from (see {@link #repositories()}). */
+    public boolean hasDefaultRepositories() {
+        return !defaults().isEmpty();
+    }
+
+    private List<PackageRepository> defaults;
+
+    /**
+     * As SPK: without {@code -r}, the local spfs repository ({@code storage.root}), when it holds
+     * packages, and the {@code origin} remote when it is an spfs repository on a path.
+     */
+    private List<PackageRepository> defaults() {
+        if (defaults == null) {
+            java.util.Map<String, String> env = System.getenv();
+            spfs.config.Config config = spfs.config.ConfigLoader.load(env);
+            List<PackageRepository> out = new ArrayList<>();
+            addIfPackages(out, "local", config.storageRoot());
+            spfs.config.Config.RemoteConfig origin = config.remotes().get("origin");
+            if (origin != null && origin.address().startsWith("file:")) {
+                addIfPackages(out, "origin", Path.of(origin.address().substring("file:".length()).replaceFirst("\\?.*", "")));
+            }
+            defaults = List.copyOf(out);
+        }
+        return defaults;
+    }
+
+    private static void addIfPackages(List<PackageRepository> out, String name, Path root) {
+        if (spk.storage.SpfsPackageRepository.isSpfsRepository(root) && java.nio.file.Files.isDirectory(root.resolve("tags/spk"))) {
+            out.add(spfsPackages(name, root));
+        }
+    }
+
+    private static PackageRepository spfsPackages(String name, Path root) {
+        return new spk.storage.SpfsPackageRepository(name, spfs.storage.fs.FsRepository.open(root, java.util.Optional.empty()),
+                new spk.spec.SpecLoader(spk.cli.app.BuildInfo.load().version(), System.getenv()));
+    }
+
     private List<PackageRepository> loaded;
 
     /** The repositories, loaded (once per command). */
     public List<PackageRepository> repositories() {
-        if (repos.isEmpty()) {
-            throw new NoRepositories();
-        }
         if (loaded != null) {
+            return loaded;
+        }
+        if (repos.isEmpty()) {
+            loaded = defaults();
+            if (loaded.isEmpty()) {
+                throw new NoRepositories();
+            }
             return loaded;
         }
         List<PackageRepository> out = new ArrayList<>();
@@ -66,9 +107,7 @@ public final class SolverFlags {
             String name = eq < 0 ? nameOf(path) : r.substring(0, eq);
             if (spk.storage.SpfsPackageRepository.isSpfsRepository(path)) {
                 // SPK's own repositories: packages as tags and layers in an spfs repository
-                out.add(new spk.storage.SpfsPackageRepository(name,
-                        spfs.storage.fs.FsRepository.open(path, java.util.Optional.empty()),
-                        new spk.spec.SpecLoader(spk.cli.app.BuildInfo.load().version(), System.getenv())));
+                out.add(spfsPackages(name, path));
             } else {
                 out.add(CatalogRepository.load(name, path));
             }
@@ -89,8 +128,9 @@ public final class SolverFlags {
         private static final long serialVersionUID = 1L;
 
         NoRepositories() {
-            super("no-repositories", "no repositories to solve from; give one or more with -r PATH "
-                    + "(a folder of built package specs, or one YAML file of them)");
+            super("no-repositories", "no repositories to solve from: the local spfs repository holds no packages "
+                    + "(spk build puts them there); give others with -r PATH (an spfs repository, a folder of built "
+                    + "package specs, or one YAML file of them)");
         }
 
         @Override
