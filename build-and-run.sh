@@ -49,11 +49,11 @@ export SPFS_STORAGE__ROOT="$demo/local"
 if bin/spk build packages/stdfs/stdfs.spk.yaml && bin/spk build packages/hello/hello.spk.yaml \
     && bin/spk build packages/greeter/greeter.spk.yaml -o version=1.0.0; then
     echo
-    echo "== bin/spk explain -v -r \$SPFS_STORAGE__ROOT greeter -o greeting=hello"
-    bin/spk explain -v -r "$demo/local" greeter -o greeting=hello
+    echo "== bin/spk explain -v greeter -o greeting=hello   (from the local repository)"
+    bin/spk explain -v greeter -o greeting=hello
     echo
-    echo "== bin/spk env -r \$SPFS_STORAGE__ROOT greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'"
-    bin/spk env -r "$demo/local" greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'
+    echo "== bin/spk env greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'"
+    bin/spk env greeter -o greeting=hi -- sh -c 'greet; ls /spfs/bin'
     ls /spfs/bin 2>/dev/null || echo "(outside the environment, /spfs/bin does not exist)"
     # the monitor removes the runtime's record once the command has exited
     for _ in $(seq 50); do [[ -z "$(bin/spfs runtime list -q 2>/dev/null)" ]] && break; sleep 0.1; done
