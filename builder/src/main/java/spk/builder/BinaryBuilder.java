@@ -103,9 +103,17 @@ public final class BinaryBuilder {
             startup.put(base + ".sh", blob(spfs, EnvironmentScripts.sh(ops)));
             startup.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
         }
+        // SPK's metadata of the build, in every component: the spec, the options, the script, and a
+        // marker naming the component (spk.md §4.2), so a runtime shows what it holds
+        BuildIdent id = spec.pkg();
+        String meta = "spk/pkg/" + id.name().value() + "/" + id.version() + "/" + id.build() + "/";
+        startup.put(meta + "spec.yaml", blob(spfs, SpecWriter.write(spec)));
+        startup.put(meta + "options.json", blob(spfs, optionsJson(spec)));
+        startup.put(meta + "build.sh", blob(spfs, String.join("\n", recipe.build().script()) + "\n"));
+        FileNode marker = blob(spfs, "");
         Map<Component, Digest> layers = new LinkedHashMap<>();
         ComponentFiles.split(tree, spec.install().components()).forEach((c, split) -> {
-            DirNode files = split;
+            DirNode files = withFile(split, (meta + c + ".cmpt").split("/"), 0, marker);
             for (Map.Entry<String, FileNode> e : startup.entrySet()) {
                 files = withFile(files, e.getKey().split("/"), 0, e.getValue());
             }
@@ -142,6 +150,19 @@ public final class BinaryBuilder {
             children.put(path[i], withFile(d, path, i + 1, file));
         }
         return new DirNode(dir.mode(), children);
+    }
+
+    /** The build's option values as a JSON object, names sorted. */
+    static String optionsJson(PackageSpec spec) {
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        for (Opt o : spec.options()) {
+            values.put(o.fullName().value(), o.staticValue().orElse(""));
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + e.getMessage());
+        }
     }
 
     /** What SPK gives a build script: where to install, the package, and every option's value. */

@@ -62,6 +62,12 @@ class SpkBuildTest {
             // greet is found through stdfs's startup script, which puts /spfs/bin on PATH
             assertEquals(c[1] + "\ngreeter 1.0.0\ngreet\nhello\n", env.out());
         }
+        // SPK's metadata of each build, in its layers
+        RuntimeHarness.Result meta = spk("env", "greeter", "-o", "greeting=hi", "--", "sh", "-c",
+                "cd /spfs/spk/pkg/hello/1.2.0/* && ls && grep -c 'pkg: hello/1.2.0/' spec.yaml && cat options.json");
+        assertEquals(0, meta.exit(), meta.toString());
+        assertTrue(meta.out().startsWith("build.sh\noptions.json\nrun.cmpt\nspec.yaml\n1\n{")
+                && meta.out().contains("\"greeting\":\"hi\""), meta.out());
         // without -r, as in SPK, the local repository (where builds go) is searched
         RuntimeHarness.Result plain = spk("env", "greeter", "-o", "greeting=hi", "--", "greet");
         assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
