@@ -144,4 +144,19 @@ class SolveCommandsTest {
         CommandLineTest.Run r = spk("explain", "-r", opts.toString(), "--no-host", "-o", "debug=off", "tool");
         assertTrue(r.out().contains("tool/1.0.0/BBBBBBBB"), r.out());
     }
+
+    /** spk ls: names, then the versions of one package (highest last), then the builds of one version. */
+    @org.junit.jupiter.api.Test
+    void lsListsNamesVersionsAndBuilds() {
+        String catalog = java.nio.file.Path.of("..", "packages", "demo-catalog.yaml").toString();
+        CommandLineTest.Run names = spk("ls", "-r", catalog);
+        assertEquals("greeter\nhello\nstdfs\n", names.out(), names.err());
+        assertEquals("1.1.0\n1.2.0\n", spk("ls", "-r", catalog, "hello").out());
+        CommandLineTest.Run builds = spk("ls", "-c", "-r", catalog, "hello/1.2.0");
+        assertEquals("hello/1.2.0/QSXG2FRL [build, run]  (demo-catalog)\nhello/1.2.0/3VHUQ2WZ [build, run]  (demo-catalog)\n",
+                builds.out(), builds.err());
+        CommandLineTest.Run bad = spk("ls", "-r", catalog, "Bad");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("error: invalid package name 'Bad'"), bad.err());
+    }
 }
