@@ -72,6 +72,18 @@ class SpkBuildTest {
         RuntimeHarness.Result plain = spk("env", "greeter", "-o", "greeting=hi", "--", "greet");
         assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
         assertTrue(h.awaitNoRuntimes());
+
+        // published to another repository, the packages are listed and entered from there
+        Path origin = tmp.resolve("origin");
+        FsRepository.create(origin, Optional.empty());
+        for (String p : new String[] {"stdfs", "hello/1.2.0", "greeter/1.0.0"}) {
+            RuntimeHarness.Result pub = spk("publish", p, "-r", origin.toString());
+            assertEquals(0, pub.exit(), pub.toString());
+        }
+        assertEquals("greeter\nhello\nstdfs\n", spk("ls", "-r", origin.toString()).out());
+        RuntimeHarness.Result nothing = spk("publish", "nope", "-r", origin.toString());
+        assertEquals(1, nothing.exit(), nothing.toString());
+        assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());
     }
 
     @Test
