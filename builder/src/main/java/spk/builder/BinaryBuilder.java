@@ -9,6 +9,7 @@ import spfs.encoding.Digest;
 import spfs.graph.Layer;
 import spfs.graph.Manifest;
 import spfs.graph.ObjectFormat;
+import spfs.runtime.DirectoryRemoval;
 import spfs.storage.fs.FsRepository;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNode;
@@ -46,7 +47,8 @@ public final class BinaryBuilder {
     /** Runs a script in an editable runtime over {@code layers}; returns the layer of what it wrote to /spfs. */
     @FunctionalInterface
     public interface ScriptRunner {
-        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env);
+        /** @param sources the folder the script runs in: the recipe's collected sources (scratch, its own to change) */
+        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, java.nio.file.Path sources);
     }
 
     /** A published build. */
@@ -75,7 +77,8 @@ public final class BinaryBuilder {
         this.author = author;
     }
 
-    public Built build(Recipe recipe, ResolvedVariant variant, OptionMap given) {
+    /** @param recipeDir the recipe's folder, which local source paths are relative to */
+    public Built build(Recipe recipe, java.nio.file.Path recipeDir, ResolvedVariant variant, OptionMap given) {
         List<InitialRequest> requests = new ArrayList<>();
         for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
             requests.add(new InitialRequest(r, "the build of " + recipe.pkg(), OptionMap.EMPTY));
@@ -90,8 +93,20 @@ public final class BinaryBuilder {
         PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
         FsRepository spfs = local.spfs();
         List<Digest> envLayers = SolutionLayers.of(solved.solution(), repositories, spfs);
-        Digest written = runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
-                scriptEnvironment(spec));
+        java.nio.file.Path sources;
+        try {
+            sources = java.nio.file.Files.createTempDirectory("spk-sources-");
+        } catch (java.io.IOException e) {
+            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
+        }
+        Digest written;
+        try {
+            SourceCollector.collect(recipe.sources(), recipeDir, sources);
+            written = runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
+                    scriptEnvironment(spec), sources);
+        } finally {
+            DirectoryRemoval.removeTree(sources);
+        }
         DirNode tree = Manifests.toTree((Manifest) spfs.readObject(
                 ((Layer) spfs.readObject(written)).manifest().orElseThrow(() -> new BuildFailed(recipe.pkg()
                         + ": the build wrote nothing to /spfs"))));

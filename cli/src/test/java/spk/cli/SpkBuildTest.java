@@ -86,6 +86,32 @@ class SpkBuildTest {
         assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());
     }
 
+    /** The build runs in the recipe's collected sources: a local folder (without .git) and a script's output. */
+    @Test
+    void aRecipesSourcesAreCollectedForItsBuild() throws Exception {
+        Path dir = tmp.resolve("recipe");
+        Files.createDirectories(dir.resolve("src/.git"));
+        Files.writeString(dir.resolve("src/data.txt"), "data\n");
+        Files.writeString(dir.resolve("src/.git/HEAD"), "x\n");
+        Files.writeString(dir.resolve("withsrc.spk.yaml"), """
+                pkg: withsrc/1.0.0
+                sources:
+                  - path: ./src
+                  - script: [echo generated > gen.txt]
+                    subdir: extra
+                build:
+                  script:
+                    - test ! -e .git
+                    - mkdir -p $PREFIX/share
+                    - cp -r data.txt extra $PREFIX/share/
+                """);
+        RuntimeHarness.Result built = spk("build", dir.resolve("withsrc.spk.yaml").toString());
+        assertEquals(0, built.exit(), built.toString());
+        RuntimeHarness.Result env = spk("env", "withsrc", "--", "cat", "/spfs/share/data.txt", "/spfs/share/extra/gen.txt");
+        assertEquals("data\ngenerated\n", env.out(), env.toString());
+        assertEquals("x\n", Files.readString(dir.resolve("src/.git/HEAD")), "the recipe's folder is left as it was");
+    }
+
     @Test
     void aBuildWhoseEnvironmentCannotBeResolvedSaysWhy() throws Exception {
         RuntimeHarness.Result r = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString());

@@ -68,7 +68,7 @@ public final class BuildCommand implements Callable<Integer> {
                 new RuntimeScriptRunner(env, local), config.newObjects(), config.tagAuthor());
         PrintWriter out = spec.commandLine().getOut();
         for (ResolvedVariant v : Variants.of(recipe, given)) {
-            BinaryBuilder.Built b = builder.build(recipe, v, given);
+            BinaryBuilder.Built b = builder.build(recipe, recipeFile.toAbsolutePath().getParent(), v, given);
             out.println("built " + b.spec().pkg() + " " + b.layers().keySet());
             out.flush();
         }

@@ -31,7 +31,7 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
     }
 
     @Override
-    public Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env) {
+    public Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources) {
         Path work = null;
         String tag = "spk-build/" + build.name().value() + "/" + build.version().toTagPath() + "/" + build.build();
         try {
@@ -42,11 +42,12 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
             Files.writeString(bin.resolve("spfs"), "#!/bin/sh\nexec " + String.join(" ", java.stream().map(RuntimeScriptRunner::quote)
                     .toList()) + " \"$@\"\n");
             Files.setAttribute(bin.resolve("spfs"), "unix:mode", 0755);
-            Files.writeString(work.resolve("run.sh"), "set -e\ncd \"$1\"\nbash -ex ./build.sh\nspfs commit layer -t "
+            Files.writeString(work.resolve("run.sh"), "set -e\ncd \"$1\"\nbash -ex \"$2\"\nspfs commit layer -t "
                     + quote(tag) + " >/dev/null\n");
             List<String> cmd = new ArrayList<>(java);
             cmd.addAll(List.of("run", "--edit", layers.isEmpty() ? "-" : String.join("+", layers.stream().map(Digest::toString)
-                    .toList()), "--", "sh", work.resolve("run.sh").toString(), work.toString()));
+                    .toList()), "--", "sh", work.resolve("run.sh").toString(), sources.toString(),
+                    work.resolve("build.sh").toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             pb.environment().clear();
             pb.environment().putAll(environment);
