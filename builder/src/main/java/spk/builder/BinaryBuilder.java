@@ -1,15 +1,23 @@
 package spk.builder;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spfs.encoding.Digest;
+import spfs.graph.Blob;
 import spfs.graph.Layer;
 import spfs.graph.Manifest;
 import spfs.graph.ObjectFormat;
 import spfs.runtime.DirectoryRemoval;
+import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.fs.FsRepository;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNode;
@@ -48,7 +56,7 @@ public final class BinaryBuilder {
     @FunctionalInterface
     public interface ScriptRunner {
         /** @param sources the folder the script runs in: the recipe's collected sources (scratch, its own to change) */
-        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, java.nio.file.Path sources);
+        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources);
     }
 
     /** A published build. */
@@ -78,58 +86,21 @@ public final class BinaryBuilder {
     }
 
     /** @param recipeDir the recipe's folder, which local source paths are relative to */
-    public Built build(Recipe recipe, java.nio.file.Path recipeDir, ResolvedVariant variant, OptionMap given) {
-        List<InitialRequest> requests = new ArrayList<>();
-        for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
-            requests.add(new InitialRequest(r, "the build of " + recipe.pkg(), OptionMap.EMPTY));
-        }
-        SolveResult env = solver.solve(new SolveRequest(repositories, requests, given, false));
-        if (env instanceof SolveResult.Unsatisfiable u) {
-            throw new BuildFailed("the build environment of " + recipe.pkg() + " cannot be resolved: "
-                    + u.explanation().render());
-        }
-        SolveResult.Solved solved = (SolveResult.Solved) env;
-        List<PackageSpec> envSpecs = solved.solution().packages().stream().map(ResolvedPackage::spec).toList();
+    public Built build(Recipe recipe, Path recipeDir, ResolvedVariant variant, OptionMap given) {
+        SolveResult.Solved env = buildEnvironment(recipe, variant, given);
+        List<PackageSpec> envSpecs = env.solution().packages().stream().map(ResolvedPackage::spec).toList();
         PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
         FsRepository spfs = local.spfs();
-        List<Digest> envLayers = SolutionLayers.of(solved.solution(), repositories, spfs);
-        java.nio.file.Path sources;
-        try {
-            sources = java.nio.file.Files.createTempDirectory("spk-sources-");
-        } catch (java.io.IOException e) {
-            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
-        }
-        Digest written;
-        try {
-            SourceCollector.collect(recipe.sources(), recipeDir, sources);
-            written = runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
-                    scriptEnvironment(spec), sources);
-        } finally {
-            DirectoryRemoval.removeTree(sources);
-        }
-        DirNode tree = Manifests.toTree((Manifest) spfs.readObject(
-                ((Layer) spfs.readObject(written)).manifest().orElseThrow(() -> new BuildFailed(recipe.pkg()
-                        + ": the build wrote nothing to /spfs"))));
-        // the environment's startup scripts go with every component: whichever is used sets it up
-        Map<String, FileNode> startup = new LinkedHashMap<>();
-        List<EnvOp> ops = spec.install().environment();
-        if (ops.stream().anyMatch(op -> !(op instanceof EnvOp.Priority))) {
-            String base = "etc/spfs/startup.d/" + EnvironmentScripts.baseName(spec.pkg().name().value(), ops);
-            startup.put(base + ".sh", blob(spfs, EnvironmentScripts.sh(ops)));
-            startup.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
-        }
-        // SPK's metadata of the build, in every component: the spec, the options, the script, and a
-        // marker naming the component (spk.md §4.2), so a runtime shows what it holds
-        BuildIdent id = spec.pkg();
-        String meta = "spk/pkg/" + id.name().value() + "/" + id.version() + "/" + id.build() + "/";
-        startup.put(meta + "spec.yaml", blob(spfs, SpecWriter.write(spec)));
-        startup.put(meta + "options.json", blob(spfs, optionsJson(spec)));
-        startup.put(meta + "build.sh", blob(spfs, String.join("\n", recipe.build().script()) + "\n"));
+        Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
+        DirNode tree = Manifests.toTree((Manifest) spfs.readObject(((Layer) spfs.readObject(written)).manifest()
+                .orElseThrow(() -> new BuildFailed(recipe.pkg() + ": the build wrote nothing to /spfs"))));
+        Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, spfs);
+        String meta = metadataDir(spec.pkg());
         FileNode marker = blob(spfs, "");
         Map<Component, Digest> layers = new LinkedHashMap<>();
         ComponentFiles.split(tree, spec.install().components()).forEach((c, split) -> {
             DirNode files = withFile(split, (meta + c + ".cmpt").split("/"), 0, marker);
-            for (Map.Entry<String, FileNode> e : startup.entrySet()) {
+            for (Map.Entry<String, FileNode> e : everyComponent.entrySet()) {
                 files = withFile(files, e.getKey().split("/"), 0, e.getValue());
             }
             Manifest m = Manifests.toManifest(files, format);
@@ -142,15 +113,70 @@ public final class BinaryBuilder {
         return new Built(spec, layers);
     }
 
+    private SolveResult.Solved buildEnvironment(Recipe recipe, ResolvedVariant variant, OptionMap given) {
+        List<InitialRequest> requests = new ArrayList<>();
+        for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
+            requests.add(new InitialRequest(r, "the build of " + recipe.pkg(), OptionMap.EMPTY));
+        }
+        SolveResult env = solver.solve(new SolveRequest(repositories, requests, given, false));
+        if (env instanceof SolveResult.Unsatisfiable u) {
+            throw new BuildFailed("the build environment of " + recipe.pkg() + " cannot be resolved: "
+                    + u.explanation().render());
+        }
+        return (SolveResult.Solved) env;
+    }
+
+    /** Collects the sources into a scratch folder and runs the script there; returns the layer it wrote. */
+    private Digest runScript(Recipe recipe, Path recipeDir, PackageSpec spec, List<Digest> envLayers) {
+        Path sources;
+        try {
+            sources = Files.createTempDirectory("spk-sources-");
+        } catch (IOException e) {
+            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
+        }
+        try {
+            SourceCollector.collect(recipe.sources(), recipeDir, sources);
+            return runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
+                    scriptEnvironment(spec), sources);
+        } finally {
+            DirectoryRemoval.removeTree(sources);
+        }
+    }
+
+    /**
+     * What every component's layer holds besides its own files: the environment's startup
+     * scripts (whichever component is used sets the environment up) and SPK's metadata of the
+     * build (spec, options, script; spk.md §4.2), so a runtime shows what it holds.
+     */
+    private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, FsRepository spfs) {
+        Map<String, FileNode> out = new LinkedHashMap<>();
+        List<EnvOp> ops = spec.install().environment();
+        if (ops.stream().anyMatch(op -> !(op instanceof EnvOp.Priority))) {
+            String base = "etc/spfs/startup.d/" + EnvironmentScripts.baseName(spec.pkg().name().value(), ops);
+            out.put(base + ".sh", blob(spfs, EnvironmentScripts.sh(ops)));
+            out.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
+        }
+        String meta = metadataDir(spec.pkg());
+        out.put(meta + "spec.yaml", blob(spfs, SpecWriter.write(spec)));
+        out.put(meta + "options.json", blob(spfs, optionsJson(spec)));
+        out.put(meta + "build.sh", blob(spfs, String.join("\n", recipe.build().script()) + "\n"));
+        return out;
+    }
+
+    /** Where a build's metadata lives under /spfs (without the leading slash). */
+    private static String metadataDir(BuildIdent id) {
+        return "spk/pkg/" + id.name().value() + "/" + id.version() + "/" + id.build() + "/";
+    }
+
     private FileNode blob(FsRepository spfs, String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        spfs.storage.PayloadStorage.PayloadWrite w;
-        try (java.io.InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        PayloadWrite w;
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             w = spfs.writePayload(in, 0100644);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BuildFailed("cannot write a startup script: " + e.getMessage());
         }
-        spfs.writeObject(new spfs.graph.Blob(w.digest(), w.size(), format));
+        spfs.writeObject(new Blob(w.digest(), w.size(), format));
         return new FileNode(0100644, w.size(), w.digest());
     }
 
@@ -183,16 +209,8 @@ public final class BinaryBuilder {
     /** What SPK gives a build script: where to install, the package, and every option's value. */
     static Map<String, String> scriptEnvironment(PackageSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
-        BuildIdent id = spec.pkg();
         env.put("PREFIX", "/spfs");
-        env.put("SPK_PKG", id.toString());
-        env.put("SPK_PKG_NAME", id.name().value());
-        env.put("SPK_PKG_VERSION", id.version().toString());
-        env.put("SPK_PKG_BUILD", id.build().toString());
-        env.put("SPK_PKG_VERSION_MAJOR", Integer.toUnsignedString(id.version().major()));
-        env.put("SPK_PKG_VERSION_MINOR", Integer.toUnsignedString(id.version().minor()));
-        env.put("SPK_PKG_VERSION_PATCH", Integer.toUnsignedString(id.version().patch()));
-        env.put("SPK_PKG_VERSION_BASE", id.version().base().toString());
+        env.putAll(BuiltSpecGenerator.packageVariables(spec.pkg()));
         for (Opt o : spec.options()) {
             String name = o.fullName().value().replace('.', '_').replace('-', '_');
             env.put("SPK_OPT_" + name, o.staticValue().orElse(""));

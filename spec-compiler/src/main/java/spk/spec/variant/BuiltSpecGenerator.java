@@ -196,14 +196,7 @@ public final class BuiltSpecGenerator {
     /** Expands {@code $VAR} and {@code ${VAR}} in environment values, as the build does. */
     private static List<EnvOp> expand(List<EnvOp> ops, Map<String, String> envVars, BuildIdent ident) {
         Map<String, String> vars = new HashMap<>(envVars);
-        vars.put("SPK_PKG", ident.toString());
-        vars.put("SPK_PKG_NAME", ident.name().value());
-        vars.put("SPK_PKG_VERSION", ident.version().toString());
-        vars.put("SPK_PKG_BUILD", ident.build().toString());
-        vars.put("SPK_PKG_VERSION_MAJOR", Integer.toUnsignedString(ident.version().major()));
-        vars.put("SPK_PKG_VERSION_MINOR", Integer.toUnsignedString(ident.version().minor()));
-        vars.put("SPK_PKG_VERSION_PATCH", Integer.toUnsignedString(ident.version().patch()));
-        vars.put("SPK_PKG_VERSION_BASE", ident.version().base().toString());
+        vars.putAll(packageVariables(ident));
         List<EnvOp> out = new ArrayList<>();
         for (EnvOp op : ops) {
             if (op instanceof EnvOp.Set s) {
@@ -217,6 +210,20 @@ public final class BuiltSpecGenerator {
             }
         }
         return out;
+    }
+
+    /** The {@code SPK_PKG*} variables of a build, as its script and its environment values see them. */
+    public static Map<String, String> packageVariables(BuildIdent ident) {
+        Map<String, String> vars = new java.util.LinkedHashMap<>();
+        vars.put("SPK_PKG", ident.toString());
+        vars.put("SPK_PKG_NAME", ident.name().value());
+        vars.put("SPK_PKG_VERSION", ident.version().toString());
+        vars.put("SPK_PKG_BUILD", ident.build().toString());
+        vars.put("SPK_PKG_VERSION_MAJOR", Integer.toUnsignedString(ident.version().major()));
+        vars.put("SPK_PKG_VERSION_MINOR", Integer.toUnsignedString(ident.version().minor()));
+        vars.put("SPK_PKG_VERSION_PATCH", Integer.toUnsignedString(ident.version().patch()));
+        vars.put("SPK_PKG_VERSION_BASE", ident.version().base().toString());
+        return vars;
     }
 
     /** The source package of a recipe: {@code name/version/src}, pruned as SPK prunes it. */
