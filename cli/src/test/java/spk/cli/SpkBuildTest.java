@@ -73,6 +73,15 @@ class SpkBuildTest {
         assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
         assertTrue(h.awaitNoRuntimes());
 
+        // --variant builds one: by its options, or by its index
+        RuntimeHarness.Result one = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant",
+                "{greeting: hi}");
+        assertEquals(0, one.exit(), one.toString());
+        assertEquals(1, one.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), one.out());
+        RuntimeHarness.Result none = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant", "7");
+        assertEquals(2, none.exit(), none.toString());
+        assertEquals("error: --variant 7: the recipe has 2 variant(s), numbered from 0\n", none.err());
+
         // published to another repository, the packages are listed and entered from there
         Path origin = tmp.resolve("origin");
         FsRepository.create(origin, Optional.empty());

@@ -45,6 +45,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RECIPE", description = "The recipe (*.spk.yaml).")
     Path recipeFile;
 
+    @picocli.CommandLine.Option(names = "--variant", paramLabel = "INDEX|{opt: value}",
+            description = "Build only this variant: its index in the recipe (from 0), or the options it must have.")
+    String variant;
+
     @Spec
     CommandSpec spec;
 
@@ -57,7 +61,7 @@ public final class BuildCommand implements Callable<Integer> {
         OptionMap given = options.options(host);
         SpecFile file = SpecFiles.load(recipeFile, given).spec();
         if (!(file instanceof Recipe recipe)) {
-            throw new NotARecipe(recipeFile + " is not a recipe (a package spec without a build)");
+            throw new BadBuildRequest(recipeFile + " is not a recipe (a package spec without a build)");
         }
         SpfsPackageRepository localPackages = new SpfsPackageRepository("local", local, SpecFiles.loader());
         List<PackageRepository> repos = new ArrayList<>(List.of(localPackages));
@@ -67,7 +71,7 @@ public final class BuildCommand implements Callable<Integer> {
         BinaryBuilder builder = new BinaryBuilder(new Solver(solver.backend()), repos, localPackages, host,
                 new RuntimeScriptRunner(env, local), config.newObjects(), config.tagAuthor());
         PrintWriter out = spec.commandLine().getOut();
-        for (ResolvedVariant v : Variants.of(recipe, given)) {
+        for (ResolvedVariant v : selected(Variants.of(recipe, given))) {
             BinaryBuilder.Built b = builder.build(recipe, recipeFile.toAbsolutePath().getParent(), v, given);
             out.println("built " + b.spec().pkg() + " " + b.layers().keySet());
             out.flush();
@@ -75,11 +79,32 @@ public final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file given to build is not a recipe. */
-    static final class NotARecipe extends SpkException {
+    /** The variants --variant picks: one by index, or those whose options include the given ones. */
+    private List<ResolvedVariant> selected(List<ResolvedVariant> all) {
+        if (variant == null) {
+            return all;
+        }
+        if (variant.strip().matches("\\d+")) {
+            int i = Integer.parseInt(variant.strip());
+            if (i >= all.size()) {
+                throw new BadBuildRequest("--variant " + i + ": the recipe has " + all.size() + " variant(s), numbered from 0");
+            }
+            return List.of(all.get(i));
+        }
+        OptionMap wanted = OptionFlags.parse(variant);
+        List<ResolvedVariant> out = all.stream().filter(v -> wanted.entries().entrySet().stream()
+                .allMatch(e -> v.options().get(e.getKey()).map(e.getValue()::equals).orElse(false))).toList();
+        if (out.isEmpty()) {
+            throw new BadBuildRequest("--variant " + variant + ": no variant of the recipe has these options");
+        }
+        return out;
+    }
+
+    /** What to build was not a recipe, or no variant of it was selected. */
+    static final class BadBuildRequest extends SpkException {
         private static final long serialVersionUID = 1L;
 
-        NotARecipe(String message) {
+        BadBuildRequest(String message) {
             super("not-a-recipe", message);
         }
 

@@ -40,7 +40,8 @@ public final class OptionFlags {
         return noHost;
     }
 
-    static OptionMap parse(String text) {
+    /** {@code name=value}, {@code name:value} or a YAML map {@code '{a: 1, b: 2}'}. */
+    public static OptionMap parse(String text) {
         if (!text.strip().startsWith("{")) {
             return OptionMap.parseAssignment(text);
         }
