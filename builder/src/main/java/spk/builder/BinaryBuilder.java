@@ -94,7 +94,8 @@ public final class BinaryBuilder {
         Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
         DirNode tree = Manifests.toTree((Manifest) spfs.readObject(((Layer) spfs.readObject(written)).manifest()
                 .orElseThrow(() -> new BuildFailed(recipe.pkg() + ": the build wrote nothing to /spfs"))));
-        Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, spfs);
+        String specYaml = SpecWriter.write(spec);
+        Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, specYaml, spfs);
         String meta = metadataDir(spec.pkg());
         FileNode marker = blob(spfs, "");
         Map<Component, Digest> layers = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class BinaryBuilder {
             spfs.writeObject(l);
             layers.put(c, l.digest());
         });
-        local.publish(SpecWriter.write(spec), layers, format, author);
+        local.publish(specYaml, layers, format, author);
         return new Built(spec, layers);
     }
 
@@ -148,7 +149,8 @@ public final class BinaryBuilder {
      * scripts (whichever component is used sets the environment up) and SPK's metadata of the
      * build (spec, options, script; spk.md §4.2), so a runtime shows what it holds.
      */
-    private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, FsRepository spfs) {
+    private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, String specYaml,
+            FsRepository spfs) {
         Map<String, FileNode> out = new LinkedHashMap<>();
         List<EnvOp> ops = spec.install().environment();
         if (ops.stream().anyMatch(op -> !(op instanceof EnvOp.Priority))) {
@@ -157,7 +159,7 @@ public final class BinaryBuilder {
             out.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
         }
         String meta = metadataDir(spec.pkg());
-        out.put(meta + "spec.yaml", blob(spfs, SpecWriter.write(spec)));
+        out.put(meta + "spec.yaml", blob(spfs, specYaml));
         out.put(meta + "options.json", blob(spfs, optionsJson(spec)));
         out.put(meta + "build.sh", blob(spfs, String.join("\n", recipe.build().script()) + "\n"));
         return out;

@@ -1,6 +1,8 @@
 package spk.builder;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class SolutionLayers {
             }
         }
         LinkedHashSet<Digest> layers = new LinkedHashSet<>();
+        Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
         for (ResolvedPackage p : solution.packages()) {
             if (p.source() instanceof Source.Embedded) {
                 continue; // its files come with the package that embeds it
@@ -51,13 +54,17 @@ public final class SolutionLayers {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
                 if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
-                    try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
-                        sync.syncDigest(d);
-                    }
+                    toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
                 }
                 layers.add(d);
             }
         }
+        // one sync (one pool of copying threads) per repository the layers come from
+        toCopy.forEach((repo, digests) -> {
+            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
+                digests.forEach(sync::syncDigest);
+            }
+        });
         return List.copyOf(layers);
     }
 

@@ -96,6 +96,12 @@ final class RuntimeHarness implements AutoCloseable {
         return pb;
     }
 
+    /** Skips the calling test where the kernel has no overlayfs, which every runtime needs. */
+    static void assumeOverlayFs() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"),
+                "the kernel has no overlayfs, which every runtime needs");
+    }
+
     /** Runs {@code spk args} (SpkMain on the test class path) to completion, with the harness's environment. */
     Result spk(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(java()));

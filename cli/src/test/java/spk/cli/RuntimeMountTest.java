@@ -39,8 +39,7 @@ class RuntimeMountTest {
 
     @BeforeAll
     static void kernelHasOverlay() throws IOException {
-        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"),
-                "the kernel has no overlayfs, which every runtime test needs");
+        RuntimeHarness.assumeOverlayFs();
     }
 
     @BeforeEach

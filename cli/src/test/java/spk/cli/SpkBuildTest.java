@@ -2,7 +2,6 @@ package spk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ class SpkBuildTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"), "the kernel has no overlayfs");
+        RuntimeHarness.assumeOverlayFs();
         h = new RuntimeHarness(tmp);
     }
 

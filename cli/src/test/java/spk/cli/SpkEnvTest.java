@@ -2,7 +2,6 @@ package spk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +65,7 @@ class SpkEnvTest {
 
     @Test
     void envRunsTheCommandInTheSolutionsLayers() throws Exception {
-        assumeTrue(Files.readString(Path.of("/proc/filesystems")).contains("overlay"), "the kernel has no overlayfs");
+        RuntimeHarness.assumeOverlayFs();
         RuntimeHarness.Result r = spk("env", "--no-host", "-r", repo.toString(), "greeter", "--", "sh", "-c",
                 "/spfs/bin/greet; ls /spfs/bin; echo $SPFS_RUNTIME | grep -c .");
         assertEquals(0, r.exit(), r.toString());

@@ -16,7 +16,7 @@ public final class RunCommand extends LaunchOptions implements Callable<Integer>
 
     @Override
     public Integer call() {
-        int n = RuntimeSupport.commandLength(spec);
+        int n = spk.cli.app.TrailingCommand.length(spec);
         List<String> refs;
         List<String> command;
         if (n >= 0) {

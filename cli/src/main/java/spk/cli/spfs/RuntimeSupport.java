@@ -91,11 +91,6 @@ final class RuntimeSupport {
         return out;
     }
 
-    /** How many arguments follow this command's own "--", or -1 without one. */
-    static int commandLength(picocli.CommandLine.Model.CommandSpec spec) {
-        return spk.cli.app.TrailingCommand.length(spec);
-    }
-
     static SpfsException noRuntimeNeeded(String what) {
         return SpfsException.badInput("usage", what);
     }
