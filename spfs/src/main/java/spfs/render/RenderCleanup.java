@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import spfs.error.SpfsException;
 import spfs.runtime.DirectoryRemoval;
 
-/** Deletes render trees, which may hold read-only directories. */
+/** Deletes render trees and other scratch trees, which may hold read-only directories; best effort. */
 public final class RenderCleanup {
     private RenderCleanup() {}
 

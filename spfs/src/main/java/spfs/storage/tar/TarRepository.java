@@ -51,7 +51,7 @@ public final class TarRepository implements Repository {
             FsRepository fs = FsRepository.create(dir, namespace);
             return new TarRepository(abs, dir, fs, !exists);
         } catch (RuntimeException e) {
-            TarArchives.deleteTree(dir);
+            spfs.render.RenderCleanup.deleteTree(dir);
             throw e;
         }
     }
@@ -79,7 +79,7 @@ public final class TarRepository implements Repository {
         try {
             flush();
         } finally {
-            TarArchives.deleteTree(workDir);
+            spfs.render.RenderCleanup.deleteTree(workDir);
         }
     }
 
