@@ -104,6 +104,25 @@ class RuntimeFeaturesTest {
         assertEquals("mine\n", later.out(), "the commit made from a busy /spfs holds the file: " + later);
     }
 
+    /**
+     * A commit made while the monitor is still starting (an interpreted, slow monitor JVM: it
+     * records its pid in the runtime's record long after the command began) keeps its layer in
+     * the runtime's stack: the monitor's update does not write back a record read before it.
+     */
+    @Test
+    void aCommitRacingASlowMonitorKeepsItsLayer() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            ProcessBuilder pb = h.builder("run", "--edit", "test/startup", "--", "sh", "-c",
+                    "unset JAVA_OPTS; echo mine > /spfs/new; spfs commit layer -t test/raced >/dev/null;"
+                            + " spfs edit --off; cat /spfs/new || spfs info");
+            pb.environment().put("JAVA_OPTS", "-Xint");
+            RuntimeHarness.Result r = h.run(pb);
+            assertEquals(0, r.exit(), "round " + round + ": " + r);
+            assertEquals("mine\n", r.out(), "round " + round + ": the committed layer stays mounted: " + r);
+        }
+        assertTrue(h.awaitNoRuntimes());
+    }
+
     /** commit platform keeps the whole stack (the layer below and the edit) under one tag. */
     @Test
     void commitPlatformCapturesTheStackAndTheEdit() throws Exception {
@@ -124,18 +143,12 @@ class RuntimeFeaturesTest {
                 "set -e; spfs edit --keep-runtime; echo kept > /spfs/note; cat /spfs/note");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("kept\n", r.out());
-        RuntimeData rt = null;
-        for (int i = 0; i < 400 && (rt == null || rt.status().owner().isPresent()); i++) {
-            Thread.sleep(25);
-            rt = h.storage().read("made-durable");
-        }
-        assertTrue(rt.config().durable() && rt.status().owner().isEmpty(), "kept and released: " + rt);
+        RuntimeData rt = h.awaitReleased("made-durable");
+        assertTrue(rt != null && rt.config().durable() && rt.status().owner().isEmpty(), "kept and released: " + rt);
         RuntimeHarness.Result again = h.run("run", "--rerun", "made-durable", "--", "cat", "/spfs/note", "/spfs/file");
         assertEquals(0, again.exit(), again.toString());
         assertEquals("kept\nin the layer\n", again.out());
-        for (int i = 0; i < 400 && h.storage().read("made-durable").status().owner().isPresent(); i++) {
-            Thread.sleep(25);
-        }
+        assertTrue(h.awaitReleased("made-durable").status().owner().isEmpty());
         assertEquals(0, h.run("runtime", "rm", "made-durable").exit());
     }
 
@@ -151,16 +164,10 @@ class RuntimeFeaturesTest {
         RuntimeHarness.Result prune = h.run("runtime", "prune", "--stale");
         assertEquals("", prune.out(), "a running runtime is not stale");
         // kill its monitor first, then its process: the record stays behind, stale
-        RuntimeData rt = null;
-        for (int i = 0; i < 400 && (rt == null || rt.status().monitor().isEmpty()); i++) {
-            Thread.sleep(25);
-            rt = h.storage().read("stale-one");
-        }
+        RuntimeData rt = RuntimeHarness.await(() -> h.storage().read("stale-one"), r -> r.status().monitor().isPresent());
         long monitor = rt.status().monitor().orElseThrow();
         ProcessHandle.of(monitor).ifPresent(ProcessHandle::destroyForcibly);
-        for (int i = 0; i < 400 && ProcessHandle.of(monitor).isPresent(); i++) {
-            Thread.sleep(25);
-        }
+        assertTrue(RuntimeHarness.await(() -> ProcessHandle.of(monitor).isEmpty(), Boolean::booleanValue), "the monitor died");
         String ns = rt.config().mountNamespace().orElseThrow();
         ProcessTable.scan().namespaces().forEach((pid, n) -> {
             if (n.equals(ns)) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import spfs.monitor.ProcessTable;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
@@ -30,8 +33,9 @@ final class RuntimeHarness implements AutoCloseable {
         this.bin = root.resolve("bin");
         Files.createDirectories(bin);
         Path wrapper = bin.resolve("spfs");
+        // as bin/launch.sh, JAVA_OPTS reaches the JVM (and so the monitor it spawns)
         Files.writeString(wrapper, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
-                + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '" + System.getProperty("java.class.path")
+                + String.join(" ", SpfsProcess.jvmOptions()) + " ${JAVA_OPTS:-} -cp '" + System.getProperty("java.class.path")
                 + "' spk.cli.spfs.SpfsMain \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
     }
@@ -86,7 +90,7 @@ final class RuntimeHarness implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SPFS_"));
+        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.equals("JAVA_OPTS"));
         env.put("SPFS_STORAGE__ROOT", repo.toString());
         env.put("SPFS_MONITOR_INTERVAL_MS", "50");
         env.put("XDG_CONFIG_HOME", root.resolve("no-config").toString());
@@ -163,26 +167,49 @@ final class RuntimeHarness implements AutoCloseable {
         return storage().list(p -> { });
     }
 
+    /** How long a test waits for something a runtime does in the background (a monitor's tear-down, say). */
+    static final Duration AWAIT_LIMIT = Duration.ofSeconds(60);
+
+    /**
+     * Polls {@code value} until {@code done} holds of it or {@link #AWAIT_LIMIT} has passed;
+     * returns the last value seen, so the caller's assertion can show it. A value that cannot be
+     * read yet (the supplier throws) counts as not done.
+     */
+    static <T> T await(Callable<T> value, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
+        T last = null;
+        int spins = 0;
+        while (true) {
+            try {
+                last = value.call();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                return last;
+            }
+            Thread.sleep(Math.min(5 + 5L * spins++, 50));
+        }
+    }
+
     /** Waits (bounded) until no runtime record is left; returns whether that happened. */
     boolean awaitNoRuntimes() throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (runtimes().isEmpty()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return await(this::runtimes, List::isEmpty).isEmpty();
+    }
+
+    /** Waits (bounded) until runtime {@code name}'s record has no owning process; returns it. */
+    RuntimeData awaitReleased(String name) throws InterruptedException {
+        return await(() -> storage().read(name), rt -> rt.status().owner().isEmpty());
     }
 
     /** Waits (bounded) until {@code file} exists. */
     static boolean await(Path file) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            if (Files.exists(file)) {
-                return true;
-            }
-            Thread.sleep(25);
-        }
-        return false;
+        return await(() -> Files.exists(file), Boolean::booleanValue);
     }
 
     /** A file's text, or a note that it is missing (for failure messages). */

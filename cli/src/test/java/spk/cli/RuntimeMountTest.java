@@ -247,15 +247,24 @@ class RuntimeMountTest {
         Files.writeString(d.resolve("f"), "x\n");
         commit(d, "test/small");
         for (String backend : List.of("FuseOnly", "OverlayFsWithFuse", "OverlayFsWithRenders")) {
-            ProcessBuilder pb = h.builder("run", "test/small", "--", "sh", "-c",
-                    // the overlay's monitor starts after the command does: give it time, a FUSE one is there first
-                    "for i in $(seq 40); do spfs runtime info $SPFS_RUNTIME | grep -q '\"monitor\":[0-9]' && break;"
-                            + " sleep 0.1; done; spfs runtime info $SPFS_RUNTIME");
+            Path ready = tmp.resolve("ready-" + backend);
+            Path stop = tmp.resolve("stop-" + backend);
+            String name = "monitored-" + backend.toLowerCase(java.util.Locale.ROOT);
+            ProcessBuilder pb = h.builder("run", "--runtime-name", name, "test/small", "--", "sh", "-c",
+                    "touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done");
             pb.environment().put("SPFS_FILESYSTEM__BACKEND", backend);
-            RuntimeHarness.Result r = h.run(pb);
-            assertEquals(0, r.exit(), r.toString());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"monitor\":(\\d+)").matcher(r.out());
-            assertTrue(m.find(), backend + ": " + r.out());
+            Path out = tmp.resolve(name + ".out");
+            Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                assertTrue(RuntimeHarness.await(ready), () -> backend + " started: " + RuntimeHarness.readOr(out));
+                // an overlay runtime's monitor starts beside the command, a FUSE one before it
+                RuntimeData rt = RuntimeHarness.await(() -> h.storage().read(name),
+                        r -> r.status().monitor().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false));
+                assertTrue(rt != null && rt.status().monitor().isPresent(), backend + ": " + rt);
+            } finally {
+                Files.createFile(stop);
+                assertEquals(0, RuntimeHarness.finish(p, backend + " runtime"), () -> RuntimeHarness.readOr(out));
+            }
         }
         assertTrue(h.awaitNoRuntimes());
     }
@@ -297,18 +306,12 @@ class RuntimeMountTest {
             RuntimeHarness.finish(first, "the durable runtime");
         }
         // the monitor releases a durable runtime instead of removing it
-        RuntimeData kept = null;
-        for (int i = 0; i < 400 && (kept == null || kept.status().owner().isPresent()); i++) {
-            Thread.sleep(25);
-            kept = h.storage().read("kept");
-        }
-        assertTrue(kept.config().durable() && kept.status().owner().isEmpty() && !kept.status().running());
+        RuntimeData kept = h.awaitReleased("kept");
+        assertTrue(kept != null && kept.config().durable() && kept.status().owner().isEmpty() && !kept.status().running());
         RuntimeHarness.Result again = h.run("run", "--rerun", "kept", "--", "cat", "/spfs/note");
         assertEquals(0, again.exit(), again.toString());
         assertEquals("saved\n", again.out(), "the kept changes are there on a rerun");
-        for (int i = 0; i < 400 && h.storage().read("kept").status().owner().isPresent(); i++) {
-            Thread.sleep(25);
-        }
+        assertTrue(h.awaitReleased("kept").status().owner().isEmpty());
         RuntimeHarness.Result rm = h.run("runtime", "rm", "kept");
         assertEquals(0, rm.exit(), rm.toString());
         assertFalse(Files.exists(h.repo.resolve("durable_edits/kept")), "its upper directory is gone too");

@@ -57,8 +57,7 @@ public final class Monitor {
     public int run(Optional<Path> fuseMount) {
         long self = linux.pid();
         String ns = Linux.mountNamespaceOf("self");
-        RuntimeData rt = storage.read(name);
-        storage.save(rt.withStatus(rt.status().withMonitor(Optional.of(self))));
+        RuntimeData rt = storage.update(name, cur -> cur.withStatus(cur.status().withMonitor(Optional.of(self))));
         if (fuseMount.isPresent()) {
             Path status = rt.config().runtimeDir().resolve(spfs.runtime.RuntimeLauncher.MONITOR_STATUS);
             try {
@@ -72,9 +71,10 @@ public final class Monitor {
             server.setDaemon(true);
             server.start();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::teardown, "spfs-monitor-teardown"));
-        waitUntilEmpty(ns, self, rt.status().owner());
-        teardown();
+        Optional<Long> owner = rt.status().owner();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> teardown(owner), "spfs-monitor-teardown"));
+        waitUntilEmpty(ns, self, owner);
+        teardown(owner);
         return 0;
     }
 
@@ -114,7 +114,8 @@ public final class Monitor {
 
     private boolean tornDown;
 
-    private synchronized void teardown() {
+    /** Unmounts, then releases the record if it still belongs to the {@code watched} owner. */
+    private synchronized void teardown(Optional<Long> watched) {
         if (tornDown) {
             return;
         }
@@ -135,12 +136,9 @@ public final class Monitor {
             log.println("spfs monitor: " + e.getMessage());
         }
         try {
-            if (rt.config().durable()) {
-                storage.save(rt.withStatus(rt.status().withRunning(false).withOwner(Optional.empty())
-                        .withMonitor(Optional.empty())).withConfig(rt.config().withMountNamespace(Optional.empty())));
-            } else {
-                storage.remove(name);
-            }
+            // decided on the record as stored now: a process inside may have made it durable,
+            // or (durable) it may have been rerun already, by an owner we do not watch
+            storage.release(name, cur -> cur.status().owner().equals(watched));
         } catch (RuntimeException e) {
             log.println("spfs monitor: cannot clean up runtime " + name + ": " + e.getMessage());
         }

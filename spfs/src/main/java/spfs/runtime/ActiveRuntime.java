@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import spfs.commit.DirectoryCommitter;
 import spfs.config.Config;
@@ -66,8 +67,7 @@ public final class ActiveRuntime {
     /** Sets editability (and saves) then remounts. */
     public RuntimeData setEditable(RuntimeData rt, boolean editable) {
         requireUpper(rt, editable ? "made editable" : "remounted");
-        RuntimeData next = rt.withStatus(rt.status().withEditable(editable));
-        storage.save(next);
+        RuntimeData next = storage.update(rt.name(), cur -> cur.withStatus(cur.status().withEditable(editable)));
         return remount(next, false);
     }
 
@@ -90,8 +90,7 @@ public final class ActiveRuntime {
         if (r.tree().children().isEmpty() || (!stack.isEmpty() && stack.get(stack.size() - 1).equals(layer))) {
             throw SpfsException.notFound("nothing-to-commit", "nothing to commit: /spfs has no changes");
         }
-        RuntimeData next = rt.withStatus(rt.status().push(layer).withEditable(false));
-        storage.save(next);
+        RuntimeData next = storage.update(rt.name(), cur -> cur.withStatus(cur.status().push(layer).withEditable(false)));
         return new Commit(remount(next, true), layer, r.files());
     }
 
@@ -102,14 +101,10 @@ public final class ActiveRuntime {
     public RuntimeData reset(RuntimeData rt, List<String> patterns, Optional<List<Digest>> newStack, boolean edit) {
         requireUpper(rt, "reset");
         List<String> removed = upperDir(rt).reset(patterns);
-        RuntimeData next = rt;
-        if (newStack.isPresent()) {
-            next = next.withStatus(next.status().withStack(newStack.get()));
-        }
-        if (edit) {
-            next = next.withStatus(next.status().withEditable(true));
-        }
-        storage.save(next);
+        RuntimeData next = storage.update(rt.name(), cur -> {
+            Status s = newStack.map(cur.status()::withStack).orElse(cur.status());
+            return cur.withStatus(edit ? s.withEditable(true) : s);
+        });
         if (removed.isEmpty() && newStack.isEmpty() && !edit) {
             return next;
         }
@@ -144,8 +139,8 @@ public final class ActiveRuntime {
             Thread.currentThread().interrupt();
             throw SpfsException.environment("interrupted", "interrupted", e);
         }
-        RuntimeData next = rt.withConfig(rt.config().withUpperAndWork(upper, work).withDurable(true));
-        storage.save(next);
+        RuntimeData next = storage.update(rt.name(),
+                cur -> cur.withConfig(cur.config().withUpperAndWork(upper, work).withDurable(true)));
         return remount(next, false);
     }
 
@@ -171,7 +166,8 @@ public final class ActiveRuntime {
         RuntimeData next = rt;
         if (backend instanceof MountBackend.OverlayFsWithRenders) {
             RuntimeLauncher.Prepared p = launcher.prepare(rt, false);
-            next = p.runtime();
+            Set<Digest> flattened = p.runtime().status().flattenedLayers();
+            next = storage.update(rt.name(), cur -> cur.withStatus(cur.status().withFlattened(flattened)));
             mounts.unmountSpfs();
             if (clearUpper) {
                 DirectoryRemoval.clear(c.upperDir());
@@ -181,21 +177,19 @@ public final class ActiveRuntime {
         } else if (backend instanceof MountBackend.OverlayFsWithFuse) {
             Path lower = c.runtimeDir().resolve("lower-" + UUID.randomUUID());
             RuntimeMounts.makeDirs(lower);
-            storage.save(next);
+            // the monitor serves the stack it reads from the record, which the caller has stored
             Monitor.requestFuseMount(c.runtimeDir(), lower);
-            next = next.withConfig(c.withLowerDir(lower));
+            next = storage.update(rt.name(), cur -> cur.withConfig(cur.config().withLowerDir(lower)));
             mounts.unmountSpfs();
             if (clearUpper) {
                 DirectoryRemoval.clear(c.upperDir());
             }
             mounts.mountOverlay(next.config(), List.of(), next.status().editable());
         } else {
-            storage.save(next);
             mounts.unmountSpfs();
             Monitor.requestFuseMount(c.runtimeDir(), mounts.spfsDir());
         }
         mounts.bindLiveLayers(next.config().liveLayers());
-        storage.save(next);
         return next;
     }
 }

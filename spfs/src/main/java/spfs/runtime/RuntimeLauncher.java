@@ -192,11 +192,6 @@ public final class RuntimeLauncher {
         RuntimeData rt = p.runtime();
         try {
             rt = enter(p);
-            if (rt.config().mountBackend().usesFuse()) {
-                // the FUSE monitor, started inside enter(), has recorded its pid meanwhile: keep it
-                rt = rt.withStatus(rt.status().withMonitor(storage.read(rt.name()).status().monitor()));
-            }
-            storage.save(rt);
             Shell shell = Shell.find(env);
             StartupScripts scripts = new StartupScripts(rt.config().shStartupFile(), rt.config().cshStartupFile());
             scripts.write();
@@ -232,37 +227,35 @@ public final class RuntimeLauncher {
         linux.unshareMountNamespace();
         // our mounts must not reach the host, but the host's later mounts may still reach us
         linux.propagation("/", Linux.MS_REC | Linux.MS_SLAVE);
+        // owned, running and in this namespace from here on. Stored whole, once, before any
+        // monitor exists: from then on the monitor and the command change it too, by update only
+        rt = rt.withConfig(c.withMountNamespace(Optional.ofNullable(Linux.mountNamespaceOf("thread-self"))))
+                .withStatus(rt.status().withOwner(Optional.of((long) linux.pid())).withRunning(true));
+        storage.put(rt);
         mounts.mountRuntimeDir(c);
         MountBackend backend = c.mountBackend();
-        // owned and running from here on: a FUSE server reads the record before we return
-        rt = rt.withStatus(rt.status().withOwner(Optional.of((long) linux.pid())).withRunning(true));
         if (backend instanceof MountBackend.OverlayFsWithRenders) {
             Masks.apply(p.merged(), c.upperDir(), linux);
             mounts.mountOverlay(c, p.rendersTopFirst(), rt.status().editable());
         } else if (backend instanceof MountBackend.OverlayFsWithFuse) {
-            // the FUSE server (in the monitor) serves the saved stack
-            storage.save(rt);
+            // the FUSE server (in the monitor) serves the stored stack
             spawnMonitor(rt, Optional.of(c.lowerDir()));
             mounts.mountOverlay(c, List.of(), rt.status().editable());
         } else {
-            storage.save(rt);
             spawnMonitor(rt, Optional.of(mounts.spfsDir()));
         }
         mounts.bindLiveLayers(c.liveLayers());
-        String ns = Linux.mountNamespaceOf("thread-self");
-        return rt.withConfig(c.withMountNamespace(Optional.ofNullable(ns)))
-                .withStatus(rt.status().withOwner(Optional.of((long) linux.pid())).withRunning(true));
+        return rt;
     }
 
-    /** Gives up a runtime that did not start: durable ones are kept for a rerun, others removed. */
+    /**
+     * Gives up a runtime that did not start: durable ones are kept for a rerun, others removed;
+     * a record this process has not stored yet (a durable one's earlier run) stays as it is.
+     */
     private void release(RuntimeData rt) {
+        Optional<Long> self = Optional.of((long) linux.pid());
         try {
-            if (rt.config().durable()) {
-                storage.save(rt.withStatus(rt.status().withOwner(Optional.empty()).withMonitor(Optional.empty())
-                        .withRunning(false)).withConfig(rt.config().withMountNamespace(Optional.empty())));
-            } else {
-                storage.remove(rt.name());
-            }
+            storage.release(rt.name(), cur -> cur.status().owner().equals(self));
         } catch (RuntimeException ignored) {
             // the original failure is what the user needs to see
         }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 import spfs.error.UnknownReferenceException;
@@ -21,6 +23,7 @@ import spfs.mount.MountBackend;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.TagDatabase.TagListing;
 import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.RecordLock;
 import spfs.tag.TagSpec;
 
 /**
@@ -28,7 +31,10 @@ import spfs.tag.TagSpec;
  * tagged {@code spfs/runtimes/meta/NAME}, and a platform of the stack tagged
  * {@code spfs/runtimes/data/NAME} so that clean keeps the runtime's layers. Tag namespaces are
  * ignored, so every runtime on the host is listed. Each save pushes new tag versions; tag files
- * are replaced atomically (temp file, fsync, rename) under their lock.
+ * are replaced atomically (temp file, fsync, rename) under their lock. Several processes change
+ * one record (launcher, monitor, commands inside the runtime): every change is a read, modify
+ * and write under one repository-wide lock ({@link #update}), never a blind save of a copy
+ * read earlier, which would drop what another process wrote in between.
  */
 public final class RuntimeStorage {
     private static final String META = "spfs/runtimes/meta/";
@@ -97,8 +103,60 @@ public final class RuntimeStorage {
         return !repo.readTagStream(TagSpec.parse(META + name)).isEmpty();
     }
 
+    /**
+     * Stores {@code rt} whole, replacing any record of that name: for the launcher, which owns
+     * the record until it spawns the monitor and starts the command. From then on, other
+     * processes change the record too, and every change goes through {@link #update}.
+     */
+    public void put(RuntimeData rt) {
+        try (RecordLock held = repo.runtimeRecordLock()) {
+            write(rt);
+        }
+    }
+
+    /**
+     * Reads the current record, applies {@code change} and stores the result, all under the
+     * repository's runtime-record lock, so that concurrent writers (the monitor recording its
+     * pid, a commit pushing a layer, an edit making the runtime durable) never undo each other.
+     * Returns the record as stored.
+     */
+    public RuntimeData update(String name, UnaryOperator<RuntimeData> change) {
+        try (RecordLock held = repo.runtimeRecordLock()) {
+            RuntimeData next = change.apply(read(name));
+            write(next);
+            return next;
+        }
+    }
+
+    /**
+     * Gives up a runtime whose processes are gone, under the same lock as {@link #update}: a
+     * durable one (as it is stored now, perhaps made durable from inside) is kept for a rerun,
+     * without owner, monitor or namespace; any other is removed. Nothing happens when the record
+     * is gone, or when {@code ours} does not hold of it: a durable runtime may already have been
+     * rerun by another process, whose record this is now.
+     */
+    public void release(String name, Predicate<RuntimeData> ours) {
+        try (RecordLock held = repo.runtimeRecordLock()) {
+            RuntimeData rt;
+            try {
+                rt = read(name);
+            } catch (UnknownRuntimeException e) {
+                return;
+            }
+            if (!ours.test(rt)) {
+                return;
+            }
+            if (rt.config().durable()) {
+                write(rt.withStatus(rt.status().withRunning(false).withOwner(Optional.empty()).withMonitor(Optional.empty()))
+                        .withConfig(rt.config().withMountNamespace(Optional.empty())));
+            } else {
+                removeUnlocked(name);
+            }
+        }
+    }
+
     /** Writes the record and its stack platform, then points both tags at them. */
-    public void save(RuntimeData rt) {
+    private void write(RuntimeData rt) {
         Platform platform = rt.toPlatform(format);
         Digest platformDigest = repo.writeObject(platform);
         byte[] json = RuntimeCodec.encode(rt).getBytes(StandardCharsets.UTF_8);
@@ -160,6 +218,12 @@ public final class RuntimeStorage {
     /** Deletes a runtime's durable directory (if any), then its data tag, then its record. */
     public void remove(String name) {
         validateName(name);
+        try (RecordLock held = repo.runtimeRecordLock()) {
+            removeUnlocked(name);
+        }
+    }
+
+    private void removeUnlocked(String name) {
         Path durable = durablePath(name);
         if (Files.exists(durable)) {
             DirectoryRemoval.removeTree(durable);

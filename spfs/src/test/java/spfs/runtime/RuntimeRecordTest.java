@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spfs.encoding.Digest;
@@ -62,7 +67,7 @@ class RuntimeRecordTest {
     void storageKeepsRecordsAsTagsOutsideNamespaces() {
         RuntimeStorage s = storage();
         RuntimeData rt = s.create(Optional.of("one"), false, MountBackend.RENDERS, Optional.empty());
-        s.save(rt);
+        s.put(rt);
         assertEquals(List.of("one"), s.names());
         assertEquals(rt, s.read("one"));
         FsRepository plain = FsRepository.open(tmp.resolve("repo"), Optional.empty());
@@ -75,6 +80,68 @@ class RuntimeRecordTest {
         s.remove("one");
         assertTrue(s.names().isEmpty());
         assertThrows(UnknownRuntimeException.class, () -> s.read("one"));
+    }
+
+    /**
+     * The monitor recording its pid while a command inside commits a layer: the commit's update
+     * cannot land between the monitor's read and its write (it waits for the lock), so neither
+     * change is lost. The monitor's change holds the lock until the commit has had every chance
+     * to run; without the lock the commit would finish in that window and then be overwritten.
+     */
+    @Test
+    void aCommitRacingTheMonitorKeepsItsLayer() throws Exception {
+        RuntimeStorage s = storage();
+        RuntimeData rt = s.create(Optional.of("busy"), false, MountBackend.RENDERS, Optional.empty());
+        s.put(rt.withStatus(rt.status().push(Digest.ofUtf8("base"))));
+        Digest layer = Digest.ofUtf8("committed");
+        CountDownLatch monitorHasRead = new CountDownLatch(1);
+        CountDownLatch commitDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<RuntimeData> monitor = pool.submit(() -> s.update("busy", cur -> {
+                monitorHasRead.countDown();
+                try {
+                    assertFalse(commitDone.await(300, TimeUnit.MILLISECONDS), "the commit waited for the monitor's write");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return cur.withStatus(cur.status().withMonitor(Optional.of(7L)));
+            }));
+            assertTrue(monitorHasRead.await(30, TimeUnit.SECONDS));
+            Future<RuntimeData> commit = pool.submit(() -> {
+                RuntimeData r = s.update("busy", cur -> cur.withStatus(cur.status().push(layer).withEditable(false)));
+                commitDone.countDown();
+                return r;
+            });
+            monitor.get(30, TimeUnit.SECONDS);
+            commit.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        RuntimeData stored = s.read("busy");
+        assertEquals(List.of(Digest.ofUtf8("base"), layer), stored.status().stack(), "the committed layer stays");
+        assertEquals(Optional.of(7L), stored.status().monitor(), "and so does the monitor's pid");
+    }
+
+    /** A runtime made durable from inside is kept when its monitor releases it, not removed. */
+    @Test
+    void releaseDecidesOnTheRecordAsStoredNow() {
+        RuntimeStorage s = storage();
+        RuntimeData rt = s.create(Optional.of("kept"), false, MountBackend.RENDERS, Optional.empty());
+        s.put(rt.withStatus(rt.status().withOwner(Optional.of(5L)).withMonitor(Optional.of(6L)).withRunning(true)));
+        s.update("kept", cur -> cur.withConfig(cur.config().withDurable(true)));
+        s.release("kept", cur -> cur.status().owner().equals(Optional.of(4L)));
+        assertEquals(Optional.of(5L), s.read("kept").status().owner(), "another owner's record is left alone");
+        s.release("kept", cur -> cur.status().owner().equals(Optional.of(5L)));
+        RuntimeData after = s.read("kept");
+        assertTrue(after.config().durable());
+        assertTrue(after.status().owner().isEmpty() && after.status().monitor().isEmpty() && !after.status().running(),
+                after.toString());
+        s.put(s.create(Optional.of("gone"), false, MountBackend.RENDERS, Optional.empty()));
+        s.release("gone", cur -> true);
+        assertFalse(s.exists("gone"));
+        s.release("gone", cur -> true);
+        assertThrows(UnknownRuntimeException.class, () -> s.update("gone", cur -> cur));
     }
 
     @Test

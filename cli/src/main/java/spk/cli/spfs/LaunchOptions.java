@@ -107,7 +107,7 @@ abstract class LaunchOptions {
         ctx.out().flush();
         ctx.err().flush();
         if (linux.euid() != 0) {
-            storage.save(rt);
+            storage.put(rt);
             throw reenterRootless(rt, storage, created, env);
         }
         RuntimeLauncher launcher = RuntimeSupport.launcher(ctx, storage, linux);

@@ -142,6 +142,11 @@ public final class FsRepository implements Repository {
         return RepositoryLock.acquire(root, false);
     }
 
+    /** Held while a runtime record is read, changed and written back; see {@link RecordLock}. */
+    public RecordLock runtimeRecordLock() {
+        return RecordLock.acquire(root.resolve("runtimes.lock"));
+    }
+
     /** Held by clean while it decides and deletes. */
     public RepositoryLock cleanLock() {
         return RepositoryLock.acquire(root, true);
