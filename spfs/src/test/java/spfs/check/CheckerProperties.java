@@ -10,15 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.generators.Generate;
 import spfs.commit.DirectoryCommitter;
 import spfs.encoding.Digest;
 import spfs.encoding.RandomValues;
 import spfs.graph.ObjectFormat;
-import spfs.render.RenderCleanup;
 import spfs.storage.fs.FsRepository;
 import spfs.tag.TagSpec;
 
@@ -27,12 +26,12 @@ import spfs.tag.TagSpec;
  * prints "Seed was N"; {@code -DQT_SEED=N} replays it.
  */
 class CheckerProperties {
-    private static Path dir;
-    private static List<Digest> payloads;
+    @TempDir
+    Path dir;
+    private List<Digest> payloads;
 
-    @BeforeAll
-    static void commitOnce() throws IOException {
-        dir = Files.createTempDirectory("check-props");
+    @BeforeEach
+    void commitToBothRepositories() throws IOException {
         Path src = dir.resolve("src");
         Files.createDirectories(src.resolve("sub"));
         for (int i = 0; i < 6; i++) {
@@ -46,11 +45,6 @@ class CheckerProperties {
             repo.pushTag(TagSpec.parse("t"), r.layer().digest(), "me@here");
             payloads = r.manifest().childObjects();
         }
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        RenderCleanup.deleteTree(dir);
     }
 
     @Test
@@ -67,7 +61,7 @@ class CheckerProperties {
                 });
     }
 
-    private static void flipFindAndRepair(int which, int where, int bit) throws IOException {
+    private void flipFindAndRepair(int which, int where, int bit) throws IOException {
         FsRepository local = FsRepository.open(dir.resolve("local"), Optional.empty());
         Digest victim = payloads.get(which);
         Path p = local.payloadPath(victim);
