@@ -3,6 +3,8 @@ package spk.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
 import spk.grammar.compat.CompatRule;
 import spk.grammar.name.PkgName;
 import spk.grammar.option.OptionMap;
@@ -28,7 +30,9 @@ import spk.spec.model.PackageSpec;
 /**
  * The solver against a brute-force oracle on random small catalogs: it finds a solution iff one
  * exists, its solution satisfies every rule, and it is the preferred one under the documented
- * order (docs/solver.md); both back ends agree.
+ * order (docs/solver.md); both back ends agree. Each problem comes from a random {@code long}; a
+ * failure shows it (the smallest failing value) and QuickTheories' own "Seed was N", which
+ * {@code -DQT_SEED=N} replays.
  */
 class OracleProperties {
     static final String[] VERSIONS = {"1.0.0", "1.1.0", "2.0.0"};
@@ -252,8 +256,21 @@ class OracleProperties {
 
     // ------------------------------------------------------------------ the properties
 
-    @Property(tries = 300)
-    void solverAgreesWithTheOracle(@ForAll long seed) {
+    /**
+     * {@code tries} problem seeds over the whole {@code long} range. Shrinking a seed does not make
+     * its problem smaller, so only a few shrink steps are spent (each one is a solve) and a failure
+     * is reported well inside the test timeout.
+     */
+    private static QuickTheory tries(int tries) {
+        return qt().withExamples(tries).withShrinkCycles(50);
+    }
+
+    @Test
+    void solverAgreesWithTheOracle() {
+        tries(300).forAll(longs().all()).checkAssert(OracleProperties::agreesWithTheOracle);
+    }
+
+    private static void agreesWithTheOracle(long seed) {
         Problem p = generate(seed);
         List<PkgRequest> initial = p.requests().stream().map(PkgRequest::parse).toList();
         Optional<Map<PkgName, PackageSpec>> expected = oracle(p, initial);
@@ -290,8 +307,12 @@ class OracleProperties {
         return m.values().stream().map(s -> s.pkg().toString()).sorted().toList();
     }
 
-    @Property(tries = 40)
-    void bothBackEndsGiveTheSameAnswer(@ForAll long seed) {
+    @Test
+    void bothBackEndsGiveTheSameAnswer() {
+        tries(40).forAll(longs().all()).checkAssert(OracleProperties::backEndsAgree);
+    }
+
+    private static void backEndsAgree(long seed) {
         Problem p = generate(seed);
         CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());
         SolveRequest req = new SolveRequest(List.of(repo), Catalogs.requests(p.requests().toArray(String[]::new)),
@@ -303,15 +324,19 @@ class OracleProperties {
     }
 
     /** Catalogs with two separate conflicts, where the back ends once named different ones. */
-    @net.jqwik.api.Example
+    @Test
     void seedsWhereTheBackEndsOnceNamedDifferentConflicts() {
         for (long seed : new long[] {-34, -83701}) {
-            bothBackEndsGiveTheSameAnswer(seed);
+            backEndsAgree(seed);
         }
     }
 
-    @Property(tries = 200)
-    void explanationsNameAMinimalConflict(@ForAll long seed) {
+    @Test
+    void explanationsNameAMinimalConflict() {
+        tries(200).forAll(longs().all()).checkAssert(OracleProperties::conflictIsMinimal);
+    }
+
+    private static void conflictIsMinimal(long seed) {
         Problem p = generate(seed);
         CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());
         SolveRequest req = new SolveRequest(List.of(repo), Catalogs.requests(p.requests().toArray(String[]::new)),

@@ -2,32 +2,36 @@ package spfs.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.generators.Generate;
 import spfs.commit.DirectoryCommitter;
 import spfs.encoding.Digest;
+import spfs.encoding.RandomValues;
 import spfs.graph.ObjectFormat;
-import spfs.render.RenderCleanup;
 import spfs.storage.fs.FsRepository;
 import spfs.tag.TagSpec;
 
-/** Any single flipped bit in any payload is reported by check, and pulling repairs it. */
+/**
+ * Any single flipped bit in any payload is reported by check, and pulling repairs it. A failure
+ * prints "Seed was N"; {@code -DQT_SEED=N} replays it.
+ */
 class CheckerProperties {
-    private static Path dir;
-    private static List<Digest> payloads;
+    @TempDir
+    Path dir;
+    private List<Digest> payloads;
 
-    @BeforeContainer
-    static void commitOnce() throws IOException {
-        dir = Files.createTempDirectory("check-props");
+    @BeforeEach
+    void commitToBothRepositories() throws IOException {
         Path src = dir.resolve("src");
         Files.createDirectories(src.resolve("sub"));
         for (int i = 0; i < 6; i++) {
@@ -43,14 +47,21 @@ class CheckerProperties {
         }
     }
 
-    @AfterContainer
-    static void cleanUp() {
-        RenderCleanup.deleteTree(dir);
+    @Test
+    void aFlippedBitIsFoundAndRepaired() {
+        // each try checks two repositories; a few shrink steps keep a failure's report inside the test timeout
+        qt().withExamples(40).withShrinkCycles(200)
+                .forAll(Generate.range(0, 5), RandomValues.nonNegativeInts(), Generate.range(0, 7))
+                .checkAssert((which, where, bit) -> {
+                    try {
+                        flipFindAndRepair(which, where, bit);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
-    @Property(tries = 40)
-    void aFlippedBitIsFoundAndRepaired(@ForAll @IntRange(min = 0, max = 5) int which, @ForAll @IntRange(min = 0) int where,
-            @ForAll @IntRange(min = 0, max = 7) int bit) throws IOException {
+    private void flipFindAndRepair(int which, int where, int bit) throws IOException {
         FsRepository local = FsRepository.open(dir.resolve("local"), Optional.empty());
         Digest victim = payloads.get(which);
         Path p = local.payloadPath(victim);

@@ -144,37 +144,6 @@ class FsRepositoryTest {
         assertFalse(Files.exists(lock));
     }
 
-    /**
-     * Removing a stream's last tag removes its folder when empty; a tag written into that folder
-     * at the same moment (runtime records: one runtime ends as another starts) must still land.
-     */
-    @Test
-    void writingATagWhileItsFolderIsRemovedStillLands() throws Exception {
-        FsRepository r = repo();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread[] threads = new Thread[2];
-        for (int t = 0; t < threads.length; t++) {
-            TagSpec spec = TagSpec.parse("runtimes/meta/r" + t);
-            threads[t] = new Thread(() -> {
-                try {
-                    for (int i = 0; i < 300; i++) {
-                        r.pushTag(spec, Digest.ofUtf8("v" + i), "me@here");
-                        r.removeTagStream(spec);
-                    }
-                } catch (Throwable e) {
-                    failed.compareAndSet(null, e);
-                }
-            });
-            threads[t].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failed.get() != null) {
-            throw new AssertionError("a tag write failed while the other stream's folder came and went", failed.get());
-        }
-    }
-
     private static String read(Path p) {
         try {
             return Files.readString(p);

@@ -25,13 +25,28 @@ final class FsTagStore implements TagDatabase {
     static final String NAMESPACE_SUFFIX = "#ns";
     private static final String TAG_EXT = ".tag";
 
+    /**
+     * How a stream's lock file is taken ({@link TagLock#acquire}). Another writer may remove the
+     * stream's folder up to the moment the lock file exists; tests act at that moment through this.
+     */
+    @FunctionalInterface
+    interface StreamLocking {
+        TagLock acquire(Path lockFile) throws IOException;
+    }
+
     private final Path tagsRoot;
     private final Path root;
     private final Optional<String> namespace;
+    private final StreamLocking locking;
 
     FsTagStore(Path tagsRoot, Optional<String> namespace) {
+        this(tagsRoot, namespace, TagLock::acquire);
+    }
+
+    FsTagStore(Path tagsRoot, Optional<String> namespace, StreamLocking locking) {
         this.tagsRoot = tagsRoot;
         this.namespace = namespace;
+        this.locking = locking;
         namespace.ifPresent(FsTagStore::validateNamespace);
         this.root = namespace.map(ns -> tagsRoot.resolve(ns + NAMESPACE_SUFFIX)).orElse(tagsRoot);
     }
@@ -45,7 +60,7 @@ final class FsTagStore implements TagDatabase {
 
     /** The same tags directory seen in another namespace (or none). */
     FsTagStore inNamespace(Optional<String> ns) {
-        return new FsTagStore(tagsRoot, ns);
+        return new FsTagStore(tagsRoot, ns, locking);
     }
 
     /** Namespaces present under tags/. */
@@ -181,7 +196,7 @@ final class FsTagStore implements TagDatabase {
         try {
             DurableFiles.makeDirs(f.getParent());
             Path lock = f.resolveSibling(f.getFileName() + ".lock");
-            try (TagLock held = TagLock.acquire(lock)) {
+            try (TagLock held = locking.acquire(lock)) {
                 List<Tag> next = change.apply(readTagStream(spec));
                 if (next == null) {
                     return;
