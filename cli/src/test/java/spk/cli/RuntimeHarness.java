@@ -45,7 +45,8 @@ final class RuntimeHarness implements AutoCloseable {
 
     /**
      * A command prefix running {@code spfs} as the unprivileged user 65534 (nobody): the class
-     * path is copied where that user can read it (the test's own may live under /root).
+     * path, jars and class folders alike, is copied where that user can read it (the test's own
+     * may live under /root, or in a clone under a private temporary folder).
      */
     List<String> asNobody() throws IOException {
         Path jars = root.resolve("nobody-jars");
@@ -54,12 +55,13 @@ final class RuntimeHarness implements AutoCloseable {
         int i = 0;
         for (String entry : System.getProperty("java.class.path").split(":")) {
             Path p = Path.of(entry);
+            Path copy = jars.resolve((i++) + "-" + p.getFileName());
             if (Files.isRegularFile(p)) {
-                Path copy = jars.resolve((i++) + "-" + p.getFileName());
                 Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 cp.add(copy.toString());
-            } else {
-                cp.add(entry);
+            } else if (Files.isDirectory(p)) {
+                copyTree(p, copy);
+                cp.add(copy.toString());
             }
         }
         Path wrapper = bin.resolve("spfs-nobody");
@@ -70,6 +72,19 @@ final class RuntimeHarness implements AutoCloseable {
             Files.setAttribute(d, "unix:mode", 0777);
         }
         return List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", wrapper.toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** {@code spfs args} as nobody, with the harness's environment. */
