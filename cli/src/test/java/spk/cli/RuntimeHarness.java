@@ -104,13 +104,24 @@ final class RuntimeHarness implements AutoCloseable {
 
     /** Runs {@code spk args} (SpkMain on the test class path) to completion, with the harness's environment. */
     Result spk(String... args) throws IOException, InterruptedException {
+        return run(spkBuilder(List.of(), args));
+    }
+
+    /** {@code spk args} run in {@code dir}, to completion. */
+    Result spkIn(Path dir, String... args) throws IOException, InterruptedException {
+        return run(spkBuilder(List.of(), args).directory(dir.toFile()));
+    }
+
+    /** A process builder for {@code spk args} with the harness's environment and extra JVM options. */
+    ProcessBuilder spkBuilder(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(SpfsProcess.jvmOptions());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = builder("version");
         pb.command(cmd);
-        return run(pb);
+        return pb;
     }
 
     /** Runs to completion: exit code, stdout, stderr. */

@@ -83,12 +83,18 @@ class SpkBuildTest {
 
         // published to another repository, the packages are listed and entered from there
         Path origin = tmp.resolve("origin");
-        FsRepository.create(origin, Optional.empty());
-        for (String p : new String[] {"stdfs", "hello/1.2.0", "greeter/1.0.0"}) {
-            RuntimeHarness.Result pub = spk("publish", p, "-r", origin.toString());
-            assertEquals(0, pub.exit(), pub.toString());
-        }
-        assertEquals("greeter\nhello\nstdfs\n", spk("ls", "-r", origin.toString()).out());
+        RuntimeHarness.Result notRepo = spk("publish", "stdfs", "-r", origin.toString());
+        assertEquals(2, notRepo.exit(), notRepo.toString());
+        assertEquals("error: " + origin + " is not an spfs repository; make it one with 'spfs init repo " + origin
+                + "', or publish with --create\n", notRepo.err());
+        RuntimeHarness.Result pub = spk("publish", "stdfs", "hello/1.2.0", "greeter/1.0.0", "-r", origin.toString(),
+                "--create");
+        assertEquals(0, pub.exit(), pub.toString());
+        assertEquals(3, pub.out().lines().filter(l -> l.startsWith("published ")).count(), pub.out());
+        assertEquals("greeter\nhello\nstdfs\n", spk("ls", "--no-local-repo", "-r", origin.toString()).out());
+        RuntimeHarness.Result partly = spk("publish", "stdfs", "nope", "-r", tmp.resolve("other").toString(), "--create");
+        assertEquals(1, partly.exit(), partly.toString());
+        assertTrue(!Files.exists(tmp.resolve("other")), "a missing package is found before anything is written");
         RuntimeHarness.Result nothing = spk("publish", "nope", "-r", origin.toString());
         assertEquals(1, nothing.exit(), nothing.toString());
         assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());

@@ -43,7 +43,7 @@ public final class MakeRecipeCommand implements Callable<Integer> {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
                     "cannot read the file: " + e.getMessage()));
         }
-        var loaded = SpecFiles.loader().loadText(file.toString(), text, opts);
+        var loaded = SpkCommand.specLoader(spec).loadText(file.toString(), text, opts);
         spec.commandLine().getOut().print(loaded.renderedText());
         spec.commandLine().getOut().flush();
         return 0;
