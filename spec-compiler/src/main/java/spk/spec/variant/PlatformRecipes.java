@@ -41,7 +41,7 @@ public final class PlatformRecipes {
         Map<String, Request> build = new LinkedHashMap<>();
         Map<String, Request> run = new LinkedHashMap<>();
         for (VersionIdent base : platform.bases()) {
-            PackageSpec spec = bases.apply(base).orElseThrow(() -> new IllegalArgumentException(
+            PackageSpec spec = bases.apply(base).orElseThrow(() -> new BuildInputException("missing-base-platform",
                     "base platform " + base + " of " + platform.platform() + " is not available"));
             for (ComponentSpec c : spec.install().components()) {
                 Map<String, Request> into = c.name().equals(Component.BUILD) ? build

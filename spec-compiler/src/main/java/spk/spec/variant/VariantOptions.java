@@ -86,7 +86,7 @@ public final class VariantOptions {
                     value = v.staticValue().get();
                 }
                 if (!v.choices().isEmpty() && !value.isEmpty() && !v.choices().contains(value)) {
-                    throw new IllegalArgumentException("invalid value '" + value + "' for option '" + v.var()
+                    throw new BuildInputException("invalid-option-value", "invalid value '" + value + "' for option '" + v.var()
                             + "', must be one of " + v.choices());
                 }
             }
