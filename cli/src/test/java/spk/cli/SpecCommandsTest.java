@@ -30,6 +30,21 @@ class SpecCommandsTest {
         assertTrue(r.out().contains("Failed " + bad), r.out());
     }
 
+    /** lint and build refuse a bad source the same way: where it is, which field, what is wrong. */
+    @Test
+    void badSourcesAreRefusedWithTheirPlace(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("src.spk.yaml");
+        Files.writeString(bad, "pkg: src-test/1.0.0\nsources:\n  - git: https://example.com/a.git\n    depth: -1\n");
+        CommandLineTest.Run lint = spk("lint", bad.toString());
+        assertEquals(2, lint.exit());
+        assertTrue(lint.out().contains(bad + ":4:12: error: sources[0].depth: 'depth' must be a positive number of commits, "
+                + "found -1\n"), lint.out());
+        CommandLineTest.Run build = spk("build", bad.toString());
+        assertEquals(2, build.exit());
+        assertEquals("error: " + bad + ":4:12: sources[0].depth: 'depth' must be a positive number of commits, found -1\n",
+                build.err());
+    }
+
     @Test
     void newWritesARecipeThatLintsClean(@TempDir Path dir) throws Exception {
         String old = System.getProperty("user.dir");
