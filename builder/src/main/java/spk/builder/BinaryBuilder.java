@@ -152,7 +152,7 @@ public final class BinaryBuilder {
     /**
      * What every component's layer holds besides its own files: the environment's startup
      * scripts (whichever component is used sets the environment up) and SPK's metadata of the
-     * build (spec, options, script; spk.md §4.2), so a runtime shows what it holds.
+     * build (spec, options, script, as SPK writes them), so a runtime shows what it holds.
      */
     private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, String specYaml,
             FsRepository spfs) {

@@ -163,21 +163,34 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     RuntimeStorage storage() {
+        return storage(repo);
+    }
+
+    static RuntimeStorage storage(Path repo) {
         FsRepository r = FsRepository.open(repo, Optional.empty());
         return new RuntimeStorage(r, spfs.graph.ObjectFormat.DEFAULT, "test@host");
     }
 
     List<RuntimeData> runtimes() {
+        return runtimes(repo);
+    }
+
+    static List<RuntimeData> runtimes(Path repo) {
         if (!Files.isDirectory(repo.resolve("objects"))) {
             return List.of();
         }
-        return storage().list(p -> { });
+        return storage(repo).list(p -> { });
     }
 
     /** Waits (bounded) until no runtime record is left; returns whether that happened. */
     boolean awaitNoRuntimes() throws InterruptedException {
+        return awaitNoRuntimes(repo);
+    }
+
+    /** Waits (bounded) until {@code repo} holds no runtime record; returns whether that happened. */
+    static boolean awaitNoRuntimes(Path repo) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            if (runtimes().isEmpty()) {
+            if (runtimes(repo).isEmpty()) {
                 return true;
             }
             Thread.sleep(50);

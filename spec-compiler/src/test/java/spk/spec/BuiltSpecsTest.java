@@ -30,7 +30,7 @@ import spk.spec.variant.VariantOptions;
 import spk.spec.variant.Variants;
 import spk.spec.write.SpecWriter;
 
-/** Recipe → built spec (SPK §1.8), and built specs surviving write → read unchanged. */
+/** Recipe → built spec (as SPK's generate_binary_build), and built specs surviving write → read unchanged. */
 class BuiltSpecsTest {
     private final BuiltSpecGenerator generator = new BuiltSpecGenerator(VariantsTest.HOST);
 

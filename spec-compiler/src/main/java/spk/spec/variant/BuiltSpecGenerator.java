@@ -31,7 +31,7 @@ import spk.spec.model.SourceSpec;
 
 /**
  * Turns a recipe and one variant into the built package spec stored for that build
- * (SPK §1.8): options get fixed values (pkg options the {@code ~x.y.z} of the package resolved
+ * (SPK's generate_binary_build): options get fixed values (pkg options the {@code ~x.y.z} of the package resolved
  * into the build environment), {@code fromBuildEnv} pins are rendered, Strong vars of the build
  * environment are inherited, and the ident gets the variant's build digest.
  */

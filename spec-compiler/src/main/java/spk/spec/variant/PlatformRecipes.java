@@ -27,7 +27,7 @@ import spk.spec.model.Recipe;
 import spk.spec.model.ValidationSpec;
 
 /**
- * Turns a platform into the recipe that builds it (SPK §1.9): host option names as build
+ * Turns a platform into the recipe that builds it (as SPK's v0/platform.rs): host option names as build
  * options, no script, no sources, and components whose requirements only constrain
  * ({@code IfAlreadyPresent}): {@code atBuild} ranges on {@code build}, {@code atRuntime} on
  * {@code run}. Base platforms' requirements come first; later bases and the platform itself

@@ -24,7 +24,7 @@ import spk.spec.model.Recipe;
 
 /**
  * The build options of one variant of a recipe, their resolved values and its build digest
- * (SPK §2.5.1): recipe options, then options the variant adds, then host vars.
+ * (SPK's build digest): recipe options, then options the variant adds, then host vars.
  */
 public final class VariantOptions {
     private VariantOptions() {}
