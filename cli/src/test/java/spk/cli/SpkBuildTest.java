@@ -67,6 +67,9 @@ class SpkBuildTest {
         assertEquals(0, meta.exit(), meta.toString());
         assertTrue(meta.out().startsWith("build.sh\noptions.json\nrun.cmpt\nspec.yaml\n1\n{")
                 && meta.out().contains("\"greeting\":\"hi\""), meta.out());
+        // the built spec stores greeter's x.x pin of hello 1.2.0 as SPK does: two parts
+        RuntimeHarness.Result view = spk("view", "greeter", "-o", "greeting=hi");
+        assertTrue(view.out().contains("  - pkg: hello/1.2\n"), view.toString());
         // without -r, as in SPK, the local repository (where builds go) is searched
         RuntimeHarness.Result plain = spk("env", "greeter", "-o", "greeting=hi", "--", "greet");
         assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
