@@ -15,14 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import spfs.graph.ObjectFormat;
 import spfs.storage.fs.FsRepository;
 import spk.cli.app.Cli;
 import spk.cli.spfs.SpfsCommand;
 import spk.cli.spk.SpkCommand;
-import spk.grammar.ident.Component;
-import spk.spec.SpecLoader;
-import spk.storage.SpfsPackageRepository;
 
 /**
  * The README's table of exit codes, held for every command: 0 success, 1 unsatisfiable or not
@@ -41,12 +37,7 @@ class ExitCodesTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        FsRepository spfs = FsRepository.create(home.resolve("local"), Optional.empty());
-        SpfsPackageRepository local = new SpfsPackageRepository("local", spfs, new SpecLoader("0.44.0", Map.of()));
-        Path files = Files.createDirectories(home.resolve("files/bin"));
-        Files.writeString(files.resolve("base"), "base\n");
-        var layer = new spfs.commit.DirectoryCommitter(spfs, ObjectFormat.DEFAULT, 1).commit(files.getParent()).layer();
-        local.publish("pkg: base/1.0.0/AAAAAAAA\n", Map.of(Component.RUN, layer.digest()), ObjectFormat.DEFAULT, "t@h");
+        RepositoryFlagsTest.publishBase(home);
         FsRepository.create(home.resolve("shared"), Optional.empty());
         catalog = home.resolve("catalog.yaml");
         Files.writeString(catalog, "- pkg: tool/1.0.0/BBBBBBBB\n");

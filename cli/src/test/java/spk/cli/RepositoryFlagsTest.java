@@ -26,6 +26,20 @@ class RepositoryFlagsTest {
     @BeforeAll
     static void repositories() throws Exception {
         // the local repository holds the base; a catalog elsewhere holds a plugin that needs it
+        publishBase(home);
+        plugins = home.resolve("plugins.yaml");
+        Files.writeString(plugins, """
+                - pkg: plugin/2.0.0/BBBBBBBB
+                  install:
+                    requirements: [{pkg: base/1}]
+                """);
+    }
+
+    /**
+     * Makes {@code home/local} an spfs repository holding base/1.0.0/AAAAAAAA, published as
+     * {@code spk build} would: its spec and a run layer with {@code /spfs/bin/base}.
+     */
+    static void publishBase(Path home) throws Exception {
         FsRepository spfs = FsRepository.create(home.resolve("local"), Optional.empty());
         SpfsPackageRepository local = new SpfsPackageRepository("local", spfs, new SpecLoader("0.44.0", Map.of()));
         Path files = Files.createDirectories(home.resolve("files/bin"));
@@ -33,12 +47,6 @@ class RepositoryFlagsTest {
         var layer = new spfs.commit.DirectoryCommitter(spfs, ObjectFormat.DEFAULT, 1).commit(files.getParent()).layer();
         local.publish("pkg: base/1.0.0/AAAAAAAA\n", Map.of(spk.grammar.ident.Component.RUN, layer.digest()),
                 ObjectFormat.DEFAULT, "test@host");
-        plugins = home.resolve("plugins.yaml");
-        Files.writeString(plugins, """
-                - pkg: plugin/2.0.0/BBBBBBBB
-                  install:
-                    requirements: [{pkg: base/1}]
-                """);
     }
 
     static CommandLineTest.Run spk(String... args) {
