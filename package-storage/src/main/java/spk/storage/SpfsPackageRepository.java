@@ -38,10 +38,11 @@ import spk.spec.model.Recipe;
 import spk.spec.model.SpecFile;
 
 /**
- * SPK packages stored in an spfs repository, in SPK's own layout (its spk-storage crate; docs/spk-build-and-env.md): each spec is a
- * blob tagged {@code spk/spec/NAME/VERSION[/BUILD]}, and each published component of a build is
- * a layer tagged {@code spk/pkg/NAME/VERSION/BUILD/COMPONENT}. So SPK's repositories can be
- * solved against and run, and what we publish SPK can read.
+ * SPK packages stored in an spfs repository, in SPK's own layout (its spk-storage crate;
+ * docs/spk-build-and-env.md): each spec is a blob tagged {@code spk/spec/NAME/VERSION[/BUILD]},
+ * and each published component of a build is a layer tagged
+ * {@code spk/pkg/NAME/VERSION/BUILD/COMPONENT}. So SPK's repositories can be solved against and
+ * run, and what we publish SPK can read.
  */
 public final class SpfsPackageRepository implements PackageRepository {
     private static final String SPECS = "spk/spec";

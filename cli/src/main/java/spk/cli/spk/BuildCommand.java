@@ -15,6 +15,7 @@ import spfs.config.ConfigLoader;
 import spfs.storage.Repositories;
 import spfs.storage.fs.FsRepository;
 import spk.builder.BinaryBuilder;
+import spk.builder.ScratchFolders;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
 import spk.error.SpkException;
@@ -26,7 +27,6 @@ import spk.spec.model.SpecFile;
 import spk.spec.variant.HostOptions;
 import spk.spec.variant.ResolvedVariant;
 import spk.spec.variant.Variants;
-import spk.builder.ScratchFolders;
 import spk.storage.RepositorySelection;
 import spk.storage.SpfsPackageRepository;
 
@@ -67,12 +67,12 @@ public final class BuildCommand implements Callable<Integer> {
             throw new BadBuildRequest(file + " is not a recipe (a package spec without a build)");
         }
         // builds are published to the local repository: make it when missing, before the others are read
-        FsRepository made = new Repositories(config).local();
+        FsRepository localSpfs = new Repositories(config).local();
         List<PackageRepository> repos = solver.repositories();
         SpfsPackageRepository localPackages = repos.stream()
                 .filter(r -> r.name().equals(RepositorySelection.LOCAL) && r instanceof SpfsPackageRepository)
                 .map(SpfsPackageRepository.class::cast).findFirst()
-                .orElseGet(() -> new SpfsPackageRepository(RepositorySelection.LOCAL, made, SpkCommand.specLoader(spec)));
+                .orElseGet(() -> new SpfsPackageRepository(RepositorySelection.LOCAL, localSpfs, SpkCommand.specLoader(spec)));
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchFolders scratch = new ScratchFolders()) {
             BinaryBuilder builder = new BinaryBuilder(new Solver(solver.backend()), repos, localPackages, host,
