@@ -40,6 +40,12 @@ launch() {
     if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
         jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
+    # what runs in a runtime (spfs run, spk env, a build script) calls spfs itself (spfs commit,
+    # spfs edit): make it this one, found next to the launcher, even when bin/ is not on PATH
+    case ":${PATH:-}:" in
+        *":$JSPK_BIN:"*) ;;
+        *) export PATH="$JSPK_BIN${PATH:+:$PATH}" ;;
+    esac
     # a remount (spfs edit, commit, reset) detaches the /spfs that a shell inside it sits in; the
     # JVM cannot start without a current directory, so go to the same path in the new mount
     if ! pwd -P >/dev/null 2>&1; then

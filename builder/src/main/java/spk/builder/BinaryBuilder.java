@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import spfs.graph.Blob;
 import spfs.graph.Layer;
 import spfs.graph.Manifest;
 import spfs.graph.ObjectFormat;
-import spfs.runtime.DirectoryRemoval;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.fs.FsRepository;
 import spfs.tracking.DirNode;
@@ -55,8 +53,12 @@ public final class BinaryBuilder {
     /** Runs a script in an editable runtime over {@code layers}; returns the layer of what it wrote to /spfs. */
     @FunctionalInterface
     public interface ScriptRunner {
-        /** @param sources the folder the script runs in: the recipe's collected sources (scratch, its own to change) */
-        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources);
+        /**
+         * @param sources the folder the script runs in: the recipe's collected sources (scratch, its own to change)
+         * @param scratch where its own scratch folders and processes are made, to be removed however the build ends
+         */
+        Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources,
+                ScratchFolders scratch);
     }
 
     /** A published build. */
@@ -67,20 +69,23 @@ public final class BinaryBuilder {
     private final SpfsPackageRepository local;
     private final HostOptions host;
     private final ScriptRunner runner;
+    private final ScratchFolders scratch;
     private final ObjectFormat format;
     private final String author;
 
     /**
      * @param repositories where the build environment comes from ({@code local} among them)
      * @param local        the local repository builds are published to
+     * @param scratch      the build's scratch folders and processes, removed however it ends
      */
     public BinaryBuilder(Solver solver, List<PackageRepository> repositories, SpfsPackageRepository local, HostOptions host,
-            ScriptRunner runner, ObjectFormat format, String author) {
+            ScriptRunner runner, ScratchFolders scratch, ObjectFormat format, String author) {
         this.solver = solver;
         this.repositories = List.copyOf(repositories);
         this.local = local;
         this.host = host;
         this.runner = runner;
+        this.scratch = scratch;
         this.format = format;
         this.author = author;
     }
@@ -93,7 +98,7 @@ public final class BinaryBuilder {
         FsRepository spfs = local.spfs();
         Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
         DirNode tree = Manifests.toTree((Manifest) spfs.readObject(((Layer) spfs.readObject(written)).manifest()
-                .orElseThrow(() -> new BuildFailed(recipe.pkg() + ": the build wrote nothing to /spfs"))));
+                .orElseThrow(() -> new BuildFailed("the build of " + recipe.pkg() + " installed no files under /spfs"))));
         String specYaml = SpecWriter.write(spec);
         Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, specYaml, spfs);
         String meta = metadataDir(spec.pkg());
@@ -131,23 +136,23 @@ public final class BinaryBuilder {
     private Digest runScript(Recipe recipe, Path recipeDir, PackageSpec spec, List<Digest> envLayers) {
         Path sources;
         try {
-            sources = Files.createTempDirectory("spk-sources-");
+            sources = scratch.create("spk-sources-");
         } catch (IOException e) {
             throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
         }
         try {
-            SourceCollector.collect(recipe.sources(), recipeDir, sources);
+            SourceCollector.collect(recipe.sources(), recipeDir, sources, scratch);
             return runner.run(spec.pkg(), envLayers, String.join("\n", recipe.build().script()) + "\n",
-                    scriptEnvironment(spec), sources);
+                    scriptEnvironment(spec), sources, scratch);
         } finally {
-            DirectoryRemoval.removeTree(sources);
+            scratch.remove(sources);
         }
     }
 
     /**
      * What every component's layer holds besides its own files: the environment's startup
      * scripts (whichever component is used sets the environment up) and SPK's metadata of the
-     * build (spec, options, script; spk.md §4.2), so a runtime shows what it holds.
+     * build (spec, options, script, as SPK writes them), so a runtime shows what it holds.
      */
     private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, String specYaml,
             FsRepository spfs) {

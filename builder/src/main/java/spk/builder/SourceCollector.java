@@ -21,7 +21,8 @@ import spk.spec.model.SourceSpec;
 public final class SourceCollector {
     private SourceCollector() {}
 
-    public static void collect(List<SourceSpec> sources, Path recipeDir, Path into) {
+    /** @param scratch where the processes that collect sources are tracked, to be stopped if the build is cut short */
+    public static void collect(List<SourceSpec> sources, Path recipeDir, Path into, ScratchFolders scratch) {
         for (SourceSpec s : sources) {
             Path dest = s.subdir().map(into::resolve).orElse(into);
             try {
@@ -33,19 +34,19 @@ public final class SourceCollector {
                     }
                     copy(from, Files.isDirectory(from) ? dest : dest.resolve(from.getFileName()));
                 } else if (s instanceof SourceSpec.Script sc) {
-                    run(List.of("bash", "-ex", "-c", String.join("\n", sc.script())), dest, "the source script");
+                    run(List.of("bash", "-ex", "-c", String.join("\n", sc.script())), dest, "the source script", scratch);
                 } else if (s instanceof SourceSpec.Tar t) {
                     if (t.tar().contains("://")) {
                         throw new BinaryBuilder.BuildFailed("downloading tar sources (" + t.tar() + ") is not supported yet");
                     }
                     run(List.of("tar", "-xf", recipeDir.resolve(t.tar()).toString(), "-C", dest.toString()), dest,
-                            "extracting " + t.tar());
+                            "extracting " + t.tar(), scratch);
                 } else if (s instanceof SourceSpec.Git g) {
                     List<String> cmd = new ArrayList<>(List.of("git", "clone", "--depth", Integer.toString(Math.max(1, g.depth()))));
                     g.ref().ifPresent(r -> cmd.addAll(List.of("--branch", r)));
                     cmd.addAll(List.of(g.git(), dest.toString()));
                     Files.deleteIfExists(dest); // git clones into a folder it makes (empty, just created)
-                    run(cmd, dest.getParent(), "cloning " + g.git());
+                    run(cmd, dest.getParent(), "cloning " + g.git(), scratch);
                 }
             } catch (IOException e) {
                 throw new BinaryBuilder.BuildFailed("cannot collect the sources into " + dest + ": " + e.getMessage());
@@ -75,9 +76,9 @@ public final class SourceCollector {
         });
     }
 
-    private static void run(List<String> cmd, Path dir, String what) throws IOException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+    private static void run(List<String> cmd, Path dir, String what, ScratchFolders scratch) throws IOException {
+        Process p = scratch.start(new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT));
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -86,6 +87,8 @@ public final class SourceCollector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BinaryBuilder.BuildFailed(what + " was interrupted");
+        } finally {
+            scratch.finished(p);
         }
     }
 }

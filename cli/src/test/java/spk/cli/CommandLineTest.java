@@ -18,6 +18,19 @@ class CommandLineTest {
     /** Output and exit code of one run. */
     record Run(int exit, String out, String err) {}
 
+    /**
+     * The environment of an spk or spfs command run in a test: the process's, except that spfs
+     * configuration (the local repository, remotes) comes from {@code home} only, which holds none.
+     */
+    static java.util.Map<String, String> isolated(java.nio.file.Path home) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("SPFS_STORAGE__ROOT", home.resolve("local").toString());
+        return env;
+    }
+
     static Run run(Object command, String... args) {
         CommandLine cl = Cli.commandLine(command, args);
         StringWriter out = new StringWriter();
@@ -84,6 +97,43 @@ class CommandLineTest {
         Run r = run(new SpkCommand(), "nope");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("nope"), r.err());
+    }
+
+    /** A usage error is one line: what was wrong, and where the usage is; never the whole usage. */
+    @Test
+    void usageErrorsAreOneLineWithAPointerToHelp() {
+        String[][] cases = {{}, {"nope"}, {"--bogus"}, {"build", "--bogus"}, {"lint"}, {"explain", "--solver", "x"},
+            {"new"}, {"ls", "a", "b"}};
+        for (String[] args : cases) {
+            Run r = run(new SpkCommand(), args);
+            assertEquals(2, r.exit(), java.util.Arrays.toString(args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), java.util.Arrays.toString(args) + ": " + r.err());
+            assertTrue(r.err().startsWith("error: ") && r.err().strip().endsWith(" --help')"), r.err());
+            assertTrue(!r.err().contains("Usage:"), r.err());
+        }
+        Run spfs = run(new SpfsCommand(), "runtime");
+        assertEquals("error: a subcommand is required: info, list, prune, remove (see 'spfs runtime --help')",
+                spfs.err().strip());
+        assertEquals(2, spfs.exit());
+    }
+
+    /** What --help lists for each command is a whole sentence, never one cut at a line break. */
+    @Test
+    void commandListsShowWholeSentences() {
+        for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
+            java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+            CommandLine top = Cli.commandLine(root);
+            collect(top, new java.util.ArrayList<>(), paths);
+            for (java.util.List<String> path : paths) {
+                CommandLine cl = top;
+                for (String name : path) {
+                    cl = cl.getSubcommands().get(name);
+                }
+                String[] description = cl.getCommandSpec().usageMessage().description();
+                assertTrue(description.length > 0, path.toString());
+                assertTrue(description[0].strip().matches("(?s).*[.!?][)'\"]?"), path + ": '" + description[0] + "'");
+            }
+        }
     }
 
     @Command(name = "bad")

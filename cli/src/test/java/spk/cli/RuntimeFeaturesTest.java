@@ -175,7 +175,8 @@ class RuntimeFeaturesTest {
         RuntimeHarness.Result stale = h.run("runtime", "list");
         assertTrue(stale.out().contains("status=stopped") || stale.out().contains("status=zombie"), stale.toString());
         RuntimeHarness.Result pruned = h.run("runtime", "prune", "--stale");
-        assertEquals("pruned: stale-one\n", pruned.out(), pruned.toString());
+        assertEquals("pruned: stale-one\n", pruned.out(), () -> pruned + "\nlist before: " + stale + "\nrecord now: "
+                + RuntimeHarness.readOr(h.repo.resolve("tags/spfs/runtimes/meta/stale-one.tag")) + " / " + h.runtimes());
         assertTrue(h.runtimes().isEmpty());
     }
 }

@@ -123,13 +123,24 @@ final class RuntimeHarness implements AutoCloseable {
 
     /** Runs {@code spk args} (SpkMain on the test class path) to completion, with the harness's environment. */
     Result spk(String... args) throws IOException, InterruptedException {
+        return run(spkBuilder(List.of(), args));
+    }
+
+    /** {@code spk args} run in {@code dir}, to completion. */
+    Result spkIn(Path dir, String... args) throws IOException, InterruptedException {
+        return run(spkBuilder(List.of(), args).directory(dir.toFile()));
+    }
+
+    /** A process builder for {@code spk args} with the harness's environment and extra JVM options. */
+    ProcessBuilder spkBuilder(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(SpfsProcess.jvmOptions());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = builder("version");
         pb.command(cmd);
-        return run(pb);
+        return pb;
     }
 
     /** Runs to completion: exit code, stdout, stderr. */
@@ -171,15 +182,23 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     RuntimeStorage storage() {
+        return storage(repo);
+    }
+
+    static RuntimeStorage storage(Path repo) {
         FsRepository r = FsRepository.open(repo, Optional.empty());
         return new RuntimeStorage(r, spfs.graph.ObjectFormat.DEFAULT, "test@host");
     }
 
     List<RuntimeData> runtimes() {
+        return runtimes(repo);
+    }
+
+    static List<RuntimeData> runtimes(Path repo) {
         if (!Files.isDirectory(repo.resolve("objects"))) {
             return List.of();
         }
-        return storage().list(p -> { });
+        return storage(repo).list(p -> { });
     }
 
     /** How long a test waits for something a runtime does in the background (a monitor's tear-down, say). */
@@ -214,7 +233,12 @@ final class RuntimeHarness implements AutoCloseable {
 
     /** Waits (bounded) until no runtime record is left; returns whether that happened. */
     boolean awaitNoRuntimes() throws InterruptedException {
-        return await(this::runtimes, List::isEmpty).isEmpty();
+        return awaitNoRuntimes(repo);
+    }
+
+    /** Waits (bounded) until {@code repo} holds no runtime record; returns whether that happened. */
+    static boolean awaitNoRuntimes(Path repo) throws InterruptedException {
+        return await(() -> runtimes(repo), List::isEmpty).isEmpty();
     }
 
     /** Waits (bounded) until runtime {@code name}'s record has no owning process; returns it. */

@@ -55,9 +55,13 @@ class SolveCommandsTest {
         CommandLineTest.Run none = spk("view", "-r", catalog.toString(), "--no-host", "my-plugin/7");
         assertEquals(1, none.exit(), none.out());
         assertTrue(none.out().contains("Failed to resolve"), none.out());
+        // without -r, the (here empty) local repository: not found
         CommandLineTest.Run noRepo = spk("view", "my-plugin/1.0");
-        assertEquals(1, noRepo.exit());
-        assertTrue(noRepo.err().contains("needs a repository (-r)"), noRepo.err());
+        assertEquals(1, noRepo.exit(), noRepo.err());
+        assertTrue(noRepo.out().contains("no builds of 'my-plugin' in any repository"), noRepo.out());
+        CommandLineTest.Run noFile = spk("view", dir.resolve("nowhere.spk.yaml").toString());
+        assertEquals(2, noFile.exit(), noFile.err());
+        assertEquals("error: " + dir.resolve("nowhere.spk.yaml") + ": no such file\n", noFile.err());
     }
 
     @Test
@@ -72,7 +76,7 @@ class SolveCommandsTest {
     }
 
     private static CommandLineTest.Run spk(String... args) {
-        return CommandLineTest.run(new SpkCommand(), args);
+        return CommandLineTest.run(new SpkCommand(CommandLineTest.isolated(dir.resolve("home"))), args);
     }
 
     @Test
@@ -90,6 +94,10 @@ class SolveCommandsTest {
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("Failed to resolve: there is no solution"), r.out());
         assertTrue(r.out().contains("catalog/my-plugin/1.1.0/AAAAAAAA requires maya/2020.0.0"), r.out());
+        // without -v, the explanation alone: no BLOCKED line repeating its list first
+        assertTrue(r.out().startsWith("Failed to resolve: "), r.out());
+        CommandLineTest.Run verbose = spk("explain", "-v", "-r", catalog.toString(), "--no-host", "my-plugin/1.1", "maya/2019");
+        assertTrue(verbose.out().contains(" BLOCKED "), verbose.out());
     }
 
     @Test
@@ -117,8 +125,11 @@ class SolveCommandsTest {
         CommandLineTest.Run r = spk("explain", "-r", catalog.toString(), "my-plugin/>=1..2");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("invalid request 'my-plugin/>=1..2': expected a number at column 15"), r.err());
-        assertEquals(2, spk("explain", "my-plugin").exit(), "no repository given");
-        assertEquals(2, spk("explain", "-r", dir.resolve("nowhere").toString(), "my-plugin").exit());
+        assertEquals(1, spk("explain", "my-plugin").exit(), "not in the (empty) local repository");
+        CommandLineTest.Run nowhere = spk("explain", "-r", dir.resolve("nowhere").toString(), "my-plugin");
+        assertEquals(2, nowhere.exit());
+        assertTrue(nowhere.err().startsWith("error: -r " + dir.resolve("nowhere") + ": no such folder or file"), nowhere.err());
+        assertEquals(1, nowhere.err().lines().count(), nowhere.err());
     }
 
     @Test

@@ -11,8 +11,11 @@ import spk.cli.spk.SpkCommand;
 
 /** spk lint, new, num-variants, view and make-recipe as a user runs them. */
 class SpecCommandsTest {
+    @TempDir
+    static Path home;
+
     private static CommandLineTest.Run spk(String... args) {
-        return CommandLineTest.run(new SpkCommand(), args);
+        return CommandLineTest.run(new SpkCommand(CommandLineTest.isolated(home)), args);
     }
 
     @Test
@@ -21,10 +24,25 @@ class SpecCommandsTest {
         Files.writeString(bad, "api: v0/package\npkg: my-pkg/1.0\nbuild:\n  options:\n    - var: debug\n    - var: debug\n"
                 + "biuld: {}\n");
         CommandLineTest.Run r = spk("lint", bad.toString());
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit(), "bad input, as for every command reading a bad spec");
         assertTrue(r.out().contains(bad + ":6:7: error: build.options[1]: duplicate option 'debug'"), r.out());
         assertTrue(r.out().contains(bad + ":7:1: warning: biuld: unknown key 'biuld', did you mean 'build'?"), r.out());
         assertTrue(r.out().contains("Failed " + bad), r.out());
+    }
+
+    /** lint and build refuse a bad source the same way: where it is, which field, what is wrong. */
+    @Test
+    void badSourcesAreRefusedWithTheirPlace(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("src.spk.yaml");
+        Files.writeString(bad, "pkg: src-test/1.0.0\nsources:\n  - git: https://example.com/a.git\n    depth: -1\n");
+        CommandLineTest.Run lint = spk("lint", bad.toString());
+        assertEquals(2, lint.exit());
+        assertTrue(lint.out().contains(bad + ":4:12: error: sources[0].depth: 'depth' must be a positive number of commits, "
+                + "found -1\n"), lint.out());
+        CommandLineTest.Run build = spk("build", bad.toString());
+        assertEquals(2, build.exit());
+        assertEquals("error: " + bad + ":4:12: sources[0].depth: 'depth' must be a positive number of commits, found -1\n",
+                build.err());
     }
 
     @Test
@@ -68,6 +86,6 @@ class SpecCommandsTest {
         assertTrue(json.out().contains("\"pkg\" : \"tool/3.1\""), json.out());
         CommandLineTest.Run yaml = spk("view", f.toString());
         assertTrue(yaml.out().contains("pkg: tool/1.2.3"), yaml.out());
-        assertEquals(1, spk("view", dir.resolve("missing.spk.yaml").toString()).exit());
+        assertEquals(2, spk("view", dir.resolve("missing.spk.yaml").toString()).exit());
     }
 }

@@ -67,6 +67,9 @@ class SpkBuildTest {
         assertEquals(0, meta.exit(), meta.toString());
         assertTrue(meta.out().startsWith("build.sh\noptions.json\nrun.cmpt\nspec.yaml\n1\n{")
                 && meta.out().contains("\"greeting\":\"hi\""), meta.out());
+        // the built spec stores greeter's x.x pin of hello 1.2.0 as SPK does: two parts
+        RuntimeHarness.Result view = spk("view", "greeter", "-o", "greeting=hi");
+        assertTrue(view.out().contains("  - pkg: hello/1.2\n"), view.toString());
         // without -r, as in SPK, the local repository (where builds go) is searched
         RuntimeHarness.Result plain = spk("env", "greeter", "-o", "greeting=hi", "--", "greet");
         assertEquals("hi from hello 1.2.0\ngreeter 1.0.0\n", plain.out(), plain.toString());
@@ -83,12 +86,18 @@ class SpkBuildTest {
 
         // published to another repository, the packages are listed and entered from there
         Path origin = tmp.resolve("origin");
-        FsRepository.create(origin, Optional.empty());
-        for (String p : new String[] {"stdfs", "hello/1.2.0", "greeter/1.0.0"}) {
-            RuntimeHarness.Result pub = spk("publish", p, "-r", origin.toString());
-            assertEquals(0, pub.exit(), pub.toString());
-        }
-        assertEquals("greeter\nhello\nstdfs\n", spk("ls", "-r", origin.toString()).out());
+        RuntimeHarness.Result notRepo = spk("publish", "stdfs", "-r", origin.toString());
+        assertEquals(2, notRepo.exit(), notRepo.toString());
+        assertEquals("error: " + origin + " is not an spfs repository; make it one with 'spfs init repo " + origin
+                + "', or publish with --create\n", notRepo.err());
+        RuntimeHarness.Result pub = spk("publish", "stdfs", "hello/1.2.0", "greeter/1.0.0", "-r", origin.toString(),
+                "--create");
+        assertEquals(0, pub.exit(), pub.toString());
+        assertEquals(3, pub.out().lines().filter(l -> l.startsWith("published ")).count(), pub.out());
+        assertEquals("greeter\nhello\nstdfs\n", spk("ls", "--no-local-repo", "-r", origin.toString()).out());
+        RuntimeHarness.Result partly = spk("publish", "stdfs", "nope", "-r", tmp.resolve("other").toString(), "--create");
+        assertEquals(1, partly.exit(), partly.toString());
+        assertTrue(!Files.exists(tmp.resolve("other")), "a missing package is found before anything is written");
         RuntimeHarness.Result nothing = spk("publish", "nope", "-r", origin.toString());
         assertEquals(1, nothing.exit(), nothing.toString());
         assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());

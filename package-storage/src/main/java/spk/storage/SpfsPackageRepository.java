@@ -22,7 +22,9 @@ import spfs.graph.ObjectFormat;
 import spfs.storage.TagDatabase.TagListing;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.PayloadStorage.PayloadWrite;
+import spfs.tag.Tag;
 import spfs.tag.TagSpec;
+import spfs.tag.TimeSpec;
 import spk.error.SpkException;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
@@ -36,10 +38,11 @@ import spk.spec.model.Recipe;
 import spk.spec.model.SpecFile;
 
 /**
- * SPK packages stored in an spfs repository, in SPK's own layout (spk.md §4.2): each spec is a
- * blob tagged {@code spk/spec/NAME/VERSION[/BUILD]}, and each published component of a build is
- * a layer tagged {@code spk/pkg/NAME/VERSION/BUILD/COMPONENT}. So SPK's repositories can be
- * solved against and run, and what we publish SPK can read.
+ * SPK packages stored in an spfs repository, in SPK's own layout (its spk-storage crate;
+ * docs/spk-build-and-env.md): each spec is a blob tagged {@code spk/spec/NAME/VERSION[/BUILD]},
+ * and each published component of a build is a layer tagged
+ * {@code spk/pkg/NAME/VERSION/BUILD/COMPONENT}. So SPK's repositories can be solved against and
+ * run, and what we publish SPK can read.
  */
 public final class SpfsPackageRepository implements PackageRepository {
     private static final String SPECS = "spk/spec";
@@ -49,14 +52,26 @@ public final class SpfsPackageRepository implements PackageRepository {
     private final String name;
     private final FsRepository spfs;
     private final SpecLoader loader;
+    private final Optional<TimeSpec> when;
+    /** With a pin: the tag streams that existed at that time (computed once). */
+    private Set<String> pinnedStreams;
     private final Map<PkgName, List<Version>> versions = new HashMap<>();
     private final Map<String, List<PackageSpec>> builds = new HashMap<>();
     private Map<PkgName, List<PackageSpec>> embedders;
 
     public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader) {
+        this(name, spfs, loader, Optional.empty());
+    }
+
+    /**
+     * The repository as it was at {@code when} (SPK's {@code --when}, {@code -r NAME~10m}): only
+     * the tags that existed then, each at the version it had then. Nothing can be published to it.
+     */
+    public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader, Optional<TimeSpec> when) {
         this.name = name;
         this.spfs = spfs;
         this.loader = loader;
+        this.when = when;
     }
 
     /** Whether {@code path} holds an spfs repository (rather than a catalog of spec files). */
@@ -133,7 +148,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         Map<Component, Digest> out = new TreeMap<>();
         for (TagListing l : list(dir)) {
             if (!l.folder()) {
-                out.put(Component.parse(l.name()), spfs.resolveTag(TagSpec.parse(dir + "/" + l.name())).target());
+                out.put(Component.parse(l.name()), resolve(dir + "/" + l.name()).target());
             }
         }
         return out;
@@ -160,6 +175,9 @@ public final class SpfsPackageRepository implements PackageRepository {
      * plus the legacy single tag pointing at the run layer, as SPK does for its older clients.
      */
     public PackageSpec publish(String specYaml, Map<Component, Digest> componentLayers, ObjectFormat format, String author) {
+        if (when.isPresent()) {
+            throw new InvalidPackage("cannot publish to " + name + ": it is viewed as it was at " + when.get().text());
+        }
         SpecFile s = loader.loadText("published spec", specYaml, OptionMap.EMPTY).spec();
         if (!(s instanceof PackageSpec spec)) {
             throw new InvalidPackage("only built packages (name/version/build) can be published this way");
@@ -188,7 +206,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     }
 
     private SpecFile readSpec(String tag) {
-        Digest d = spfs.resolveTag(TagSpec.parse(tag)).target();
+        Digest d = resolve(tag).target();
         String text;
         try (InputStream in = spfs.openPayload(d)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -200,19 +218,49 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     private boolean hasTag(String tag) {
         try {
-            spfs.resolveTag(TagSpec.parse(tag));
+            resolve(tag);
             return true;
         } catch (UnknownReferenceException e) {
             return false;
         }
     }
 
+    /** The tag's current version, or with a pin the one current then. */
+    private Tag resolve(String tag) {
+        TagSpec spec = TagSpec.parse(tag);
+        if (when.isEmpty()) {
+            return spfs.resolveTag(spec);
+        }
+        return when.get().current(spfs.readTagStream(spec))
+                .orElseThrow(() -> new UnknownReferenceException(tag + " (at " + when.get().text() + ")"));
+    }
+
     private List<TagListing> list(String path) {
+        List<TagListing> all;
         try {
-            return spfs.lsTags(path);
+            all = spfs.lsTags(path);
         } catch (UnknownReferenceException e) {
             return List.of();
         }
+        if (when.isEmpty()) {
+            return all;
+        }
+        Set<String> live = pinnedStreams();
+        String prefix = path.isEmpty() ? "" : path + "/";
+        return all.stream().filter(l -> l.folder()
+                ? live.stream().anyMatch(t -> t.startsWith(prefix + l.name().replaceFirst("/$", "") + "/"))
+                : live.contains(prefix + l.name())).toList();
+    }
+
+    private Set<String> pinnedStreams() {
+        if (pinnedStreams == null) {
+            Set<String> out = new java.util.HashSet<>();
+            spfs.tagStreams().filter(t -> t.path().startsWith("spk/"))
+                    .filter(t -> when.get().current(spfs.readTagStream(t)).isPresent())
+                    .forEach(t -> out.add(t.path()));
+            pinnedStreams = out;
+        }
+        return pinnedStreams;
     }
 
     private static String strip(String listing) {

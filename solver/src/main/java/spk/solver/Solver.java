@@ -63,7 +63,7 @@ public final class Solver {
                 try (SatBackend relaxable = backend.create()) {
                     Explanation explanation = new Explainer(encoding,
                             new Search(encoding, relaxable, new DecisionLog(), true)).explain();
-                    log.add(0, 1, '!', "BLOCKED " + String.join("; ", explanation.conflict()));
+                    log.add(0, 2, '!', "BLOCKED " + String.join("; ", explanation.conflict()));
                     return new SolveResult.Unsatisfiable(explanation, log, stats(sat, encoding, start));
                 }
             }

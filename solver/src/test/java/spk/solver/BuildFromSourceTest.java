@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import spk.grammar.option.OptionMap;
 import spk.solver.repository.CatalogRepository;
 
-/** Building from source (spk.md §3.3 step 4, §7.2 test_solver_build_from_source and its loop case). */
+/** Building from source (SPK's test_solver_build_from_source and its loop case, in crates/spk-solve/src/solvers/solver_test.rs). */
 class BuildFromSourceTest {
     private static final String RECIPE = "pkg: my-tool/1.2.0\nbuild:\n  options:\n    - var: debug/off\n";
     private static final String DEBUG_OFF_BUILD = "pkg: my-tool/1.2.0\nbuild:\n  options:\n    - {var: debug, static: off}\n";

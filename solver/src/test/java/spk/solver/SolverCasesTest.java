@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import spk.grammar.option.OptionMap;
 import spk.solver.repository.CatalogRepository;
 
-/** SPK's representative solver cases (spk.md §7.2), on both back ends. */
+/** SPK's representative solver cases (its crates/spk-solve/src/solvers/solver_test.rs), on both back ends. */
 class SolverCasesTest {
     private static SolveResult solve(Solver.Backend b, CatalogRepository repo, String... requests) {
         return Catalogs.solve(b, repo, OptionMap.EMPTY, requests);

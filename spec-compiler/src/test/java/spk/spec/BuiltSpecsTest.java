@@ -29,7 +29,7 @@ import spk.spec.variant.VariantOptions;
 import spk.spec.variant.Variants;
 import spk.spec.write.SpecWriter;
 
-/** Recipe → built spec (SPK §1.8), and built specs surviving write → read unchanged. */
+/** Recipe → built spec (as SPK's generate_binary_build), and built specs surviving write → read unchanged. */
 class BuiltSpecsTest {
     private final BuiltSpecGenerator generator = new BuiltSpecGenerator(VariantsTest.HOST);
 
@@ -83,9 +83,16 @@ class BuiltSpecsTest {
                 List.of(envPackage("python/3.9.5-alpha.1/AAAAAAAA", "")), Map.of());
         List<Request> reqs = built.install().requirements();
         assertEquals(2, reqs.size(), "gcc is not in the build env and only pinned if present");
-        assertEquals("python/3.9.0", ((PkgRequest) reqs.get(0)).pkg().toString());
+        assertEquals("python/3.9.0", ((PkgRequest) reqs.get(0)).pkg().toString(), "displayed padded, as SPK does");
         assertEquals("abi/cp37m", reqs.get(1).toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generator.generate(r,
+        // stored as SPK stores it: the pin's two parts, and a request as it was written
+        String yaml = SpecWriter.write(built);
+        assertTrue(yaml.contains("- pkg: python/3.9\n"), yaml);
+        Recipe typed = Specs.recipe("pkg: my-app/1.0\ninstall:\n  requirements:\n    - pkg: mytool/2\n"
+                + "    - pkg: other/API:1.2,<3\n");
+        String written = SpecWriter.write(typed);
+        assertTrue(written.contains("- pkg: mytool/2\n") && written.contains("- pkg: other/<3.0.0,API:1.2\n"), written);
+        spk.spec.variant.BuildInputException e = assertThrows(spk.spec.variant.BuildInputException.class, () -> generator.generate(r,
                 Variants.of(r, OptionMap.EMPTY).get(0), OptionMap.EMPTY, List.of(), Map.of()));
         assertTrue(e.getMessage().contains("python"), e.getMessage());
     }

@@ -16,7 +16,7 @@ import spk.spec.problem.SpecException;
 
 /**
  * Each malformed spec is reported with its file, line, column, field path and what was wrong;
- * unknown keys are warnings, everything else an error.
+ * unknown keys are warnings (errors in a source, whose shape its keys decide), everything else an error.
  */
 class MalformedSpecsTest {
     private final SpecLoader loader = new SpecLoader("0.44.0", Map.of());
@@ -75,6 +75,27 @@ class MalformedSpecsTest {
                         "tests[0].stage", "expected one of sources, build, install"),
                 bad("source of no known shape", "pkg: a1/1.0\nsources:\n  - url: http://x\n", 3, "sources[0]",
                         "needs one of 'path', 'git', 'tar' or 'script'"),
+                bad("negative git depth", "pkg: a1/1.0\nsources:\n  - git: https://example.com/a.git\n    depth: -1\n", 4,
+                        "sources[0].depth", "'depth' must be a positive number of commits, found -1"),
+                bad("git depth not a number", "pkg: a1/1.0\nsources:\n  - git: https://example.com/a.git\n    depth: all\n", 4,
+                        "sources[0].depth", "expected a whole number, found 'all'"),
+                bad("empty git address", "pkg: a1/1.0\nsources:\n  - git: ''\n", 3, "sources[0].git",
+                        "'git' needs a repository address"),
+                bad("git without an address", "pkg: a1/1.0\nsources:\n  - git:\n    ref: main\n", 3, "sources[0].git",
+                        "'git' needs a repository address"),
+                bad("empty tar address", "pkg: a1/1.0\nsources:\n  - tar: ' '\n", 3, "sources[0].tar",
+                        "'tar' needs an archive's path or url"),
+                bad("unknown key in a git source", "pkg: a1/1.0\nsources:\n  - git: https://example.com/a.git\n    branch: main\n",
+                        4, "sources[0].branch", "unknown key 'branch'"),
+                bad("unknown key in a local source", "pkg: a1/1.0\nsources:\n  - path: ./src\n    exlude: ['*.o']\n",
+                        4, "sources[0].exlude", "unknown key 'exlude', did you mean 'exclude'?"),
+                bad("two shapes in one source", "pkg: a1/1.0\nsources:\n  - git: https://example.com/a.git\n    tar: a.tgz\n",
+                        4, "sources[0].tar", "unknown key 'tar'"),
+                bad("subdir leaving the sources", "pkg: a1/1.0\nsources:\n  - script: [touch x]\n    subdir: ../../etc\n", 4,
+                        "sources[0].subdir", "'subdir' must be a folder inside the sources"),
+                bad("absolute subdir", "pkg: a1/1.0\nsources:\n  - path: ./\n    subdir: /tmp/x\n", 4,
+                        "sources[0].subdir", "'subdir' must be a folder inside the sources"),
+                bad("source not a mapping", "pkg: a1/1.0\nsources:\n  - ./src\n", 3, "sources[0]", "expected a source"),
                 bad("rules and disabled together", "pkg: a1/1.0\nbuild:\n  validation:\n    rules: []\n    disabled: []\n",
                         4, "build.validation", "cannot be used together"),
                 bad("unknown validation rule", "pkg: a1/1.0\nbuild:\n  validation:\n    rules:\n      - allow: Everything\n",

@@ -83,7 +83,7 @@ class VariantsTest {
     void anInvalidChoiceIsRejected() {
         Recipe r = Specs.recipe("pkg: a1/1.0\nbuild:\n  options:\n    - var: debug/off\n      choices: [on, off]\n");
         ResolvedVariant v = Variants.of(r, OptionMap.EMPTY).get(0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        spk.spec.variant.BuildInputException e = assertThrows(spk.spec.variant.BuildInputException.class,
                 () -> VariantOptions.digest(r, v, OptionMap.of(Map.of("debug", "maybe")), HOST));
         assertEquals("invalid value 'maybe' for option 'debug', must be one of [on, off]", e.getMessage());
     }

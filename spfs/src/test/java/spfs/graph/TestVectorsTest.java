@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import spfs.encoding.Digest;
 
-/** Every test vector of the reference's §1.10, plus the one more tree vector spfs's tests carry. */
+/** Every digest test vector of spfs's documentation, plus the one more tree vector spfs's tests carry. */
 class TestVectorsTest {
     private static final ObjectFormat LEGACY_DIGEST = new ObjectFormat(DigestStrategy.LEGACY, EncodingFormat.FLATBUFFERS);
 

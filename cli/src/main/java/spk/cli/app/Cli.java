@@ -23,6 +23,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(command)
                 .setExecutionExceptionHandler(codes)
                 .setExitCodeExceptionMapper(codes)
+                .setParameterExceptionHandler(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
         return cl;

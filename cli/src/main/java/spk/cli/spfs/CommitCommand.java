@@ -26,8 +26,8 @@ import spfs.tag.TagSpec;
  * top of its stack (and the runtime read-only); {@code platform} then stores the whole stack.
  * {@code spfs commit --path DIR}: any directory as a layer.
  */
-@Command(name = "commit", description = {"Commit the current runtime's changes: 'layer' (a new layer on its stack) or",
-    "'platform' (the whole stack); or a directory with --path."})
+@Command(name = "commit", description = "Commit the current runtime's changes: 'layer' (a new layer on its stack) or "
+        + "'platform' (the whole stack); or a directory with --path.")
 public final class CommitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

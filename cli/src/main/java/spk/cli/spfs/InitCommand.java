@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spk.cli.app.ExitCodes;
 import spfs.storage.fs.FsRepository;
 
 /** {@code spfs init repo PATH}. */
@@ -17,8 +18,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        throw ExitCodes.missingSubcommand(spec);
     }
 
     /** {@code spfs init repo PATH}. */

@@ -17,8 +17,8 @@ import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
 
 /** {@code spfs reset [PATHS...] [--ref REF] [-e]}: undo changes in the current runtime. */
-@Command(name = "reset", description = {"Undo changes in the current runtime: the paths matching PATHS (gitignore-style",
-    "patterns; none means every change) are removed from its upper directory, then /spfs is remounted."})
+@Command(name = "reset", description = "Undo changes in the current runtime: the paths matching PATHS (gitignore-style "
+        + "patterns; none means every change) are removed from its upper directory, then /spfs is remounted.")
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,6 @@ public final class RuntimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        throw ExitCodes.missingSubcommand(spec);
     }
 }

@@ -16,8 +16,8 @@ import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
 
 /** {@code spfs runtime prune}: remove runtime records that nothing uses any more. */
-@Command(name = "prune", description = {"Remove stale runtimes: --from-before-boot (made before this boot), or --stale",
-    "(their owner, monitor and processes are gone). Durable runtimes are kept; remove those by name."})
+@Command(name = "prune", description = {"Remove stale runtimes: --from-before-boot (made before this boot), or --stale "
+        + "(their owner, monitor and processes are gone).", "Durable runtimes are kept; remove those by name."})
 public final class RuntimePruneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

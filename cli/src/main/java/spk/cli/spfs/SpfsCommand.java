@@ -51,7 +51,6 @@ public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root 
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        throw ExitCodes.missingSubcommand(spec);
     }
 }

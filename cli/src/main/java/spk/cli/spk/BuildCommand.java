@@ -2,7 +2,6 @@ package spk.cli.spk;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +15,7 @@ import spfs.config.ConfigLoader;
 import spfs.storage.Repositories;
 import spfs.storage.fs.FsRepository;
 import spk.builder.BinaryBuilder;
+import spk.builder.ScratchFolders;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
 import spk.error.SpkException;
@@ -27,12 +27,14 @@ import spk.spec.model.SpecFile;
 import spk.spec.variant.HostOptions;
 import spk.spec.variant.ResolvedVariant;
 import spk.spec.variant.Variants;
+import spk.storage.RepositorySelection;
 import spk.storage.SpfsPackageRepository;
 
 /**
- * {@code spk build RECIPE [-o NAME=VALUE]... [-r REPO]...}: builds every variant of a recipe
- * into binary packages in the local spfs repository; the build environments come from there
- * and from the {@code -r} repositories.
+ * {@code spk build [RECIPE] [-o NAME=VALUE]... [-r REPO]...}: builds every variant of a recipe
+ * (without RECIPE, the one {@code *.spk.yaml} in this folder, as SPK does) into binary packages
+ * in the local spfs repository; the build environments come from the repositories the
+ * repository flags select (local, then each {@code -r}, then origin).
  */
 @Command(name = "build", description = "Build a recipe's variants into binary packages in the local repository.")
 public final class BuildCommand implements Callable<Integer> {
@@ -42,7 +44,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     SolverFlags solver;
 
-    @Parameters(paramLabel = "RECIPE", description = "The recipe (*.spk.yaml).")
+    @Parameters(paramLabel = "RECIPE", arity = "0..1",
+            description = "The recipe (*.spk.yaml); by default the one in the current folder.")
     Path recipeFile;
 
     @picocli.CommandLine.Option(names = "--variant", paramLabel = "INDEX|{opt: value}",
@@ -54,27 +57,31 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> env = SpecFiles.env();
+        Map<String, String> env = SpkCommand.environment(spec);
         Config config = ConfigLoader.load(env);
-        FsRepository local = new Repositories(config).local();
         HostOptions host = HostOptions.detect();
         OptionMap given = options.options(host);
-        SpecFile file = SpecFiles.load(recipeFile, given).spec();
-        if (!(file instanceof Recipe recipe)) {
-            throw new BadBuildRequest(recipeFile + " is not a recipe (a package spec without a build)");
+        Path file = recipeFile != null ? recipeFile : spk.spec.workspace.Workspace.onlyRecipeIn(Path.of(""));
+        SpecFile loaded = SpkCommand.specLoader(spec).load(file, given).spec();
+        if (!(loaded instanceof Recipe recipe)) {
+            throw new BadBuildRequest(file + " is not a recipe (a package spec without a build)");
         }
-        SpfsPackageRepository localPackages = new SpfsPackageRepository("local", local, SpecFiles.loader());
-        List<PackageRepository> repos = new ArrayList<>(List.of(localPackages));
-        if (solver.hasRepositories()) {
-            repos.addAll(solver.repositories());
-        }
-        BinaryBuilder builder = new BinaryBuilder(new Solver(solver.backend()), repos, localPackages, host,
-                new RuntimeScriptRunner(env, local), config.newObjects(), config.tagAuthor());
+        // builds are published to the local repository: make it when missing, before the others are read
+        FsRepository localSpfs = new Repositories(config).local();
+        List<PackageRepository> repos = solver.repositories();
+        SpfsPackageRepository localPackages = repos.stream()
+                .filter(r -> r.name().equals(RepositorySelection.LOCAL) && r instanceof SpfsPackageRepository)
+                .map(SpfsPackageRepository.class::cast).findFirst()
+                .orElseGet(() -> new SpfsPackageRepository(RepositorySelection.LOCAL, localSpfs, SpkCommand.specLoader(spec)));
         PrintWriter out = spec.commandLine().getOut();
-        for (ResolvedVariant v : selected(Variants.of(recipe, given))) {
-            BinaryBuilder.Built b = builder.build(recipe, recipeFile.toAbsolutePath().getParent(), v, given);
-            out.println("built " + b.spec().pkg() + " " + b.layers().keySet());
-            out.flush();
+        try (ScratchFolders scratch = new ScratchFolders()) {
+            BinaryBuilder builder = new BinaryBuilder(new Solver(solver.backend()), repos, localPackages, host,
+                    new RuntimeScriptRunner(env, localPackages.spfs()), scratch, config.newObjects(), config.tagAuthor());
+            for (ResolvedVariant v : selected(Variants.of(recipe, given))) {
+                BinaryBuilder.Built b = builder.build(recipe, file.toAbsolutePath().getParent(), v, given);
+                out.println("built " + b.spec().pkg() + " " + b.layers().keySet());
+                out.flush();
+            }
         }
         return 0;
     }

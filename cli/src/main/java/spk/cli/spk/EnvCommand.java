@@ -45,7 +45,7 @@ public final class EnvCommand implements Callable<Integer> {
         int commandLength = spk.cli.app.TrailingCommand.length(spec);
         List<String> requestArgs = commandLength < 0 ? requests : requests.subList(0, requests.size() - commandLength);
         List<String> command = commandLength < 0 ? List.of() : requests.subList(requests.size() - commandLength, requests.size());
-        SolveResult result = ExplainCommand.run(options, solver, requestArgs, solver.pre());
+        SolveResult result = ExplainCommand.run(spec, options, solver, requestArgs, solver.pre());
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun || result instanceof SolveResult.Unsatisfiable) {
             if (format == ExplainCommand.Format.json) {
@@ -56,7 +56,7 @@ public final class EnvCommand implements Callable<Integer> {
             out.flush();
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
-        java.util.Map<String, String> env = System.getenv();
+        java.util.Map<String, String> env = SpkCommand.environment(spec);
         List<String> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
                 new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local()).stream().map(Object::toString)
                 .toList();

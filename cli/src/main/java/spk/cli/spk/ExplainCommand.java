@@ -51,7 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SolveResult result = run(options, solver, requests, solver.pre());
+        SolveResult result = run(spec, options, solver, requests, solver.pre());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             SolveOutput.json(out, result);
@@ -62,12 +62,12 @@ public final class ExplainCommand implements Callable<Integer> {
         return result instanceof SolveResult.Solved ? 0 : 1;
     }
 
-    static SolveResult run(OptionFlags options, SolverFlags solver, List<String> requests, boolean pre) {
+    static SolveResult run(CommandSpec spec, OptionFlags options, SolverFlags solver, List<String> requests, boolean pre) {
         OptionMap opts = options.options(HostOptions.detect());
-        RequestArgs.Parsed parsed = RequestArgs.parse(requests, opts, pre, SpecFiles.loader());
+        RequestArgs.Parsed parsed = RequestArgs.parse(requests, opts, pre, SpkCommand.specLoader(spec));
         OptionMap all = opts.with(parsed.extraOptions());
         SolveRequest request = new SolveRequest(solver.repositories(), parsed.requests(), all, solver.allowBuilds());
         return new Solver(solver.backend(), spk.solver.compile.SolveEncoding.DEFAULT_FIRST_VERSIONS,
-                SpkConfig.load(SpecFiles.env()).solverOrder()).solve(request);
+                SpkConfig.load(SpkCommand.environment(spec)).solverOrder()).solve(request);
     }
 }

@@ -9,13 +9,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spk.cli.app.ExitCodes;
 import spk.cli.spk.flags.OptionFlags;
 import spk.spec.SpecLoader;
 import spk.spec.problem.Problem;
 import spk.spec.problem.SpecException;
 import spk.spec.variant.HostOptions;
 
-/** {@code spk lint FILE...}: loads each spec and prints every problem; exit 1 if any has errors. */
+/**
+ * {@code spk lint FILE...}: loads each spec and prints every problem; exit 2 (bad input, as when
+ * any other command reads a bad or missing spec) if any has errors.
+ */
 @Command(name = "lint", description = "Check spec files and report every problem with its location.")
 public final class LintCommand implements Callable<Integer> {
     @Mixin
@@ -30,7 +34,7 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SpecLoader loader = SpecFiles.loader();
+        SpecLoader loader = SpkCommand.specLoader(spec);
         boolean failed = false;
         for (Path f : files) {
             List<Problem> problems;
@@ -47,6 +51,6 @@ public final class LintCommand implements Callable<Integer> {
             out.println((errors ? "Failed " : "OK ") + f);
         }
         out.flush();
-        return failed ? 1 : 0;
+        return failed ? ExitCodes.USAGE : ExitCodes.OK;
     }
 }

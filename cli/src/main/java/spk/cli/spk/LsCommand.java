@@ -12,11 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spk.cli.spk.flags.SolverFlags;
+import spk.error.SpkException;
 import spk.grammar.ident.Component;
 import spk.grammar.name.PkgName;
 import spk.grammar.version.Version;
 import spk.solver.repository.PackageRepository;
 import spk.spec.model.PackageSpec;
+import spk.storage.RepositorySelection;
 
 /**
  * {@code spk ls [NAME[/VERSION]]}: the package names of the repositories, the versions of one
@@ -65,8 +67,27 @@ public final class LsCommand implements Callable<Integer> {
                 }
             }
         }
+        if (target != null && lines.isEmpty()) {
+            String where = repos.isEmpty() ? "no repository to look in (the local one is empty; give others with -r)"
+                    : "not in " + String.join(", ", RepositorySelection.names(repos));
+            throw new NotFound((target.contains("/") ? "no builds of " : "no package ") + target + ": " + where);
+        }
         lines.forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** What was asked for is in none of the repositories. */
+    static final class NotFound extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super("not-found", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNSATISFIABLE;
+        }
     }
 }

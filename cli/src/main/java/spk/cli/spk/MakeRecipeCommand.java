@@ -40,10 +40,11 @@ public final class MakeRecipeCommand implements Callable<Integer> {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
+            // as SpecLoader says it for every other command that reads a spec
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
-                    "cannot read the file: " + e.getMessage()));
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage()));
         }
-        var loaded = SpecFiles.loader().loadText(file.toString(), text, opts);
+        var loaded = SpkCommand.specLoader(spec).loadText(file.toString(), text, opts);
         spec.commandLine().getOut().print(loaded.renderedText());
         spec.commandLine().getOut().flush();
         return 0;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import spk.error.SpkException;
 import spk.grammar.name.PkgName;
 
-/** {@code spk new NAME}: writes a starter recipe, NAME.spk.yaml, that lints clean. */
+/** {@code spk new NAME}: writes a starter recipe, NAME.spk.yaml, that lints clean and builds. */
 @Command(name = "new", aliases = "init", description = "Write a starter recipe NAME.spk.yaml in this folder.")
 public final class NewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The package name.")
@@ -20,6 +20,7 @@ public final class NewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A recipe that lints clean and builds as it is: its script installs a file, as every build must. */
     static String starter(PkgName name) {
         return """
                 api: v0/package
@@ -39,8 +40,11 @@ public final class NewCommand implements Callable<Integer> {
                     - var: arch
                     # build-time dependencies, e.g.:
                     # - pkg: cmake/^3.18
+                  # runs in a copy of the sources; install into $PREFIX (/spfs): a build that
+                  # installs nothing fails
                   script:
-                    - echo "building %1$s into $PREFIX"
+                    - mkdir -p "$PREFIX/share/%1$s"
+                    - echo "%1$s $SPK_PKG_VERSION" > "$PREFIX/share/%1$s/README"
 
                 install:
                   requirements: []

@@ -31,7 +31,7 @@ public final class NumVariantsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionMap opts = options.options(HostOptions.detect());
-        var loaded = SpecFiles.load(file, opts);
+        var loaded = SpkCommand.specLoader(spec).load(file, opts);
         if (!(loaded.spec() instanceof Recipe recipe)) {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
                     "expected a package recipe (api: v0/package without a build)"));

@@ -1,13 +1,20 @@
 package spk.cli.spk;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spfs.config.Config;
+import spfs.config.ConfigLoader;
 import spfs.storage.Repositories;
 import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
@@ -17,11 +24,16 @@ import spfs.sync.Syncer;
 import spfs.tag.TagSpec;
 import spk.error.SpkException;
 import spk.grammar.ident.AnyIdent;
+import spk.grammar.name.PkgName;
+import spk.storage.SpfsPackageRepository;
 
 /**
- * {@code spk publish NAME[/VERSION[/BUILD]] [-r TARGET]}: copies packages from the local spfs
- * repository to another one (by default the {@code origin} remote): their spec and component
- * tags, with every object and payload they need, as SPK publishes.
+ * {@code spk publish PKG... [-r TARGET]}: copies packages ({@code NAME}, {@code NAME/VERSION} or
+ * {@code NAME/VERSION/BUILD}) from the local spfs repository to another one (by default the
+ * {@code origin} remote): their spec and component tags, with every object and payload they
+ * need, as SPK publishes. A target folder that is not an spfs repository yet is refused with how
+ * to make one, or made with {@code --create}. Every package is looked up before anything is
+ * copied, so a missing one leaves the target as it was.
  */
 @Command(name = "publish", description = "Copy packages from the local repository to another spfs repository.")
 public final class PublishCommand implements Callable<Integer> {
@@ -29,49 +41,90 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Where to publish: a remote's name or an spfs repository's path or address (default origin).")
     String target = "origin";
 
-    @Parameters(paramLabel = "NAME[/VERSION[/BUILD]]", description = "What to publish: a package, a version, or one build.")
-    String pkg;
+    @Option(names = "--create", description = "Make the target repository when the folder is not one yet.")
+    boolean create;
+
+    @Parameters(paramLabel = "NAME[/VERSION[/BUILD]]", arity = "1..*",
+            description = "What to publish: packages, versions, or single builds.")
+    List<String> packages;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        String path;
-        if (pkg.contains("/")) {
-            AnyIdent ident = AnyIdent.parse(pkg);
-            path = ident.name().value() + "/" + ident.version().toTagPath() + ident.build().map(b -> "/" + b).orElse("");
-        } else {
-            path = spk.grammar.name.PkgName.parse(pkg).value();
-        }
-        Repositories repositories = new Repositories(spfs.config.ConfigLoader.load(SpecFiles.env()));
+        Config config = ConfigLoader.load(SpkCommand.environment(spec));
+        Repositories repositories = new Repositories(config);
         FsRepository local = repositories.local();
-        List<TagSpec> tags = local.tagStreams().filter(t -> within(t.path(), "spk/spec/" + path)
-                || within(t.path(), "spk/pkg/" + path)).sorted(java.util.Comparator.comparing(TagSpec::path)).toList();
-        if (tags.isEmpty()) {
-            throw new NothingToPublish("nothing to publish: the local repository (" + local.root() + ") has no " + pkg);
+        Map<String, List<TagSpec>> tagsOf = new LinkedHashMap<>();
+        for (String pkg : packages) {
+            String path = tagPath(pkg);
+            List<TagSpec> tags = local.tagStreams().filter(t -> within(t.path(), "spk/spec/" + path)
+                    || within(t.path(), "spk/pkg/" + path)).sorted(Comparator.comparing(TagSpec::path)).toList();
+            if (tags.isEmpty()) {
+                throw new NothingToPublish("nothing to publish: the local repository (" + local.root() + ") has no " + pkg);
+            }
+            tagsOf.put(pkg, tags);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Repository dest = repositories.open(target);
+        try (Repository dest = open(repositories, config);
                 Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, SyncReporter.NONE)) {
-            for (TagSpec t : tags) {
-                sync.syncTag(local.resolveTag(t));
+            long payloads = 0;
+            for (Map.Entry<String, List<TagSpec>> e : tagsOf.entrySet()) {
+                for (TagSpec t : e.getValue()) {
+                    sync.syncTag(local.resolveTag(t));
+                }
+                long copied = sync.summary().payloadsSynced();
+                out.println("published " + e.getKey() + " to " + target + ": " + e.getValue().size() + " tags, "
+                        + (copied - payloads) + " payloads copied");
+                payloads = copied;
             }
-            out.println("published " + pkg + " to " + target + ": " + tags.size() + " tags, "
-                    + sync.summary().payloadsSynced() + " payloads copied");
-        } catch (Exception e) {
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new NothingToPublish("cannot publish to " + target + ": " + e.getMessage());
         }
         out.flush();
         return 0;
     }
 
+    /** The target: a configured remote, or a path that must already be an spfs repository unless --create. */
+    private Repository open(Repositories repositories, Config config) {
+        if (!config.remotes().containsKey(target) && !target.startsWith("tar:")) {
+            Path path = Path.of(target.startsWith("file:") ? target.substring("file:".length()).replaceFirst("^//", "") : target);
+            if (!SpfsPackageRepository.isSpfsRepository(path)) {
+                if (!create) {
+                    throw new NotARepository(target + " is not an spfs repository; make it one with 'spfs init repo "
+                            + target + "', or publish with --create");
+                }
+                return FsRepository.create(path, Optional.empty());
+            }
+        }
+        return repositories.open(target);
+    }
+
+    /** The tag path under spk/spec and spk/pkg of NAME, NAME/VERSION or NAME/VERSION/BUILD. */
+    private static String tagPath(String pkg) {
+        if (!pkg.contains("/")) {
+            return PkgName.parse(pkg).value();
+        }
+        AnyIdent ident = AnyIdent.parse(pkg);
+        return ident.name().value() + "/" + ident.version().toTagPath() + ident.build().map(b -> "/" + b).orElse("");
+    }
+
     /** {@code path} is {@code prefix} or below it, as a tag path. */
     private static boolean within(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The target folder is not an spfs repository (and --create was not given). */
+    static final class NotARepository extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        NotARepository(String message) {
+            super("not-a-repository", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BAD_INPUT;
+        }
     }
 
     /** Nothing matched, or the target could not take it. */

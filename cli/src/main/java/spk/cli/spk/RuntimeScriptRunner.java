@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import spfs.encoding.Digest;
-import spfs.runtime.DirectoryRemoval;
 import spfs.runtime.JavaCommand;
 import spfs.storage.fs.FsRepository;
 import spfs.tag.TagSpec;
 import spk.builder.BinaryBuilder;
+import spk.builder.ScratchFolders;
 import spk.grammar.ident.BuildIdent;
 
 /**
@@ -31,19 +31,21 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
     }
 
     @Override
-    public Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources) {
+    public Digest run(BuildIdent build, List<Digest> layers, String script, Map<String, String> env, Path sources,
+            ScratchFolders scratch) {
         Path work = null;
         String tag = "spk-build/" + build.name().value() + "/" + build.version().toTagPath() + "/" + build.build();
         try {
-            work = Files.createTempDirectory("spk-build-");
+            work = scratch.create("spk-build-");
             Files.writeString(work.resolve("build.sh"), script);
             List<String> java = spfsCommand();
             Path bin = Files.createDirectories(work.resolve("bin"));
             Files.writeString(bin.resolve("spfs"), "#!/bin/sh\nexec " + String.join(" ", java.stream().map(RuntimeScriptRunner::quote)
                     .toList()) + " \"$@\"\n");
             Files.setAttribute(bin.resolve("spfs"), "unix:mode", 0755);
+            Path commitErrors = work.resolve("commit.err");
             Files.writeString(work.resolve("run.sh"), "set -e\ncd \"$1\"\nbash -ex \"$2\"\nspfs commit layer -t "
-                    + quote(tag) + " >/dev/null\n");
+                    + quote(tag) + " >/dev/null 2>" + quote(commitErrors.toString()) + "\n");
             List<String> cmd = new ArrayList<>(java);
             cmd.addAll(List.of("run", "--edit", layers.isEmpty() ? "-" : String.join("+", layers.stream().map(Digest::toString)
                     .toList()), "--", "sh", work.resolve("run.sh").toString(), sources.toString(),
@@ -54,9 +56,21 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
             pb.environment().putAll(env);
             pb.environment().put("SPFS_STORAGE__ROOT", local.root().toString());
             pb.environment().put("PATH", bin + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-            int exit = pb.start().waitFor();
+            Process p = scratch.start(pb);
+            int exit;
+            try {
+                exit = p.waitFor();
+            } finally {
+                scratch.finished(p);
+            }
             if (exit != 0) {
-                throw new BinaryBuilder.BuildFailed("the build of " + build + " failed (exit " + exit + ")");
+                String commit = Files.exists(commitErrors) ? Files.readString(commitErrors).strip() : "";
+                if (commit.contains("nothing to commit")) {
+                    throw new BinaryBuilder.BuildFailed("the build of " + build + " installed no files under /spfs "
+                            + "(its script must install into $PREFIX, which is /spfs)");
+                }
+                throw new BinaryBuilder.BuildFailed("the build of " + build + " failed (exit " + exit + ")"
+                        + (commit.isEmpty() ? "" : ": " + commit.lines().findFirst().orElse("").replaceFirst("^error: ", "")));
             }
             Digest written = local.resolveTag(TagSpec.parse(tag)).target();
             local.removeTagStream(TagSpec.parse(tag));
@@ -68,7 +82,7 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
             throw new BinaryBuilder.BuildFailed("interrupted while building " + build);
         } finally {
             if (work != null) {
-                DirectoryRemoval.removeTree(work);
+                scratch.remove(work);
             }
         }
     }

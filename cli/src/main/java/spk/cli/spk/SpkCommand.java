@@ -1,13 +1,16 @@
 package spk.cli.spk;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import spk.cli.app.BuildInfo;
 import spk.cli.app.ExitCodes;
 import spk.cli.app.GlobalOptions;
+import spk.spec.SpecLoader;
 
 /** The root of the {@code spk} command line; each subcommand is its own class. */
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
@@ -16,6 +19,18 @@ import spk.cli.app.GlobalOptions;
             NumVariantsCommand.class,
             ViewCommand.class, MakeRecipeCommand.class, CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
+    private final Map<String, String> environment;
+
+    /** Reads configuration (spfs's, SPK's, templates' environment) from the process environment. */
+    public SpkCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads configuration from {@code environment} instead (tests). */
+    public SpkCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Mixin
     GlobalOptions global;
 
@@ -27,9 +42,18 @@ public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
         return global;
     }
 
+    /** The environment variables of the spk command that {@code spec} belongs to. */
+    public static Map<String, String> environment(CommandSpec spec) {
+        return spec.root().userObject() instanceof SpkCommand root ? root.environment : System.getenv();
+    }
+
+    /** A spec loader whose templates see that environment. */
+    public static SpecLoader specLoader(CommandSpec spec) {
+        return new SpecLoader(BuildInfo.load().version(), environment(spec));
+    }
+
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        throw ExitCodes.missingSubcommand(spec);
     }
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
 import spk.solver.SolveResult;
-import spk.error.SpkException;
 import spk.spec.variant.HostOptions;
 import spk.spec.write.SpecWriter;
 
@@ -50,12 +49,11 @@ public final class ViewCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Path file = Path.of(target);
         Map<String, Object> map;
-        if (Files.exists(file)) {
-            map = SpecWriter.toMap(SpecFiles.load(file, options.options(HostOptions.detect())).spec());
-        } else if (!solver.hasRepositories() && !solver.hasDefaultRepositories()) {
-            throw new NotAFile(target);
+        if (Files.exists(file) || target.endsWith(".yaml") || target.endsWith(".yml")) {
+            // a spec file; a missing one is bad input, as for every command that reads spec files
+            map = SpecWriter.toMap(SpkCommand.specLoader(spec).load(file, options.options(HostOptions.detect())).spec());
         } else {
-            SolveResult result = ExplainCommand.run(options, solver, List.of(target), solver.pre());
+            SolveResult result = ExplainCommand.run(spec, options, solver, List.of(target), solver.pre());
             if (!(result instanceof SolveResult.Solved solved) || solved.solution().packages().isEmpty()) {
                 SolveOutput.text(spec.commandLine().getOut(), result, 0, false);
                 spec.commandLine().getOut().flush();
@@ -70,20 +68,5 @@ public final class ViewCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** A target that is not a file; package requests need repositories. */
-    static final class NotAFile extends SpkException {
-        private static final long serialVersionUID = 1L;
-
-        NotAFile(String target) {
-            super("not-found", "no spec file '" + target + "'; viewing published packages needs a repository (-r), "
-                    + "or packages in the local spfs repository");
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.UNSATISFIABLE;
-        }
     }
 }

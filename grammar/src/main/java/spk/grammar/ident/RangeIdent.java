@@ -115,10 +115,18 @@ public record RangeIdent(Optional<RepositoryName> repository, PkgName name, Sort
 
     @Override
     public String toString() {
+        return format(version.toString());
+    }
+
+    /** As a spec stores it: the version range as written ({@link VersionRange#toSerialized()}). */
+    public String toSerialized() {
+        return format(version.toSerialized());
+    }
+
+    private String format(String v) {
         StringBuilder sb = new StringBuilder();
         repository.ifPresent(r -> sb.append(r).append('/'));
         sb.append(name).append(Components.suffix(components));
-        String v = version.toString();
         if (!v.isEmpty()) {
             sb.append('/').append(v);
         }

@@ -56,4 +56,9 @@ public record CompatRange(Version base, Optional<CompatRule> required) implement
     public String toString() {
         return required.map(r -> r.requestPrefix() + ":").orElse("") + base;
     }
+
+    @Override
+    public String toSerialized() {
+        return required.map(r -> r.requestPrefix() + ":").orElse("") + base.toSerialized();
+    }
 }

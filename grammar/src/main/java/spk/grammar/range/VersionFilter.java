@@ -172,4 +172,9 @@ public record VersionFilter(List<VersionRange> rules) implements VersionRange {
     public String toString() {
         return rules.stream().map(VersionRange::toString).collect(Collectors.joining(","));
     }
+
+    @Override
+    public String toSerialized() {
+        return rules.stream().map(VersionRange::toSerialized).collect(Collectors.joining(","));
+    }
 }

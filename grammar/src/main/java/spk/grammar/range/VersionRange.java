@@ -29,6 +29,16 @@ public sealed interface VersionRange
         return rules.size() == 1 ? rules.get(0) : new VersionFilter(rules);
     }
 
+    /**
+     * The range as a spec stores it. Like {@link #toString()} (which pads versions to three parts
+     * for display, {@code 2.0.0}), except that a plain or {@code API:}/{@code Binary:} version keeps
+     * the parts as written: {@code mytool/2} stays {@code 2}, a pin {@code x.x} rendered from 1.0.0
+     * is {@code 1.0}, as SPK serialises them.
+     */
+    default String toSerialized() {
+        return toString();
+    }
+
     /** Checks the version alone, without knowing the package's compat. */
     Compatibility isApplicable(Version version);
 

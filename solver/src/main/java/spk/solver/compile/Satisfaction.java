@@ -22,7 +22,7 @@ import spk.spec.model.PackageSpec;
 
 /**
  * The checks SPK's validators make between one request and one candidate, on their own:
- * whether a build satisfies a package request (SPK §3.2 items 1 and 3), and whether it satisfies
+ * whether a build satisfies a package request (SPK's version and package-request validators), and whether it satisfies
  * a var request (item 5). Each answer carries the reason a user sees.
  */
 final class Satisfaction {

@@ -39,7 +39,7 @@ import spk.spec.model.PackageSpec;
 /**
  * Compiles an SPK solve into a {@link ConstraintModel}, lazily: a package's candidates are added
  * when something requests it, and a candidate's requirements when a model chooses it. Every
- * acceptance rule of SPK §3.2 becomes clauses:
+ * acceptance rule of SPK's validators becomes clauses:
  *
  * <ul>
  *   <li>at most one candidate per package (in {@link PackageVars});

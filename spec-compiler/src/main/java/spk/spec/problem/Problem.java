@@ -20,8 +20,14 @@ public record Problem(Severity severity, Location location, String field, String
         return severity == Severity.ERROR;
     }
 
+    /** Where and what, with the severity ({@code f.yaml:3:5: error: build: ...}), as lint lists problems. */
     @Override
     public String toString() {
-        return location + ": " + severity + ": " + (field.isEmpty() ? "" : field + ": ") + message;
+        return location + ": " + severity + ": " + describe();
+    }
+
+    /** The field and message alone, for a caller that states the severity itself. */
+    public String describe() {
+        return (field.isEmpty() ? "" : field + ": ") + message;
     }
 }

@@ -11,7 +11,9 @@ public final class SpecException extends SpkException {
     private final transient List<Problem> problems;
 
     public SpecException(List<Problem> problems) {
-        super("invalid-spec", problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        // one line per error, without the severity: the command line says "error: " once, in front
+        super("invalid-spec", problems.stream().filter(p -> p.isError() || problems.stream().noneMatch(Problem::isError))
+                .map(p -> p.location() + ": " + p.describe()).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -61,29 +61,69 @@ final class SectionReader {
         return out;
     }
 
+    /**
+     * One source, told apart by its key as SPK's schema does, and refused (with the place) where
+     * SPK's schema would refuse it: a key its shape does not have, an empty {@code git} or
+     * {@code tar} address, a {@code depth} that is not a positive whole number, a {@code subdir}
+     * that leaves the source folder.
+     */
     private static SourceSpec source(YamlNode node, Problems problems) {
-        Optional<String> subdir = node.get("subdir").map(YamlNode::string);
+        if (!node.isMapping()) {
+            throw node.problem("expected a source: a mapping with one of 'path', 'git', 'tar' or 'script'");
+        }
+        Optional<String> subdir = node.get("subdir").map(SectionReader::subdir);
         if (node.has("path")) {
-            Keys.warnUnknown(node, Set.of("path", "exclude", "filter", "subdir"), false, problems);
+            Keys.denyUnknown(node, Set.of("path", "exclude", "filter", "subdir"), problems);
             return new SourceSpec.Local(node.get("path").map(YamlNode::string).orElse("."),
                     node.get("exclude").map(YamlNode::stringOrList).orElse(SourceSpec.Local.DEFAULT_EXCLUDE),
                     node.get("filter").map(YamlNode::stringOrList).orElse(SourceSpec.Local.DEFAULT_FILTER), subdir);
         }
         if (node.has("git")) {
-            Keys.warnUnknown(node, Set.of("git", "ref", "depth", "subdir"), false, problems);
-            return new SourceSpec.Git(node.get("git").orElseThrow(() -> node.problem("'git' needs a url")).string(),
-                    node.get("ref").map(YamlNode::string), node.get("depth").map(YamlNode::integer).orElse(1), subdir);
+            Keys.denyUnknown(node, Set.of("git", "ref", "depth", "subdir"), problems);
+            String url = address(valueOf(node, "git"), "'git' needs a repository address (a url or a path)");
+            int depth = 1;
+            if (node.has("depth")) {
+                YamlNode d = valueOf(node, "depth");
+                depth = d.integer();
+                if (depth < 1) {
+                    throw d.problem("'depth' must be a positive number of commits, found " + depth);
+                }
+            }
+            return new SourceSpec.Git(url, node.get("ref").map(YamlNode::string).filter(r -> !r.isEmpty()), depth, subdir);
         }
         if (node.has("tar")) {
-            Keys.warnUnknown(node, Set.of("tar", "subdir"), false, problems);
-            return new SourceSpec.Tar(node.get("tar").orElseThrow(() -> node.problem("'tar' needs a path or url"))
-                    .string(), subdir);
+            Keys.denyUnknown(node, Set.of("tar", "subdir"), problems);
+            return new SourceSpec.Tar(address(valueOf(node, "tar"), "'tar' needs an archive's path or url"), subdir);
         }
         if (node.has("script")) {
-            Keys.warnUnknown(node, Set.of("script", "subdir"), false, problems);
+            Keys.denyUnknown(node, Set.of("script", "subdir"), problems);
             return new SourceSpec.Script(node.get("script").map(YamlNode::stringOrList).orElse(List.of()), subdir);
         }
         throw node.problem("a source needs one of 'path', 'git', 'tar' or 'script'");
+    }
+
+    /** The value of a key the mapping has, even an empty one (which {@link YamlNode#get} leaves out). */
+    private static YamlNode valueOf(YamlNode map, String key) {
+        return map.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow().value();
+    }
+
+    private static String address(YamlNode node, String ifEmpty) {
+        String text = node.isNull() ? "" : node.string().strip();
+        if (text.isEmpty()) {
+            throw node.problem(ifEmpty);
+        }
+        return text;
+    }
+
+    /** A folder under the source folder: relative, and never above it. */
+    private static String subdir(YamlNode node) {
+        String text = node.string();
+        java.nio.file.Path p = java.nio.file.Path.of(text).normalize();
+        if (text.isEmpty() || p.isAbsolute() || p.startsWith("..")) {
+            throw node.problem("'subdir' must be a folder inside the sources (a relative path without '..'), found '"
+                    + text + "'");
+        }
+        return text;
     }
 
     // ---------------------------------------------------------------- build

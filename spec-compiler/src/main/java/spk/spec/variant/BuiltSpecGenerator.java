@@ -31,7 +31,7 @@ import spk.spec.model.SourceSpec;
 
 /**
  * Turns a recipe and one variant into the built package spec stored for that build
- * (SPK §1.8): options get fixed values (pkg options the {@code ~x.y.z} of the package resolved
+ * (SPK's generate_binary_build): options get fixed values (pkg options the {@code ~x.y.z} of the package resolved
  * into the build environment), {@code fromBuildEnv} pins are rendered, Strong vars of the build
  * environment are inherited, and the ident gets the variant's build digest.
  */
@@ -87,7 +87,7 @@ public final class BuiltSpecGenerator {
         Opt.Pkg p = (Opt.Pkg) o;
         PackageSpec resolved = env.get(p.pkg());
         if (resolved == null) {
-            throw new IllegalArgumentException("pkg option '" + p.pkg() + "' of " + self
+            throw new BuildInputException("missing-build-package", "pkg option '" + p.pkg() + "' of " + self
                     + " has no package in the build environment");
         }
         return p.withStatic(resolved.compat().render(resolved.pkg().version()));
@@ -114,7 +114,7 @@ public final class BuiltSpecGenerator {
                     if (p.ifPresentInBuildEnv()) {
                         continue;
                     }
-                    throw new IllegalArgumentException("cannot render fromBuildEnv for '" + p.pkg().name()
+                    throw new BuildInputException("invalid-pin", "cannot render fromBuildEnv for '" + p.pkg().name()
                             + "': it is not in the build environment");
                 }
                 String range = PinTemplate.render(p.pin().get(), resolved.pkg().version());
@@ -126,7 +126,7 @@ public final class BuiltSpecGenerator {
                     if (v.ifPresentInBuildEnv()) {
                         continue;
                     }
-                    throw new IllegalArgumentException("cannot render fromBuildEnv for var '" + v.var()
+                    throw new BuildInputException("invalid-pin", "cannot render fromBuildEnv for var '" + v.var()
                             + "': the build has no such option");
                 }
                 out.add(v.withValue(value.get()));
@@ -162,7 +162,7 @@ public final class BuiltSpecGenerator {
                 if (v.inheritance() != Inheritance.WEAK && !hasOption(opts, name, value)) {
                     String prior = buildMissing.putIfAbsent(name, value);
                     if (prior != null && !prior.equals(value)) {
-                        throw new IllegalArgumentException("Multiple conflicting downstream build requirements found for "
+                        throw new BuildInputException("conflicting-requirements", "Multiple conflicting downstream build requirements found for "
                                 + name + ": " + prior + " and " + value);
                     }
                 }
@@ -171,7 +171,7 @@ public final class BuiltSpecGenerator {
                     VarRequest prior = runtimeMissing.putIfAbsent(name,
                             VarRequest.of(name, value).withDescription(v.description()));
                     if (prior != null && !prior.value().equals(value)) {
-                        throw new IllegalArgumentException(
+                        throw new BuildInputException("conflicting-requirements",
                                 "Multiple conflicting downstream runtime requirements found for " + name + ": "
                                         + prior.value() + " and " + value);
                     }

@@ -27,7 +27,7 @@ import spk.spec.model.Recipe;
 import spk.spec.model.ValidationSpec;
 
 /**
- * Turns a platform into the recipe that builds it (SPK §1.9): host option names as build
+ * Turns a platform into the recipe that builds it (as SPK's v0/platform.rs): host option names as build
  * options, no script, no sources, and components whose requirements only constrain
  * ({@code IfAlreadyPresent}): {@code atBuild} ranges on {@code build}, {@code atRuntime} on
  * {@code run}. Base platforms' requirements come first; later bases and the platform itself
@@ -41,7 +41,7 @@ public final class PlatformRecipes {
         Map<String, Request> build = new LinkedHashMap<>();
         Map<String, Request> run = new LinkedHashMap<>();
         for (VersionIdent base : platform.bases()) {
-            PackageSpec spec = bases.apply(base).orElseThrow(() -> new IllegalArgumentException(
+            PackageSpec spec = bases.apply(base).orElseThrow(() -> new BuildInputException("missing-base-platform",
                     "base platform " + base + " of " + platform.platform() + " is not available"));
             for (ComponentSpec c : spec.install().components()) {
                 Map<String, Request> into = c.name().equals(Component.BUILD) ? build

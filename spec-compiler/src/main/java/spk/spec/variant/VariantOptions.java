@@ -24,7 +24,7 @@ import spk.spec.model.Recipe;
 
 /**
  * The build options of one variant of a recipe, their resolved values and its build digest
- * (SPK §2.5.1): recipe options, then options the variant adds, then host vars.
+ * (SPK's build digest): recipe options, then options the variant adds, then host vars.
  */
 public final class VariantOptions {
     private VariantOptions() {}
@@ -86,7 +86,7 @@ public final class VariantOptions {
                     value = v.staticValue().get();
                 }
                 if (!v.choices().isEmpty() && !value.isEmpty() && !v.choices().contains(value)) {
-                    throw new IllegalArgumentException("invalid value '" + value + "' for option '" + v.var()
+                    throw new BuildInputException("invalid-option-value", "invalid value '" + value + "' for option '" + v.var()
                             + "', must be one of " + v.choices());
                 }
             }

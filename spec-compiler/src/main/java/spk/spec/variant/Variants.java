@@ -93,7 +93,7 @@ public final class Variants {
     }
 
     private static VersionFilter rangeOrFail(String name, String value) {
-        return tryRange(value).orElseThrow(() -> new IllegalArgumentException(
+        return tryRange(value).orElseThrow(() -> new BuildInputException("invalid-option-value",
                 "invalid version range for package '" + name + "': " + value));
     }
 
@@ -115,7 +115,7 @@ public final class Variants {
             ResolvedVariant v;
             try {
                 v = resolve(specs.get(i), recipe.build().options());
-            } catch (InvalidSyntaxException | IllegalArgumentException e) {
+            } catch (InvalidSyntaxException | BuildInputException | IllegalArgumentException e) {
                 problems.add(node.problem(e.getMessage()).problem());
                 continue;
             }

@@ -121,4 +121,28 @@ public record Workspace(Path root, Map<Path, List<Version>> recipes) {
         }
         return Optional.empty();
     }
+
+    /**
+     * The recipe a command means when it names none, as SPK's {@code spk build} without an
+     * argument: the one {@code *.spk.yaml} in {@code dir} (besides a workspace file). None, or
+     * several, is a bad-input error saying so.
+     */
+    public static Path onlyRecipeIn(Path dir) {
+        List<Path> found;
+        try (Stream<Path> s = Files.list(dir.toAbsolutePath())) {
+            found = s.filter(f -> f.getFileName().toString().endsWith(".spk.yaml"))
+                    .filter(f -> !f.getFileName().toString().equals(FILE_NAME)).filter(Files::isRegularFile)
+                    .map(f -> dir.resolve(f.getFileName())).sorted().toList();
+        } catch (IOException e) {
+            found = List.of();
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        String message = found.isEmpty() ? "no recipe (*.spk.yaml) here; name the one to use"
+                : "several recipes here (" + String.join(", ", found.stream().map(f -> f.getFileName().toString()).toList())
+                        + "); name the one to use";
+        String where = dir.toAbsolutePath().normalize().toString();
+        throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(where), "", message));
+    }
 }

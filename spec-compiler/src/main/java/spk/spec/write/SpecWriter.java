@@ -301,7 +301,7 @@ public final class SpecWriter {
     public static Map<String, Object> request(Request r) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (r instanceof PkgRequest p) {
-            m.put("pkg", p.pkg().toString());
+            m.put("pkg", p.pkg().toSerialized());
             p.prereleasePolicy().ifPresent(pp -> m.put("prereleasePolicy", pp.yamlName()));
             if (p.inclusionPolicy() != InclusionPolicy.ALWAYS) {
                 m.put("include", p.inclusionPolicy().yamlName());
