@@ -172,6 +172,10 @@ class RuntimeFeaturesTest {
             }
         });
         RuntimeHarness.finish(p, "the killed runtime");
+        // a kill is delivered, not waited for: the namespace empties a moment later
+        long left = RuntimeHarness.await(() -> ProcessTable.scan().anyPidIn(ns), pid -> pid < 0);
+        assertTrue(left < 0, () -> "still in the runtime's namespace: " + ProcessHandle.of(left)
+                .map(h -> h.pid() + " " + h.info()).orElse(left + " (gone)"));
         RuntimeHarness.Result stale = h.run("runtime", "list");
         assertTrue(stale.out().contains("status=stopped") || stale.out().contains("status=zombie"), stale.toString());
         RuntimeHarness.Result pruned = h.run("runtime", "prune", "--stale");
