@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spfs.error.IoMessages;
 import spfs.encoding.Digest;
 import spfs.graph.Blob;
 import spfs.graph.Layer;
@@ -92,8 +93,8 @@ public final class BinaryBuilder {
         PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
         FsRepository spfs = local.spfs();
         Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
-        DirNode tree = Manifests.toTree((Manifest) spfs.readObject(((Layer) spfs.readObject(written)).manifest()
-                .orElseThrow(() -> new BuildFailed(recipe.pkg() + ": the build wrote nothing to /spfs"))));
+        DirNode tree = Manifests.read(spfs, ((Layer) spfs.readObject(written)).manifest()
+                .orElseThrow(() -> new BuildFailed(recipe.pkg() + ": the build wrote nothing to /spfs")));
         String specYaml = SpecWriter.write(spec);
         Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, specYaml, spfs);
         String meta = metadataDir(spec.pkg());
@@ -133,7 +134,7 @@ public final class BinaryBuilder {
         try {
             sources = Files.createTempDirectory("spk-sources-");
         } catch (IOException e) {
-            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
+            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + IoMessages.describe(e));
         }
         try {
             SourceCollector.collect(recipe.sources(), recipeDir, sources);
@@ -176,7 +177,7 @@ public final class BinaryBuilder {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             w = spfs.writePayload(in, 0100644);
         } catch (IOException e) {
-            throw new BuildFailed("cannot write a startup script: " + e.getMessage());
+            throw new BuildFailed("cannot write a startup script: " + IoMessages.describe(e));
         }
         spfs.writeObject(new Blob(w.digest(), w.size(), format));
         return new FileNode(0100644, w.size(), w.digest());
@@ -204,7 +205,7 @@ public final class BinaryBuilder {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + e.getMessage());
+            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + IoMessages.describe(e));
         }
     }
 

@@ -48,7 +48,7 @@ public final class SourceCollector {
                     run(cmd, dest.getParent(), "cloning " + g.git());
                 }
             } catch (IOException e) {
-                throw new BinaryBuilder.BuildFailed("cannot collect the sources into " + dest + ": " + e.getMessage());
+                throw new BinaryBuilder.BuildFailed("cannot collect the sources into " + dest + ": " + spfs.error.IoMessages.describe(e));
             }
         }
     }

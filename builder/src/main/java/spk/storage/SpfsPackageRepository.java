@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import spfs.error.IoMessages;
 import spfs.encoding.Digest;
 import spfs.error.UnknownReferenceException;
 import spfs.graph.Blob;
@@ -171,7 +172,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             w = spfs.writePayload(in, 0100644);
         } catch (IOException e) {
-            throw new InvalidPackage("cannot write the spec of " + id + ": " + e.getMessage());
+            throw new InvalidPackage("cannot write the spec of " + id + ": " + IoMessages.describe(e));
         }
         spfs.writeObject(new Blob(w.digest(), w.size(), format));
         spfs.pushTag(TagSpec.parse(SPECS + "/" + path), w.digest(), author);
@@ -193,7 +194,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         try (InputStream in = spfs.openPayload(d)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + e.getMessage());
+            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + IoMessages.describe(e));
         }
         return loader.loadText(spfs.root() + ":" + tag, text, OptionMap.EMPTY).spec();
     }

@@ -115,11 +115,11 @@ public final class Cleaner {
                 bytes += size;
             }
         }
-        if (!options.dryRun()) {
-            repo.removeStaleTempFiles(options.minAgeCutoff());
-        }
+        FsRepository.TempFiles temps = repo.removeStaleTempFiles(options.minAgeCutoff(), options.dryRun());
+        bytes += temps.bytes();
         long[] renders = cleanRenders(attached);
-        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, bytes, renders[0], renders[1], young, options.dryRun());
+        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, temps.files(), bytes, renders[0], renders[1], young,
+                options.dryRun());
     }
 
     private boolean shouldPrune(List<Tag> versions, int i) {
@@ -236,7 +236,7 @@ public final class Cleaner {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(out::add);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot list " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot list " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return out;
     }

@@ -28,6 +28,7 @@ import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.fs.WriteBatch;
 import spfs.tracking.DirNode;
+import spfs.tracking.FileNames;
 import spfs.tracking.FileNode;
 import spfs.tracking.Manifests;
 import spfs.tracking.MaskNode;
@@ -151,17 +152,17 @@ public final class DirectoryCommitter {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read directory " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read directory " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         for (Path p : entries) {
-            String name = p.getFileName().toString();
+            String name = FileNames.nameOf(p);
             Map<String, Object> attrs;
             try {
                 attrs = Files.readAttributes(p, "unix:mode,rdev,size", LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 continue; // deleted while we walked
             } catch (IOException e) {
-                throw SpfsException.environment("io", "cannot stat " + p + ": " + e.getMessage(), e);
+                throw cannotCommit(p, e);
             }
             int mode = (Integer) attrs.get("mode");
             int type = mode & 0170000;
@@ -184,10 +185,10 @@ public final class DirectoryCommitter {
 
     private Node storeFile(Repository store, Path p, int mode, Totals totals) {
         PayloadWrite w;
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
             w = store.writePayload(in, mode);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+            throw cannotCommit(p, e);
         }
         store.writeObject(new Blob(w.digest(), w.size(), format));
         count(totals, w);
@@ -197,15 +198,28 @@ public final class DirectoryCommitter {
     private Node storeLink(Repository store, Path p, int mode, Totals totals) {
         String target;
         try {
-            target = Files.readSymbolicLink(p).toString();
+            target = FileNames.targetOf(p, Files.readSymbolicLink(p));
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+            throw cannotCommit(p, e);
         }
         byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
         PayloadWrite w = store.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
         store.writeObject(new Blob(w.digest(), w.size(), format));
         count(totals, w);
         return new FileNode(mode, bytes.length, w.digest());
+    }
+
+    /** Says what went wrong with one file of the tree, in words rather than its path again. */
+    private static SpfsException cannotCommit(Path p, IOException e) {
+        String why;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            why = "it vanished during the commit";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else {
+            why = spfs.error.IoMessages.describe(e);
+        }
+        return SpfsException.environment("io", "cannot commit " + p + ": " + why, e);
     }
 
     private static void count(Totals totals, PayloadWrite w) {

@@ -59,7 +59,7 @@ public final class Renderer {
         try {
             this.uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot tell the current user id: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot tell the current user id: " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class Renderer {
                 Files.createDirectories(target);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot prepare " + target + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot prepare " + target + ": " + spfs.error.IoMessages.describe(e), e);
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "spfs-render");
@@ -101,7 +101,7 @@ public final class Renderer {
                 chmods.get(i).run();
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "render failed: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "render failed: " + spfs.error.IoMessages.describe(e), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
@@ -145,7 +145,7 @@ public final class Renderer {
             }
         } catch (IOException e) {
             RenderCleanup.deleteTree(work);
-            throw SpfsException.environment("io", "cannot render " + manifest + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot render " + manifest + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return done;
     }
@@ -158,7 +158,7 @@ public final class Renderer {
     private void walk(DirNode dir, Path into, ExecutorService pool, List<Future<?>> pending, List<Runnable> chmods)
             throws IOException {
         for (Map.Entry<String, Node> e : dir.children().entrySet()) {
-            Path p = into.resolve(e.getKey());
+            Path p = spfs.tracking.FileNames.resolve(into, e.getKey());
             Node n = e.getValue();
             entries.incrementAndGet();
             if (n instanceof DirNode d) {
@@ -202,7 +202,10 @@ public final class Renderer {
         bytes.addAndGet(f.size());
         switch (strategy) {
             case COPY -> copyTo(f, p, copied);
-            case HARD_LINK_NO_PROXY -> link(repo.payloadPath(f.object()), p, f);
+            case HARD_LINK_NO_PROXY -> {
+                link(repo.payloadPath(f.object()), p, f);
+                requireRegularLink(p, f);
+            }
             case HARD_LINK -> {
                 Path proxy = proxyPath(f);
                 for (int attempt = 0; ; attempt++) {
@@ -241,6 +244,17 @@ public final class Renderer {
         }
     }
 
+    /**
+     * link(2) does not follow a symlink: a payload swapped for one would become a symlink in the
+     * render. What was linked is checked after the fact, on the new link itself (no race).
+     */
+    private static void requireRegularLink(Path link, FileNode f) throws IOException {
+        if (!Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(link);
+            throw new spfs.error.CorruptObjectException("payload " + f.object(), "it is not a regular file");
+        }
+    }
+
     /** Where the per-user proxy of this payload in this mode lives (mode in decimal, as spfs names it). */
     private Path proxyPath(FileNode f) {
         String s = f.object().toString();
@@ -254,20 +268,25 @@ public final class Renderer {
         Path payload = repo.payloadPath(f.object());
         Map<String, Object> attrs;
         try {
-            attrs = Files.readAttributes(payload, "unix:mode,uid");
+            attrs = Files.readAttributes(payload, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw new spfs.error.UnknownObjectException("payload", f.object());
         }
         int payloadMode = (Integer) attrs.get("mode");
         int owner = (Integer) attrs.get("uid");
-        boolean linkable = payloadMode == f.mode() && (owner == uid || (sharePayloads && (payloadMode & 04) != 0));
+        // a payload others may write (real spfs makes them 0666) is copied, never shared by link
+        boolean linkable = payloadMode == f.mode() && (payloadMode & 022) == 0
+                && (owner == uid || (sharePayloads && (payloadMode & 04) != 0));
         try {
             if (linkable) {
                 Files.createLink(proxy, payload);
+                requireRegularLink(proxy, f);
             } else {
                 Path tmp = dir.resolve("." + UUID.randomUUID() + ".tmp");
                 try {
-                    Files.copy(payload, tmp);
+                    try (InputStream in = repo.openPayload(f.object())) {
+                        Files.copy(in, tmp);
+                    }
                     setMode(tmp, f.mode() & 07777);
                     Files.createLink(proxy, tmp);
                 } finally {
@@ -280,10 +299,9 @@ public final class Renderer {
     }
 
     private void copyTo(FileNode f, Path p, AtomicLong counter) throws IOException {
-        try {
-            Files.copy(repo.payloadPath(f.object()), p);
-        } catch (NoSuchFileException e) {
-            throw new spfs.error.UnknownObjectException("payload", f.object());
+        // through openPayload, which refuses a payload that is not a regular file
+        try (InputStream in = repo.openPayload(f.object())) {
+            Files.copy(in, p);
         } catch (FileAlreadyExistsException e) {
             existed.incrementAndGet();
             return;
@@ -296,7 +314,7 @@ public final class Renderer {
         try {
             Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 }

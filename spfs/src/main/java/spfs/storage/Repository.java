@@ -8,6 +8,14 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
     /** How to reach this repository again (a file: or tar: address). */
     String address();
 
+    /**
+     * What this repository's files show beyond its objects (files of the wrong kind, unsafe
+     * permissions), for {@code spfs check}. Repositories without files of their own find nothing.
+     */
+    default java.util.List<StorageFinding> audit() {
+        return java.util.List.of();
+    }
+
     /** Releases resources; a tar repository writes its archive back if it changed. */
     @Override
     void close();

@@ -203,7 +203,7 @@ public final class Syncer implements AutoCloseable {
             bytes.addAndGet(w.size());
             reporter.payloadDone(w.size());
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot copy payload " + d + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot copy payload " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

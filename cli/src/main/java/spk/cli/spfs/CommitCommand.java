@@ -44,7 +44,7 @@ public final class CommitCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() {
-        List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
+        List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
         SpfsContext ctx = SpfsContext.of(spec);
         if (path == null) {
             return commitRuntime(ctx, specs);

@@ -156,7 +156,7 @@ abstract class LaunchOptions {
             }
         } catch (IOException e) {
             throw SpfsException.environment("no-permission", "no permission to make a runtime: not root, and "
-                    + "unshare(1) cannot be run: " + e.getMessage(), e);
+                    + "unshare(1) cannot be run: " + spfs.error.IoMessages.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SpfsException.environment("interrupted", "interrupted", e);
@@ -181,7 +181,7 @@ abstract class LaunchOptions {
             try {
                 text = f.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(f));
             } catch (IOException e) {
-                throw SpfsException.badInput("invalid-annotation", "cannot read annotation file " + f + ": " + e.getMessage());
+                throw SpfsException.badInput("invalid-annotation", "cannot read annotation file " + f + ": " + spfs.error.IoMessages.describe(e));
             }
             data.putAll(yamlMap(text, "annotation file " + f));
         }
@@ -211,7 +211,7 @@ abstract class LaunchOptions {
         try {
             o = new Load(LoadSettings.builder().build()).loadFromString(text);
         } catch (RuntimeException e) {
-            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": " + e.getMessage());
+            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": " + spfs.error.IoMessages.describe(e));
         }
         if (!(o instanceof Map<?, ?> m)) {
             throw SpfsException.badInput("invalid-annotation", what + " is not a mapping of keys to values");

@@ -36,7 +36,7 @@ public final class WriteCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() throws IOException {
-        List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
+        List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
         SpfsContext ctx = SpfsContext.of(spec);
         FsRepository repo = ctx.local();
         try (RepositoryLock lock = repo.writeLock()) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import spfs.encoding.Digest;
 import spfs.encoding.PartialDigest;
 import spfs.error.CorruptObjectException;
+import spfs.error.IoMessages;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
 import spfs.graph.MalformedObjectException;
@@ -87,7 +88,7 @@ public final class FsRepository implements Repository {
             Path version = r.resolve("VERSION");
             DurableFiles.writeAtomically(r, version, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot create repository " + root + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot create repository " + root + ": " + IoMessages.describe(e), e);
         }
         return new FsRepository(r, namespace);
     }
@@ -101,7 +102,7 @@ public final class FsRepository implements Repository {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + v + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot read " + v + ": " + IoMessages.describe(e), e);
         }
         if (text.isEmpty()) {
             return;
@@ -166,12 +167,14 @@ public final class FsRepository implements Repository {
     public SpfsObject readObject(Digest digest) {
         Path p = objects.path(digest);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
+        try (InputStream in = StoredFiles.open(p)) {
+            bytes = in.readAllBytes();
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("object", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("object " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read object " + p + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot read object " + p + ": " + IoMessages.describe(e), e);
         }
         try {
             return ObjectCodec.decode(bytes);
@@ -196,7 +199,7 @@ public final class FsRepository implements Repository {
                 batch.add(tmp, target);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write object " + d + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot write object " + d + ": " + IoMessages.describe(e), e);
         }
         return d;
     }
@@ -230,23 +233,29 @@ public final class FsRepository implements Repository {
 
     @Override
     public InputStream openPayload(Digest digest) {
+        Path p = payloads.path(digest);
         try {
-            return Files.newInputStream(payloads.path(digest));
+            return StoredFiles.open(p);
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("payload " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + IoMessages.describe(e), e);
         }
     }
 
     @Override
     public long payloadSize(Digest digest) {
+        Path p = payloads.path(digest);
         try {
-            return Files.size(payloads.path(digest));
+            return StoredFiles.requireRegular(p).size();
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("payload " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw SpfsException.environment("io", "cannot read payload " + digest + ": " + IoMessages.describe(e), e);
         }
     }
 
@@ -273,7 +282,7 @@ public final class FsRepository implements Repository {
             }
             return writeLargePayload(head, data, mode);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write payload: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write payload: " + IoMessages.describe(e), e);
         }
     }
 
@@ -379,9 +388,29 @@ public final class FsRepository implements Repository {
         return payloads.remove(digest);
     }
 
-    /** Removes temp files that killed writers left behind, if older than {@code cutoff}; returns how many. */
-    public long removeStaleTempFiles(Instant cutoff) {
-        return objects.removeStaleTemps(cutoff) + payloads.removeStaleTemps(cutoff);
+    /**
+     * Removes temp files that killed writers left behind, if older than {@code cutoff} (when
+     * {@code dryRun}, only finds them); returns how many and their size.
+     */
+    public TempFiles removeStaleTempFiles(Instant cutoff, boolean dryRun) {
+        TempFiles.Counter c = new TempFiles.Counter();
+        objects.removeStaleTemps(cutoff, dryRun, c);
+        payloads.removeStaleTemps(cutoff, dryRun, c);
+        return new TempFiles(c.files, c.bytes);
+    }
+
+    /** Leftover temp files: how many, and their total size. */
+    public record TempFiles(long files, long bytes) {
+        /** Adds up temp files as a walk finds them. */
+        static final class Counter {
+            private long files;
+            private long bytes;
+
+            void add(long size) {
+                files++;
+                bytes += size;
+            }
+        }
     }
 
     @Override
@@ -439,6 +468,11 @@ public final class FsRepository implements Repository {
     @Override
     public Optional<String> tagNamespace() {
         return tags.tagNamespace();
+    }
+
+    @Override
+    public List<spfs.storage.StorageFinding> audit() {
+        return new LayoutAudit(root).run();
     }
 
     @Override

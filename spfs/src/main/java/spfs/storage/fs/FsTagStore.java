@@ -80,17 +80,20 @@ final class FsTagStore implements TagDatabase {
     public List<Tag> readTagStream(TagSpec spec) {
         Path f = file(spec);
         byte[] data;
-        try {
-            data = Files.readAllBytes(f);
+        try (java.io.InputStream in = StoredFiles.open(f)) {
+            data = in.readAllBytes();
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (StoredFiles.NotARegularFile e) {
+            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + e.getMessage()
+                    + " (run 'spfs check')", e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read tag file " + f + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read tag file " + f + ": " + spfs.error.IoMessages.describe(e), e);
         }
         try {
             return TagStreamFormat.decode(data);
         } catch (RuntimeException e) {
-            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + e.getMessage(), e);
+            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -170,7 +173,7 @@ final class FsTagStore implements TagDatabase {
                 dir = dir.getParent();
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot remove " + f + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot remove " + f + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -208,7 +211,7 @@ final class FsTagStore implements TagDatabase {
                 DurableFiles.syncDir(f.getParent());
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write tag " + spec.path() + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write tag " + spec.path() + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

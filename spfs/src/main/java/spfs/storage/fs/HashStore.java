@@ -142,33 +142,41 @@ final class HashStore {
         }
     }
 
-    /** Deletes leftover temp files (in work/ and beside targets) older than {@code cutoff}. */
-    long removeStaleTemps(Instant cutoff) {
-        long n = 0;
+    /**
+     * Deletes leftover temp files (in work/ and beside targets) older than {@code cutoff} (only
+     * counts them when {@code dryRun}); adds what it found to {@code found}.
+     */
+    void removeStaleTemps(Instant cutoff, boolean dryRun, FsRepository.TempFiles.Counter found) {
         if (!Files.isDirectory(root)) {
-            return 0;
+            return;
         }
         try (DirectoryStream<Path> fans = Files.newDirectoryStream(root)) {
             for (Path fan : fans) {
-                if (!Files.isDirectory(fan)) {
+                if (!Files.isDirectory(fan, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 boolean isWork = fan.getFileName().toString().equals("work");
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(fan)) {
                     for (Path p : ds) {
                         boolean temp = isWork || p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX);
-                        if (temp && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && Files.deleteIfExists(p)) {
-                            n++;
+                        if (!temp) {
+                            continue;
+                        }
+                        var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        if (a.lastModifiedTime().toInstant().isBefore(cutoff) && (dryRun || Files.deleteIfExists(p))) {
+                            found.add(a.size());
                         }
                     }
+                } catch (NoSuchFileException e) {
+                    // a fan-out directory removed meanwhile
                 }
             }
         } catch (NoSuchFileException e) {
-            return n;
+            return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return n;
     }
 
     /** Marks {@code d} as just written, so cleaning spares it. */

@@ -46,7 +46,7 @@ public final class RepositoryLock implements AutoCloseable {
                 return new RepositoryLock(ch, null);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot lock repository " + root + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot lock repository " + root + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

@@ -86,7 +86,7 @@ public final class WriteBatch {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             abort(all);
-            throw SpfsException.environment("io", "cannot store files in " + root + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot store files in " + root + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
