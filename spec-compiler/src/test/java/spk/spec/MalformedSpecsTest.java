@@ -134,4 +134,12 @@ class MalformedSpecsTest {
         assertEquals(field, p.field(), p::toString);
         assertEquals(error, p.isError());
     }
+
+    @org.junit.jupiter.api.Test
+    void aFileThatIsNotUtf8SaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("latin1.spk.yaml");
+        java.nio.file.Files.write(f, new byte[] {'p', 'k', 'g', ':', ' ', 'a', (byte) 0xff, '\n'});
+        SpecException e = assertThrows(SpecException.class, () -> loader.load(f, OptionMap.EMPTY));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+    }
 }

@@ -41,7 +41,7 @@ public final class MakeRecipeCommand implements Callable<Integer> {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
-                    "cannot read the file: " + e.getMessage()));
+                    "cannot read the file: " + spk.spec.problem.ReadFailure.describe(e)));
         }
         var loaded = SpecFiles.loader().loadText(file.toString(), text, opts);
         spec.commandLine().getOut().print(loaded.renderedText());
