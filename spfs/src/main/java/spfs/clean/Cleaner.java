@@ -20,6 +20,7 @@ import spfs.graph.SpfsObject;
 import spfs.render.RenderCleanup;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.fs.RepositoryLock;
+import spfs.storage.fs.UserRenders;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 import spfs.walk.ObjectWalker;
@@ -182,6 +183,14 @@ public final class Cleaner {
             return new long[] {0, 0};
         }
         for (Path user : list(root)) {
+            if (user.getFileName().toString().startsWith(UserRenders.DISCARDED)) {
+                // moved aside as untrusted: never used again
+                renders++;
+                if (!options.dryRun()) {
+                    RenderCleanup.deleteTree(user);
+                }
+                continue;
+            }
             for (Path fan : list(user)) {
                 String f = fan.getFileName().toString();
                 if (f.equals("proxy")) {

@@ -25,8 +25,7 @@ import spfs.graph.NameOrder;
 import spfs.graph.ObjectFormat;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.Repository;
-import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.WriteBatch;
+import spfs.storage.WriteSession;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNames;
 import spfs.tracking.FileNode;
@@ -38,6 +37,7 @@ import spfs.tracking.Node;
  * Commits a directory: walks it, streams every file into the payload store while hashing
  * (in parallel, one buffer per worker, so file size does not matter for memory), writes a
  * blob object per file, then the manifest and a layer: children before parents, as spfs does.
+ * All of it is one write session of the repository (given one, a session inside it).
  */
 public final class DirectoryCommitter {
     private final Repository repo;
@@ -71,29 +71,22 @@ public final class DirectoryCommitter {
             t.setDaemon(true);
             return t;
         });
-        WriteBatch batch = repo instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
-        // files and blobs go to a batched view of a file system repository (see WriteBatch)
-        Repository store = batch == null ? repo : ((FsRepository) repo).batched(batch);
-        boolean flushed = false;
-        try {
+        // payloads and blobs are collected by the session and made durable before the manifest
+        try (WriteSession store = repo.beginWrite()) {
             Totals totals = new Totals();
-            PendingDir root = scan(dir, DirNode.ROOT_MODE, pool, store, totals);
-            DirNode tree = adjust.apply(resolve(root));
-            if (batch != null) {
-                // payloads and blobs become durable and visible before anything refers to them
-                batch.flush();
+            DirNode tree;
+            try {
+                tree = adjust.apply(resolve(scan(dir, DirNode.ROOT_MODE, pool, store, totals)));
+            } finally {
+                // before the session ends: its batch is not to be written to once closed
+                pool.shutdownNow();
             }
-            flushed = true;
             Manifest manifest = Manifests.toManifest(tree, format);
-            repo.writeObject(manifest);
+            store.writeObject(manifest);
             Layer layer = new Layer(java.util.Optional.of(manifest.digest()), List.of(), format);
-            repo.writeObject(layer);
+            store.writeObject(layer);
+            store.flush();
             return new Result(layer, manifest, tree, totals.files.get(), totals.bytes.get(), totals.created.get());
-        } finally {
-            pool.shutdownNow();
-            if (batch != null && !flushed) {
-                batch.abort();
-            }
         }
     }
 

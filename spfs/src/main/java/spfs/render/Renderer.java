@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.UserRenders;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNode;
 import spfs.tracking.MaskNode;
@@ -37,7 +38,7 @@ public final class Renderer {
     private final FsRepository repo;
     private final RenderStrategy strategy;
     private final int workers;
-    private final Path proxyRoot;
+    private Path userRoot;
     private final int uid;
     private final boolean sharePayloads;
 
@@ -54,13 +55,16 @@ public final class Renderer {
         this.repo = repo;
         this.strategy = strategy;
         this.workers = Math.max(1, workers);
-        this.proxyRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser()).resolve("proxy");
         this.sharePayloads = sharePayloadsBetweenUsers;
-        try {
-            this.uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot tell the current user id: " + spfs.error.IoMessages.describe(e), e);
+        this.uid = UserRenders.currentUid();
+    }
+
+    /** This user's render folder, checked (and made private) once per renderer. */
+    private synchronized Path userRoot() {
+        if (userRoot == null) {
+            userRoot = repo.userRenders();
         }
+        return userRoot;
     }
 
     /** Renders {@code tree} into {@code target}, which must not exist or be empty (unless allowed). */
@@ -122,10 +126,10 @@ public final class Renderer {
      * built in work/ and renamed into place; if another process got there first, theirs stands.
      */
     public Path renderManifest(Digest manifest, DirNode tree) {
-        Path userRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser());
+        Path userRoot = userRoot();
         String s = manifest.toString();
         Path done = userRoot.resolve(s.substring(0, 2)).resolve(s.substring(2));
-        if (Files.isDirectory(done)) {
+        if (usable(done)) {
             return done;
         }
         Path work = userRoot.resolve("work").resolve(UUID.randomUUID().toString());
@@ -148,6 +152,34 @@ public final class Renderer {
             throw SpfsException.environment("io", "cannot render " + manifest + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return done;
+    }
+
+    /**
+     * An existing render is used only if it is a directory (not a link) of this user that others
+     * cannot write; anything else there is moved away, to be rendered again.
+     */
+    private boolean usable(Path done) {
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(done, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot inspect " + done + ": " + spfs.error.IoMessages.describe(e), e);
+        }
+        int mode = (Integer) a.get("mode");
+        if ((mode & 0170000) == 0040000 && (Integer) a.get("uid") == uid && (mode & 0022) == 0) {
+            return true;
+        }
+        Path aside = done.resolveSibling("." + UUID.randomUUID() + ".untrusted");
+        try {
+            Files.move(done, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw SpfsException.environment("untrusted-render", done + " is not a render of this user's (wrong owner,"
+                    + " kind or mode) and cannot be moved away: " + spfs.error.IoMessages.describe(e), e);
+        }
+        RenderCleanup.deleteTree(aside);
+        return false;
     }
 
     public RenderSummary summary() {
@@ -210,8 +242,18 @@ public final class Renderer {
                 Path proxy = proxyPath(f);
                 for (int attempt = 0; ; attempt++) {
                     try {
-                        link(proxy, p, f);
-                        return;
+                        if (!link(proxy, p, f) || trustedProxy(p, f)) {
+                            return;
+                        }
+                        // not this user's, not of the file's mode, or not a file: never used
+                        Files.deleteIfExists(p);
+                        Files.deleteIfExists(proxy);
+                        if (attempt >= LINK_RETRIES) {
+                            throw SpfsException.environment("untrusted-render", "the proxy " + proxy + " keeps being"
+                                    + " replaced by a file that is not this user's", null);
+                        }
+                        linked.decrementAndGet();
+                        makeProxy(f, proxy);
                     } catch (NoSuchFileException e) {
                         // no proxy yet (or a cleaner just removed it): make it and link again
                         if (attempt >= LINK_RETRIES) {
@@ -224,12 +266,15 @@ public final class Renderer {
         }
     }
 
-    private void link(Path source, Path p, FileNode f) throws IOException {
+    /** Links {@code p} to {@code source}; true if the link is new (not there already, not copied instead). */
+    private boolean link(Path source, Path p, FileNode f) throws IOException {
         try {
             Files.createLink(p, source);
             linked.incrementAndGet();
+            return true;
         } catch (FileAlreadyExistsException e) {
             existed.incrementAndGet();
+            return false;
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(p.getParent())) {
                 throw new IOException("cannot create " + p + ": its directory is missing", e);
@@ -238,10 +283,21 @@ public final class Renderer {
         } catch (FileSystemException e) {
             if (e.getMessage() != null && e.getMessage().contains("Too many links")) {
                 copyTo(f, p, copiedLimit);
-            } else {
-                throw e;
+                return false;
             }
+            throw e;
         }
+    }
+
+    /**
+     * A proxy, seen through the link just made to it: a regular file of the entry's mode, this
+     * user's (or, with payload sharing, a payload nobody else can write).
+     */
+    private boolean trustedProxy(Path linked, FileNode f) throws IOException {
+        Map<String, Object> a = Files.readAttributes(linked, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) a.get("mode");
+        boolean ours = (Integer) a.get("uid") == uid || (sharePayloads && (mode & 022) == 0);
+        return (mode & 0170000) == 0100000 && (mode & 07777) == (f.mode() & 07777) && ours;
     }
 
     /**
@@ -258,7 +314,7 @@ public final class Renderer {
     /** Where the per-user proxy of this payload in this mode lives (mode in decimal, as spfs names it). */
     private Path proxyPath(FileNode f) {
         String s = f.object().toString();
-        return proxyRoot.resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
+        return userRoot().resolve("proxy").resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
     }
 
     /** Makes the proxy: a link to the payload when mode and owner already match, else a copy. */

@@ -9,6 +9,13 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
     String address();
 
     /**
+     * Starts a {@link WriteSession}: writes that belong together (a commit, a sync, a build) go
+     * through one, flushed and closed by the caller. The repository's own write methods each use
+     * a session of their own.
+     */
+    WriteSession beginWrite();
+
+    /**
      * What this repository's files show beyond its objects (files of the wrong kind, unsafe
      * permissions), for {@code spfs check}. Repositories without files of their own find nothing.
      */

@@ -28,10 +28,12 @@ final class FsTagStore implements TagDatabase {
     private final Path tagsRoot;
     private final Path root;
     private final Optional<String> namespace;
+    private final RepositoryPermissions perms;
 
-    FsTagStore(Path tagsRoot, Optional<String> namespace) {
+    FsTagStore(Path tagsRoot, Optional<String> namespace, RepositoryPermissions perms) {
         this.tagsRoot = tagsRoot;
         this.namespace = namespace;
+        this.perms = perms;
         namespace.ifPresent(FsTagStore::validateNamespace);
         this.root = namespace.map(ns -> tagsRoot.resolve(ns + NAMESPACE_SUFFIX)).orElse(tagsRoot);
     }
@@ -45,7 +47,7 @@ final class FsTagStore implements TagDatabase {
 
     /** The same tags directory seen in another namespace (or none). */
     FsTagStore inNamespace(Optional<String> ns) {
-        return new FsTagStore(tagsRoot, ns);
+        return new FsTagStore(tagsRoot, ns, perms);
     }
 
     /** Namespaces present under tags/. */
@@ -182,9 +184,9 @@ final class FsTagStore implements TagDatabase {
     private void update(TagSpec spec, java.util.function.UnaryOperator<List<Tag>> change) {
         Path f = file(spec);
         try {
-            DurableFiles.makeDirs(f.getParent());
+            perms.makeDirs(f.getParent());
             Path lock = f.resolveSibling(f.getFileName() + ".lock");
-            try (TagLock held = TagLock.acquire(lock)) {
+            try (TagLock held = TagLock.acquire(lock, perms)) {
                 List<Tag> next = change.apply(readTagStream(spec));
                 if (next == null) {
                     return;
@@ -194,20 +196,11 @@ final class FsTagStore implements TagDatabase {
                     return;
                 }
                 Path work = f.resolveSibling(f.getFileName() + ".work");
-                try (var ch = java.nio.channels.FileChannel.open(work, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(TagStreamFormat.encode(next));
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
+                // a .work file left by a killed writer (or planted) is replaced, never written through
+                Files.deleteIfExists(work);
+                DurableFiles.writeTemp(work, TagStreamFormat.encode(next), RepositoryPermissions.readWrite(), true);
+                perms.share(work, false);
                 DurableFiles.moveIntoPlace(work, f);
-                try {
-                    Files.setPosixFilePermissions(f, DurableFiles.RW_ALL);
-                } catch (IOException e) {
-                    // not our file to chmod in a shared repo
-                }
                 DurableFiles.syncDir(f.getParent());
             }
         } catch (IOException e) {

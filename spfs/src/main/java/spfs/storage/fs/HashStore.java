@@ -23,11 +23,13 @@ import spfs.encoding.PartialDigest;
 final class HashStore {
     private final Path root;
     private final Path work;
+    private final RepositoryPermissions perms;
     private final Set<String> knownFanOut = ConcurrentHashMap.newKeySet();
 
-    HashStore(Path root) {
+    HashStore(Path root, RepositoryPermissions perms) {
         this.root = root;
         this.work = root.resolve("work");
+        this.perms = perms;
     }
 
     Path root() {
@@ -35,7 +37,7 @@ final class HashStore {
     }
 
     Path work() throws IOException {
-        DurableFiles.makeDirs(work);
+        perms.makeDirs(work);
         return work;
     }
 
@@ -49,14 +51,14 @@ final class HashStore {
         Path p = path(d);
         String fan = p.getParent().getFileName().toString();
         if (!knownFanOut.contains(fan)) {
-            DurableFiles.makeDirs(p.getParent());
+            perms.makeDirs(p.getParent());
             knownFanOut.add(fan);
         }
         return p;
     }
 
     boolean has(Digest d) {
-        return Files.exists(path(d));
+        return Files.exists(path(d), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Every digest in the store; skips work/, proxy/ and names that are not digests. */

@@ -87,6 +87,13 @@ public final class TarRepository implements Repository {
         dirty = true;
     }
 
+    /** A session on the unpacked repository; the archive is written back at close. */
+    @Override
+    public spfs.storage.WriteSession beginWrite() {
+        changed();
+        return fs.beginWrite();
+    }
+
     @Override
     public boolean hasObject(Digest digest) {
         return fs.hasObject(digest);
