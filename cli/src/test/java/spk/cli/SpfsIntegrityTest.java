@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,19 +15,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import spk.cli.InProcessSpfs.Run;
 import spfs.encoding.Digest;
 import spfs.graph.Blob;
 import spfs.graph.ObjectCodec;
 import spfs.graph.ObjectFormat;
 import spfs.storage.fs.FsRepository;
-import spk.cli.app.Cli;
-import spk.cli.spfs.SpfsCommand;
 
 /** Damaged or hostile data and bad names: each is refused or reported clearly, and nothing is lost. */
 class SpfsIntegrityTest {
-    record Run(int exit, String out, String err) {}
-
     @TempDir
     Path tmp;
 
@@ -42,13 +36,7 @@ class SpfsIntegrityTest {
     }
 
     Run spfs(String... args) {
-        CommandLine cl = Cli.commandLine(new SpfsCommand(env), args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return InProcessSpfs.run(env, args);
     }
 
     FsRepository local() {

@@ -293,9 +293,17 @@ public final class FsRepository implements Repository {
 
     @Override
     public InputStream openPayload(Digest digest) {
+        return java.nio.channels.Channels.newInputStream(openPayloadChannel(digest));
+    }
+
+    /**
+     * A payload as a channel for reads at any position (the FUSE view), opened as {@link
+     * #openPayload} opens it: never through a link, only a regular file.
+     */
+    public FileChannel openPayloadChannel(Digest digest) {
         Path p = payloads.path(digest);
         try {
-            return StoredFiles.open(p);
+            return StoredFiles.channel(p);
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
         } catch (StoredFiles.NotARegularFile e) {

@@ -30,9 +30,14 @@ final class StoredFiles {
 
     /** Opens {@code p} for reading: lstat says regular, and the open itself refuses a symlink (O_NOFOLLOW). */
     static InputStream open(Path p) throws IOException {
+        return Channels.newInputStream(channel(p));
+    }
+
+    /** {@link #open} as a channel, for reads at any position. */
+    static java.nio.channels.FileChannel channel(Path p) throws IOException {
         requireRegular(p);
         try {
-            return Channels.newInputStream(Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+            return java.nio.channels.FileChannel.open(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
         } catch (FileSystemException e) {
             // swapped for a symlink between the lstat and the open: ELOOP
             if (Files.isSymbolicLink(p)) {
