@@ -182,4 +182,20 @@ class SpfsSharedHostTest {
             assertFalse(h.storage().exists("roots-runtime"), "root may");
         }
     }
+
+    /** A file the committing user cannot read: the error says so, not just its path. */
+    @Test
+    void anUnreadableFileIsNamedWithWhatWentWrong() throws Exception {
+        try (RuntimeHarness h = harness()) {
+            Path src = tree();
+            Path secret = src.resolve("secret");
+            Files.writeString(secret, "root only\n");
+            Files.setAttribute(secret, "unix:mode", 0600);
+            ProcessBuilder pb = h.nobody("commit", "--path", src.toString());
+            pb.environment().put("SPFS_STORAGE__ROOT", tmp.resolve("nobody-repo").toString());
+            RuntimeHarness.Result r = h.run(pb);
+            assertEquals(3, r.exit(), r::toString);
+            assertEquals("error: cannot commit " + secret + ": permission denied\n", r.err());
+        }
+    }
 }
