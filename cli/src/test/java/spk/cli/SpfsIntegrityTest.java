@@ -207,4 +207,16 @@ class SpfsIntegrityTest {
         assertEquals(1, check.exit());
         assertTrue(check.out().contains("corrupt payload: " + payload), check.out());
     }
+
+    @Test
+    void deeplyNestedYamlGivenToSpfsIsACleanError() throws Exception {
+        Path spec = tmp.resolve("deep.spfs.yaml");
+        Files.writeString(spec, "layers: " + "[".repeat(5000) + "\n");
+        Run r = spfs("run", spec.toString(), "--", "true");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("error: cannot read spec file '" + spec + "': its collections nest too deeply\n", r.err());
+        Run a = spfs("run", "-", "--annotation", "{a: ".repeat(3000), "--", "true");
+        assertEquals(2, a.exit(), a.err());
+        assertTrue(a.err().endsWith("...: its collections nest too deeply\n") && a.err().length() < 200, a.err());
+    }
 }

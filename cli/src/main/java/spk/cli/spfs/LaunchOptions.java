@@ -206,12 +206,17 @@ abstract class LaunchOptions {
         return data;
     }
 
-    private static Map<String, String> yamlMap(String text, String what) {
+    private static Map<String, String> yamlMap(String text, String whatInFull) {
+        // the text may be the whole command-line argument: one line of it is enough to say which
+        String what = whatInFull.length() > 80 ? whatInFull.substring(0, 60) + "..." : whatInFull;
         Object o;
         try {
             o = new Load(LoadSettings.builder().build()).loadFromString(text);
         } catch (RuntimeException e) {
             throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": " + spfs.error.IoMessages.describe(e));
+        } catch (StackOverflowError e) {
+            // SnakeYAML Engine composes nested collections recursively and has no depth limit
+            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": its collections nest too deeply");
         }
         if (!(o instanceof Map<?, ?> m)) {
             throw SpfsException.badInput("invalid-annotation", what + " is not a mapping of keys to values");
