@@ -136,6 +136,7 @@ public final class Renderer {
         try {
             Files.createDirectories(work.getParent());
             renderInto(tree, work, false);
+            setMode(work, 0755);
             Files.createDirectories(done.getParent());
             try {
                 Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
@@ -156,7 +157,8 @@ public final class Renderer {
 
     /**
      * An existing render is used only if it is a directory (not a link) of this user that others
-     * cannot write; anything else there is moved away, to be rendered again.
+     * cannot write (renders are made 0755 whatever the umask, so this holds for every render of
+     * ours); anything else there is moved away, to be rendered again.
      */
     private boolean usable(Path done) {
         Map<String, Object> a;
@@ -168,7 +170,7 @@ public final class Renderer {
             throw SpfsException.environment("io", "cannot inspect " + done + ": " + spfs.error.IoMessages.describe(e), e);
         }
         int mode = (Integer) a.get("mode");
-        if ((mode & 0170000) == 0040000 && (Integer) a.get("uid") == uid && (mode & 0022) == 0) {
+        if ((mode & 0170000) == 0040000 && (Integer) a.get("uid") == uid && (mode & 0002) == 0) {
             return true;
         }
         Path aside = done.resolveSibling("." + UUID.randomUUID() + ".untrusted");
