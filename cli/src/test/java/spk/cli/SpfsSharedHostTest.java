@@ -52,6 +52,11 @@ class SpfsSharedHostTest {
         assertEquals(0, p.waitFor());
     }
 
+    /** The render {@code spfs render REF} made (its JSON summary names it). */
+    static Path renderedPath(RuntimeHarness.Result render) {
+        return Path.of(render.out().replaceAll("(?s).*\"paths_rendered\"\\s*:\\s*\\[\\s*\"([^\"]+)\".*", "$1"));
+    }
+
     static UserPrincipal nobody() throws Exception {
         return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
     }
@@ -140,7 +145,7 @@ class SpfsSharedHostTest {
                 }
             }
             RuntimeHarness.Result render = ok(h.run("render", "base"));
-            Path used = Path.of(render.out().replaceAll("(?s).*\"paths_rendered\"\\s*:\\s*\\[\\s*\"([^\"]+)\".*", "$1"));
+            Path used = renderedPath(render);
             assertEquals("#!/bin/sh\necho real\n", Files.readString(used.resolve("bin/tool")), render.out());
             assertEquals(0, (Integer) Files.getAttribute(used, "unix:uid", LinkOption.NOFOLLOW_LINKS));
             assertEquals(0700, (Integer) Files.getAttribute(h.repo.resolve("renders/root"), "unix:mode") & 07777);
@@ -195,7 +200,34 @@ class SpfsSharedHostTest {
             pb.environment().put("SPFS_STORAGE__ROOT", tmp.resolve("nobody-repo").toString());
             RuntimeHarness.Result r = h.run(pb);
             assertEquals(3, r.exit(), r::toString);
-            assertEquals("error: cannot commit " + secret + ": permission denied\n", r.err());
+            assertTrue(r.err().endsWith("error: cannot commit " + secret + ": permission denied\n"), r.err());
+        }
+    }
+
+    /** A proxy that is not root's (or not of the file's mode) is never linked into a render: it is made again. */
+    @Test
+    void aProxyThatIsNotTheUsersIsMadeAgain() throws Exception {
+        try (RuntimeHarness h = harness()) {
+            Path src = tree();
+            Files.setAttribute(src.resolve("readme"), "unix:mode", 0640);
+            ok(h.run("commit", "--path", src.toString(), "-t", "base"));
+            ok(h.run("render", "base"));
+            Digest payload = Digest.of("hello\n".getBytes());
+            String d = payload.toString();
+            Path proxy = h.repo.resolve("renders/root/proxy").resolve(d.substring(0, 2)).resolve(d.substring(2))
+                    .resolve(Integer.toString(0100640));
+            assertTrue(Files.isRegularFile(proxy), "a 0640 file gets a proxy copy of its own");
+            // another user's file, with other content, where root's proxy was
+            Files.delete(proxy);
+            Files.writeString(proxy, "planted\n");
+            Files.setOwner(proxy, nobody());
+            Files.setAttribute(proxy, "unix:mode", 0640);
+            Files.writeString(src.resolve("other"), "makes a new manifest\n");
+            ok(h.run("commit", "--path", src.toString(), "-t", "next"));
+            RuntimeHarness.Result render = ok(h.run("render", "next"));
+            Path used = renderedPath(render);
+            assertEquals("hello\n", Files.readString(used.resolve("readme")), render.out());
+            assertEquals(0, (Integer) Files.getAttribute(proxy, "unix:uid"), "the proxy was made again, root's");
         }
     }
 }
