@@ -29,23 +29,41 @@ public final class UserRenders {
     static Path prepare(Path renders, String user, RepositoryPermissions perms) {
         Path dir = renders.resolve(user);
         try {
-            if (!trusted(dir)) {
-                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                    Path aside = renders.resolve(DISCARDED + user + "-" + UUID.randomUUID());
-                    Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-                }
+            if (trusted(dir)) {
+                return dir;
+            }
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 perms.makeDirs(renders);
+                try {
+                    // 0700 from the start (the umask only removes bits): never seen open, even by a
+                    // process of ours racing to make it too
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // made by another process meanwhile: judged below like any other
+                }
+                dropSetgid(dir);
+                if (trusted(dir)) {
+                    return dir;
+                }
+            }
+            // looked at again just before: another process of this user may have replaced it meanwhile
+            if (!trusted(dir)) {
+                Path aside = renders.resolve(DISCARDED + user + "-" + UUID.randomUUID());
+                try {
+                    Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException e) {
+                    // moved aside by another process of ours
+                }
                 try {
                     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // made by another process of ours meanwhile: checked below
+                    // made by another process of ours meanwhile
                 }
-                // exactly 0700, without the setgid a shared repository's directories pass on
-                Files.setAttribute(dir, "unix:mode", 0700, LinkOption.NOFOLLOW_LINKS);
-                if (!trusted(dir)) {
-                    throw SpfsException.environment("untrusted-renders", "cannot make " + dir + " private to "
-                            + user + "; renders cannot be made safely", null);
-                }
+                dropSetgid(dir);
+            }
+            if (!trusted(dir)) {
+                throw SpfsException.environment("untrusted-renders", "cannot make " + dir + " private to " + user
+                        + "; renders cannot be made safely", null);
             }
         } catch (java.nio.file.AccessDeniedException e) {
             throw SpfsException.environment("permission-denied", "cannot prepare renders in " + renders + ": permission"
@@ -54,6 +72,14 @@ public final class UserRenders {
             throw SpfsException.environment("io", "cannot prepare renders in " + renders + ": " + IoMessages.describe(e), e);
         }
         return dir;
+    }
+
+    /** A shared repository's directories pass setgid on; this one is the user's alone (exactly 0700). */
+    private static void dropSetgid(Path dir) throws IOException {
+        Map<String, Object> a = Files.readAttributes(dir, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        if ((Integer) a.get("uid") == currentUid() && ((Integer) a.get("mode") & 07777) != 0700) {
+            Files.setAttribute(dir, "unix:mode", 0700, LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /** A directory (not a link) of the current user that nobody else can enter. */
