@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spfs.error.IoMessages;
 import spfs.encoding.Digest;
 import spfs.graph.Blob;
 import spfs.graph.Layer;
@@ -97,8 +98,8 @@ public final class BinaryBuilder {
         PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
         FsRepository spfs = local.spfs();
         Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
-        DirNode tree = Manifests.toTree((Manifest) spfs.readObject(((Layer) spfs.readObject(written)).manifest()
-                .orElseThrow(() -> new BuildFailed("the build of " + recipe.pkg() + " installed no files under /spfs"))));
+        DirNode tree = Manifests.read(spfs, ((Layer) spfs.readObject(written)).manifest()
+                .orElseThrow(() -> new BuildFailed("the build of " + recipe.pkg() + " installed no files under /spfs")));
         String specYaml = SpecWriter.write(spec);
         Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, specYaml, spfs);
         String meta = metadataDir(spec.pkg());
@@ -138,7 +139,7 @@ public final class BinaryBuilder {
         try {
             sources = scratch.create("spk-sources-");
         } catch (IOException e) {
-            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + e.getMessage());
+            throw new BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": " + IoMessages.describe(e));
         }
         try {
             SourceCollector.collect(recipe.sources(), recipeDir, sources, scratch);
@@ -181,7 +182,7 @@ public final class BinaryBuilder {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             w = spfs.writePayload(in, 0100644);
         } catch (IOException e) {
-            throw new BuildFailed("cannot write a startup script: " + e.getMessage());
+            throw new BuildFailed("cannot write a startup script: " + IoMessages.describe(e));
         }
         spfs.writeObject(new Blob(w.digest(), w.size(), format));
         return new FileNode(0100644, w.size(), w.digest());
@@ -209,7 +210,7 @@ public final class BinaryBuilder {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + e.getMessage());
+            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + IoMessages.describe(e));
         }
     }
 

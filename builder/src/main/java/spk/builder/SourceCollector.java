@@ -49,7 +49,7 @@ public final class SourceCollector {
                     run(cmd, dest.getParent(), "cloning " + g.git(), scratch);
                 }
             } catch (IOException e) {
-                throw new BinaryBuilder.BuildFailed("cannot collect the sources into " + dest + ": " + e.getMessage());
+                throw new BinaryBuilder.BuildFailed("cannot collect the sources into " + dest + ": " + spfs.error.IoMessages.describe(e));
             }
         }
     }

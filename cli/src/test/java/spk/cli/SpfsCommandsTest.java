@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import spk.cli.app.Cli;
-import spk.cli.spfs.SpfsCommand;
+import spk.cli.InProcessSpfs.Run;
 
 /** The spfs subcommands end to end, each against a fresh local repository and an origin. */
 class SpfsCommandsTest {
-    record Run(int exit, String out, String err) {}
-
     @TempDir
     Path tmp;
 
@@ -33,13 +27,7 @@ class SpfsCommandsTest {
     }
 
     Run spfs(String... args) {
-        CommandLine cl = Cli.commandLine(new SpfsCommand(env), args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return InProcessSpfs.run(env, args);
     }
 
     Path tree() throws Exception {

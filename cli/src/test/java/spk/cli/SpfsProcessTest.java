@@ -161,6 +161,45 @@ class SpfsProcessTest {
         assertEquals(rounds * 300, report.payloadsChecked(), "all commits fully present");
     }
 
+    /**
+     * spfs tag racing spfs clean (no age floor) on a blob nothing else references: each round,
+     * the tag either lands and its target survives, or is refused as "not in the repository";
+     * never a tag pointing at an object clean deleted.
+     */
+    @Test
+    void taggingRacingCleanNeverLeavesADanglingTag() throws Exception {
+        Path repoPath = tmp.resolve("repo");
+        FsRepository.create(repoPath, Optional.empty());
+        String spfs = "\"$JAVA\" $JOPTS -cp \"$CP\" spk.cli.spfs.SpfsMain";
+        StringBuilder script = new StringBuilder("set -u\n");
+        int rounds = 8;
+        for (int i = 0; i < rounds; i++) {
+            script.append("d=$(echo round").append(i).append(" | ").append(spfs).append(" write | sed 's/created: //')\n");
+            script.append(spfs).append(" tag \"$d\" race/t").append(i).append(" 2>>").append(tmp.resolve("tag.err")).append(" &\n");
+            script.append(spfs).append(" clean --min-age 0s >/dev/null || exit 9\n");
+            script.append("wait $! ; s=$?; [ $s -eq 0 ] || [ $s -eq 1 ] || exit $s\n");
+        }
+        ProcessBuilder pb = SpfsProcess.builder(repoPath, List.of(), "version");
+        pb.command("bash", "-c", script.toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().put("JOPTS", String.join(" ", SpfsProcess.jvmOptions()));
+        pb.environment().put("CP", System.getProperty("java.class.path"));
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out + (Files.exists(tmp.resolve("tag.err")) ? Files.readString(tmp.resolve("tag.err")) : ""));
+        FsRepository repo = FsRepository.open(repoPath, Optional.empty());
+        List<TagSpec> tags;
+        try (Stream<TagSpec> s = repo.tagStreams()) {
+            tags = s.toList();
+        }
+        for (TagSpec t : tags) {
+            Digest target = repo.resolveTag(t).target();
+            assertTrue(repo.hasObject(target) && repo.hasPayload(target), t + " points at " + target + ", which is gone");
+        }
+        CheckReport report = new Checker(repo, Optional.empty(), 2).check(List.of());
+        assertEquals(0, report.problems().size(), report.problems().toString());
+    }
+
     @Test
     void aLargeFileCommitsInASmallHeap() throws Exception {
         Path src = tmp.resolve("big");

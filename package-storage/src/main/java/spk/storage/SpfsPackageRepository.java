@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import spfs.error.IoMessages;
 import spfs.encoding.Digest;
 import spfs.error.UnknownReferenceException;
 import spfs.graph.Blob;
 import spfs.graph.ObjectFormat;
 import spfs.storage.TagDatabase.TagListing;
+import spfs.storage.WriteSession;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.tag.Tag;
@@ -185,19 +187,22 @@ public final class SpfsPackageRepository implements PackageRepository {
         BuildIdent id = spec.pkg();
         String path = id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
         byte[] bytes = specYaml.getBytes(StandardCharsets.UTF_8);
-        PayloadWrite w;
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            w = spfs.writePayload(in, 0100644);
-        } catch (IOException e) {
-            throw new InvalidPackage("cannot write the spec of " + id + ": " + e.getMessage());
-        }
-        spfs.writeObject(new Blob(w.digest(), w.size(), format));
-        spfs.pushTag(TagSpec.parse(SPECS + "/" + path), w.digest(), author);
-        Map<Component, Digest> layers = new LinkedHashMap<>(componentLayers);
-        layers.forEach((c, d) -> spfs.pushTag(TagSpec.parse(PACKAGES + "/" + path + "/" + c), d, author));
-        Digest legacy = layers.getOrDefault(id.build().isSource() ? Component.SOURCE : Component.RUN, null);
-        if (legacy != null) {
-            spfs.pushTag(TagSpec.parse(PACKAGES + "/" + path), legacy, author);
+        // one write session: the spec, and the tags that make the package visible, safe from a clean
+        try (WriteSession session = spfs.beginWrite()) {
+            PayloadWrite w;
+            try (InputStream in = new ByteArrayInputStream(bytes)) {
+                w = session.writePayload(in, 0100644);
+            } catch (IOException e) {
+                throw new InvalidPackage("cannot write the spec of " + id + ": " + IoMessages.describe(e));
+            }
+            session.writeObject(new Blob(w.digest(), w.size(), format));
+            session.pushTag(TagSpec.parse(SPECS + "/" + path), w.digest(), author);
+            Map<Component, Digest> layers = new LinkedHashMap<>(componentLayers);
+            layers.forEach((c, d) -> session.pushTag(TagSpec.parse(PACKAGES + "/" + path + "/" + c), d, author));
+            Digest legacy = layers.getOrDefault(id.build().isSource() ? Component.SOURCE : Component.RUN, null);
+            if (legacy != null) {
+                session.pushTag(TagSpec.parse(PACKAGES + "/" + path), legacy, author);
+            }
         }
         versions.remove(id.name());
         builds.clear();
@@ -211,7 +216,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         try (InputStream in = spfs.openPayload(d)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + e.getMessage());
+            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + IoMessages.describe(e));
         }
         return loader.loadText(spfs.root() + ":" + tag, text, OptionMap.EMPTY).spec();
     }

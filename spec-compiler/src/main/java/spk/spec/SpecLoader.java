@@ -44,7 +44,7 @@ public final class SpecLoader {
                     "no such file"));
         } catch (IOException e) {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
-                    "cannot read the file: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+                    "cannot read the file: " + spk.spec.problem.ReadFailure.describe(e)));
         }
         return loadText(file.toString(), text, options);
     }

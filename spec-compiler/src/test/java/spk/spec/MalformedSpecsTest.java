@@ -114,6 +114,14 @@ class MalformedSpecsTest {
                         + "  - pkg: python\n    atBuilt: 3.7\n", 5, "requirements[0].atBuilt", "unknown key 'atBuilt', did you mean 'atBuild'?"),
                 bad("suppress with a value", "pkg: a1/1.0\ninstall:\n  requirements:\n    - var: abi/cp37\n      suppress: no\n",
                         5, "install.requirements[0].suppress", "only allowed with a bare"),
+                bad("collections nested 3000 deep", "pkg: a1/1.0\nbuild:\n  script: " + "[".repeat(3000) + "\n", 3, "",
+                        "nest more than 128 levels deep"),
+                bad("a mapping nested 1200 deep", "pkg: a1/1.0\nmeta: " + "{pkg: ".repeat(1200) + "a" + "}".repeat(1200) + "\n",
+                        2, "", "nest more than 128 levels deep"),
+                bad("a template whose loop doubles a string", "# {% set x = 'ab' %}\n# {% for i in range(30) %}{% set x = x + x %}"
+                        + "{% endfor %}{{ x }}\npkg: a1/1.0\n", 2, "", "template error"),
+                bad("a template that loops without end", "# {% for i in range(100000) %}{% for j in range(100000) %}{% set y = j %}"
+                        + "{% endfor %}{% endfor %}\npkg: a1/1.0\n", 1, "", "rendering stopped: it evaluated more than"),
                 warn("unknown request key", "pkg: a1/1.0\ninstall:\n  requirements:\n    - pkg: b1\n      fromBuildEnvv: true\n",
                         5, "install.requirements[0].fromBuildEnvv", "unknown key 'fromBuildEnvv', did you mean 'fromBuildEnv'?"),
                 warn("unknown top-level key", "pkg: a1/1.0\nbiuld: {}\n", 2, "biuld", "unknown key 'biuld', did you mean 'build'?"),
@@ -146,5 +154,13 @@ class MalformedSpecsTest {
         assertTrue(p.location().column() > 0 || line == 0, p::toString);
         assertEquals(field, p.field(), p::toString);
         assertEquals(error, p.isError());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFileThatIsNotUtf8SaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("latin1.spk.yaml");
+        java.nio.file.Files.write(f, new byte[] {'p', 'k', 'g', ':', ' ', 'a', (byte) 0xff, '\n'});
+        SpecException e = assertThrows(SpecException.class, () -> loader.load(f, OptionMap.EMPTY));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
     }
 }

@@ -25,6 +25,7 @@ import spfs.graph.Blob;
 import spfs.graph.SpfsObject;
 import spfs.storage.Refs;
 import spfs.storage.Repository;
+import spfs.storage.StorageFinding;
 import spfs.sync.SyncPolicy;
 import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
@@ -42,6 +43,7 @@ public final class Checker {
     private final Optional<Repository> remote;
     private final int workers;
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = new ArrayList<>();
     private final Set<Digest> seen = ConcurrentHashMap.newKeySet();
     private final Set<Digest> payloadsSeen = ConcurrentHashMap.newKeySet();
     private final AtomicLong objects = new AtomicLong();
@@ -64,9 +66,25 @@ public final class Checker {
                 specs = s.toList();
             }
             for (TagSpec spec : specs) {
-                for (Tag t : repo.readTagStream(spec)) {
+                List<Tag> versions;
+                try {
+                    versions = repo.readTagStream(spec);
+                } catch (SpfsException e) {
+                    // one damaged stream is one problem; the others are still checked
+                    problems.add(new Problem(Kind.CORRUPT_TAG, spec.path(), null, e.getMessage(), false));
+                    continue;
+                }
+                for (Tag t : versions) {
                     tags++;
                     roots.add(t.target());
+                }
+            }
+            for (StorageFinding f : repo.audit()) {
+                if (f.severity() == StorageFinding.Severity.WARNING) {
+                    warnings.add(f.path() + ": " + f.detail());
+                } else {
+                    problems.add(new Problem(f.path().startsWith("tags/") ? Kind.CORRUPT_TAG : Kind.DAMAGED_FILE,
+                            f.path(), null, f.detail(), false));
                 }
             }
         } else {
@@ -97,7 +115,7 @@ public final class Checker {
         } finally {
             pool.shutdownNow();
         }
-        return new CheckReport(tags, objects.get(), payloads.get(), bytes.get(), problems);
+        return new CheckReport(tags, objects.get(), payloads.get(), bytes.get(), problems, warnings);
     }
 
     private void checkObject(Digest d, ExecutorService pool, List<Future<?>> jobs) {
@@ -114,13 +132,13 @@ public final class Checker {
         } catch (UnknownObjectException e) {
             o = repair(Kind.MISSING_OBJECT, d, "object is missing");
         } catch (CorruptObjectException e) {
-            o = repair(Kind.CORRUPT_OBJECT, d, e.getMessage());
+            o = repair(Kind.CORRUPT_OBJECT, d, e.detail());
         }
         if (o == null) {
             return;
         }
         if (o instanceof Blob b) {
-            jobs.add(pool.submit(() -> checkPayload(b.payload())));
+            jobs.add(pool.submit(() -> checkPayload(b)));
             return;
         }
         for (Digest c : o.childObjects()) {
@@ -128,7 +146,9 @@ public final class Checker {
         }
     }
 
-    private void checkPayload(Digest d) {
+    /** The blob's payload hashes to its name and has the size the blob records. */
+    private void checkPayload(Blob blob) {
+        Digest d = blob.payload();
         if (!payloadsSeen.add(d)) {
             return;
         }
@@ -146,11 +166,17 @@ public final class Checker {
             Digest actual = Digest.finish(md);
             if (!actual.equals(d)) {
                 repairPayload(Kind.CORRUPT_PAYLOAD, d, "its content hashes to " + actual);
+            } else if (size != blob.size()) {
+                // a blob's digest is its payload's, so its size field is covered by no hash
+                repair(Kind.CORRUPT_OBJECT, d, "the blob records a size of " + blob.size() + " bytes but its payload has "
+                        + size);
             }
         } catch (UnknownObjectException e) {
             repairPayload(Kind.MISSING_PAYLOAD, d, "payload is missing");
+        } catch (CorruptObjectException e) {
+            repairPayload(Kind.CORRUPT_PAYLOAD, d, e.detail());
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read payload " + d + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read payload " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -167,7 +193,7 @@ public final class Checker {
                 problems.add(new Problem(kind, d, detail, true));
                 return o;
             } catch (SpfsException e) {
-                problems.add(new Problem(kind, d, detail + "; repair failed: " + e.getMessage(), false));
+                problems.add(new Problem(kind, d, detail + "; repair failed: " + spfs.error.IoMessages.describe(e), false));
                 return null;
             }
         }
@@ -190,7 +216,7 @@ public final class Checker {
                 problems.add(new Problem(kind, d, detail + "; the remote's copy is corrupt too", false));
                 return;
             } catch (SpfsException | IOException e) {
-                problems.add(new Problem(kind, d, detail + "; repair failed: " + e.getMessage(), false));
+                problems.add(new Problem(kind, d, detail + "; repair failed: " + spfs.error.IoMessages.describe(e), false));
                 return;
             }
         }

@@ -20,6 +20,7 @@ import spfs.graph.SpfsObject;
 import spfs.render.RenderCleanup;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.fs.RepositoryLock;
+import spfs.storage.fs.UserRenders;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 import spfs.walk.ObjectWalker;
@@ -115,11 +116,11 @@ public final class Cleaner {
                 bytes += size;
             }
         }
-        if (!options.dryRun()) {
-            repo.removeStaleTempFiles(options.minAgeCutoff());
-        }
+        FsRepository.TempFiles temps = repo.removeStaleTempFiles(options.minAgeCutoff(), options.dryRun());
+        bytes += temps.bytes();
         long[] renders = cleanRenders(attached);
-        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, bytes, renders[0], renders[1], young, options.dryRun());
+        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, temps.files(), bytes, renders[0], renders[1], young,
+                options.dryRun());
     }
 
     private boolean shouldPrune(List<Tag> versions, int i) {
@@ -182,6 +183,14 @@ public final class Cleaner {
             return new long[] {0, 0};
         }
         for (Path user : list(root)) {
+            if (user.getFileName().toString().startsWith(UserRenders.DISCARDED)) {
+                // moved aside as untrusted: never used again
+                renders++;
+                if (!options.dryRun()) {
+                    RenderCleanup.deleteTree(user);
+                }
+                continue;
+            }
             for (Path fan : list(user)) {
                 String f = fan.getFileName().toString();
                 if (f.equals("proxy")) {
@@ -236,7 +245,7 @@ public final class Cleaner {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(out::add);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot list " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot list " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return out;
     }

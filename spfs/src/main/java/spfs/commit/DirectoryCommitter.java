@@ -25,9 +25,9 @@ import spfs.graph.NameOrder;
 import spfs.graph.ObjectFormat;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.Repository;
-import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.WriteBatch;
+import spfs.storage.WriteSession;
 import spfs.tracking.DirNode;
+import spfs.tracking.FileNames;
 import spfs.tracking.FileNode;
 import spfs.tracking.Manifests;
 import spfs.tracking.MaskNode;
@@ -37,6 +37,7 @@ import spfs.tracking.Node;
  * Commits a directory: walks it, streams every file into the payload store while hashing
  * (in parallel, one buffer per worker, so file size does not matter for memory), writes a
  * blob object per file, then the manifest and a layer: children before parents, as spfs does.
+ * All of it is one write session of the repository (given one, a session inside it).
  */
 public final class DirectoryCommitter {
     private final Repository repo;
@@ -70,29 +71,22 @@ public final class DirectoryCommitter {
             t.setDaemon(true);
             return t;
         });
-        WriteBatch batch = repo instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
-        // files and blobs go to a batched view of a file system repository (see WriteBatch)
-        Repository store = batch == null ? repo : ((FsRepository) repo).batched(batch);
-        boolean flushed = false;
-        try {
+        // payloads and blobs are collected by the session and made durable before the manifest
+        try (WriteSession store = repo.beginWrite()) {
             Totals totals = new Totals();
-            PendingDir root = scan(dir, DirNode.ROOT_MODE, pool, store, totals);
-            DirNode tree = adjust.apply(resolve(root));
-            if (batch != null) {
-                // payloads and blobs become durable and visible before anything refers to them
-                batch.flush();
+            DirNode tree;
+            try {
+                tree = adjust.apply(resolve(scan(dir, DirNode.ROOT_MODE, pool, store, totals)));
+            } finally {
+                // before the session ends: its batch is not to be written to once closed
+                pool.shutdownNow();
             }
-            flushed = true;
             Manifest manifest = Manifests.toManifest(tree, format);
-            repo.writeObject(manifest);
+            store.writeObject(manifest);
             Layer layer = new Layer(java.util.Optional.of(manifest.digest()), List.of(), format);
-            repo.writeObject(layer);
+            store.writeObject(layer);
+            store.flush();
             return new Result(layer, manifest, tree, totals.files.get(), totals.bytes.get(), totals.created.get());
-        } finally {
-            pool.shutdownNow();
-            if (batch != null && !flushed) {
-                batch.abort();
-            }
         }
     }
 
@@ -151,17 +145,17 @@ public final class DirectoryCommitter {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read directory " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read directory " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         for (Path p : entries) {
-            String name = p.getFileName().toString();
+            String name = FileNames.nameOf(p);
             Map<String, Object> attrs;
             try {
                 attrs = Files.readAttributes(p, "unix:mode,rdev,size", LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 continue; // deleted while we walked
             } catch (IOException e) {
-                throw SpfsException.environment("io", "cannot stat " + p + ": " + e.getMessage(), e);
+                throw cannotCommit(p, e);
             }
             int mode = (Integer) attrs.get("mode");
             int type = mode & 0170000;
@@ -184,10 +178,10 @@ public final class DirectoryCommitter {
 
     private Node storeFile(Repository store, Path p, int mode, Totals totals) {
         PayloadWrite w;
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
             w = store.writePayload(in, mode);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+            throw cannotCommit(p, e);
         }
         store.writeObject(new Blob(w.digest(), w.size(), format));
         count(totals, w);
@@ -197,15 +191,28 @@ public final class DirectoryCommitter {
     private Node storeLink(Repository store, Path p, int mode, Totals totals) {
         String target;
         try {
-            target = Files.readSymbolicLink(p).toString();
+            target = FileNames.targetOf(p, Files.readSymbolicLink(p));
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot commit " + p + ": " + e.getMessage(), e);
+            throw cannotCommit(p, e);
         }
         byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
         PayloadWrite w = store.writePayload(new java.io.ByteArrayInputStream(bytes), -1);
         store.writeObject(new Blob(w.digest(), w.size(), format));
         count(totals, w);
         return new FileNode(mode, bytes.length, w.digest());
+    }
+
+    /** Says what went wrong with one file of the tree, in words rather than its path again. */
+    private static SpfsException cannotCommit(Path p, IOException e) {
+        String why;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            why = "it vanished during the commit";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else {
+            why = spfs.error.IoMessages.describe(e);
+        }
+        return SpfsException.environment("io", "cannot commit " + p + ": " + why, e);
     }
 
     private static void count(Totals totals, PayloadWrite w) {

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import spfs.graph.ObjectFormat;
 
-/** The effective spfs configuration (the subset storage needs). */
+/**
+ * The effective spfs configuration (the subset storage needs). {@code sharedGroup}
+ * ({@code storage.shared_group}): the group a newly created local repository is shared with.
+ */
 public record Config(
         Path storageRoot,
         Optional<String> tagNamespace,
@@ -15,7 +18,8 @@ public record Config(
         Map<String, RemoteConfig> remotes,
         boolean allowPayloadSharingBetweenUsers,
         long annotationSizeLimit,
-        Filesystem filesystem) {
+        Filesystem filesystem,
+        Optional<String> sharedGroup) {
 
     public Config {
         remotes = Map.copyOf(remotes);

@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     private static final List<String> KNOWN_KEYS = List.of(
             "user.name", "user.domain", "storage.root", "storage.tag_namespace", "storage.digest_strategy",
-            "storage.encoding_format", "storage.allow_payload_sharing_between_users",
+            "storage.encoding_format", "storage.allow_payload_sharing_between_users", "storage.shared_group",
             "filesystem.annotation_size_limit", "filesystem.backend", "filesystem.tmpfs_size");
 
     /** Loads from the standard places and {@code env}. */
@@ -156,7 +156,8 @@ public final class ConfigLoader {
                 Boolean.parseBoolean(flat.getOrDefault("storage.allow_payload_sharing_between_users", "false")), limit,
                 new Config.Filesystem(spfs.mount.MountBackend.parse(flat.getOrDefault("filesystem.backend", "OverlayFsWithRenders")),
                         Optional.ofNullable(flat.get("filesystem.tmpfs_size")).filter(v -> !v.isEmpty()),
-                        secondaryRepositories(flat.get("filesystem.secondary_repositories"))));
+                        secondaryRepositories(flat.get("filesystem.secondary_repositories"))),
+                Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()));
     }
 
     /** A TOML list arrives flattened as its text form "[a, b]"; a plain name is a list of one. */

@@ -23,7 +23,7 @@ public record StartupScripts(Path sh, Path csh) {
             Files.writeString(sh, shSource(), StandardCharsets.UTF_8);
             Files.writeString(csh, cshSource(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write the runtime's startup scripts: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write the runtime's startup scripts: " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

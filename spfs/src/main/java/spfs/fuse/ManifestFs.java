@@ -134,7 +134,7 @@ public final class ManifestFs extends FuseStubFS {
             return -ErrorCodes.EISDIR();
         }
         try {
-            FileChannel ch = FileChannel.open(payload(f.object()), StandardOpenOption.READ);
+            FileChannel ch = payloadChannel(f.object());
             long h = handles.getAndIncrement();
             open.put(h, ch);
             fi.fh.set(h);
@@ -189,7 +189,7 @@ public final class ManifestFs extends FuseStubFS {
         if (!(i.node() instanceof FileNode f) || !f.isSymlink()) {
             return -ErrorCodes.EINVAL();
         }
-        try (InputStream in = java.nio.file.Files.newInputStream(payload(f.object()))) {
+        try (InputStream in = java.nio.channels.Channels.newInputStream(payloadChannel(f.object()))) {
             byte[] target = in.readAllBytes();
             int n = (int) Math.min(target.length, size - 1);
             buf.put(0, target, 0, n);
@@ -209,12 +209,18 @@ public final class ManifestFs extends FuseStubFS {
         return 0;
     }
 
-    /** The payload file, from the first repository that has it. */
-    private Path payload(Digest d) throws NoSuchFileException {
+    /**
+     * The payload, from the first repository that has it, opened without following links and
+     * only if it is a regular file: a payload replaced by a symlink is never served.
+     */
+    private FileChannel payloadChannel(Digest d) throws IOException {
         for (FsRepository r : repos) {
-            Path p = r.payloadPath(d);
-            if (java.nio.file.Files.exists(p)) {
-                return p;
+            if (r.hasPayload(d)) {
+                try {
+                    return r.openPayloadChannel(d);
+                } catch (spfs.error.SpfsException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
             }
         }
         throw new NoSuchFileException(d.toString());

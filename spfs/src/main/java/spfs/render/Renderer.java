@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
+import spfs.storage.fs.UserRenders;
 import spfs.tracking.DirNode;
 import spfs.tracking.FileNode;
 import spfs.tracking.MaskNode;
@@ -37,7 +38,7 @@ public final class Renderer {
     private final FsRepository repo;
     private final RenderStrategy strategy;
     private final int workers;
-    private final Path proxyRoot;
+    private Path userRoot;
     private final int uid;
     private final boolean sharePayloads;
 
@@ -54,13 +55,16 @@ public final class Renderer {
         this.repo = repo;
         this.strategy = strategy;
         this.workers = Math.max(1, workers);
-        this.proxyRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser()).resolve("proxy");
         this.sharePayloads = sharePayloadsBetweenUsers;
-        try {
-            this.uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot tell the current user id: " + e.getMessage(), e);
+        this.uid = UserRenders.currentUid();
+    }
+
+    /** This user's render folder, checked (and made private) once per renderer. */
+    private synchronized Path userRoot() {
+        if (userRoot == null) {
+            userRoot = repo.userRenders();
         }
+        return userRoot;
     }
 
     /** Renders {@code tree} into {@code target}, which must not exist or be empty (unless allowed). */
@@ -82,7 +86,7 @@ public final class Renderer {
                 Files.createDirectories(target);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot prepare " + target + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot prepare " + target + ": " + spfs.error.IoMessages.describe(e), e);
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "spfs-render");
@@ -101,7 +105,7 @@ public final class Renderer {
                 chmods.get(i).run();
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "render failed: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "render failed: " + spfs.error.IoMessages.describe(e), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
@@ -122,16 +126,17 @@ public final class Renderer {
      * built in work/ and renamed into place; if another process got there first, theirs stands.
      */
     public Path renderManifest(Digest manifest, DirNode tree) {
-        Path userRoot = repo.root().resolve("renders").resolve(FsRepository.currentUser());
+        Path userRoot = userRoot();
         String s = manifest.toString();
         Path done = userRoot.resolve(s.substring(0, 2)).resolve(s.substring(2));
-        if (Files.isDirectory(done)) {
+        if (usable(done)) {
             return done;
         }
         Path work = userRoot.resolve("work").resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectories(work.getParent());
             renderInto(tree, work, false);
+            setMode(work, 0755);
             Files.createDirectories(done.getParent());
             try {
                 Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
@@ -145,9 +150,38 @@ public final class Renderer {
             }
         } catch (IOException e) {
             RenderCleanup.deleteTree(work);
-            throw SpfsException.environment("io", "cannot render " + manifest + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot render " + manifest + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return done;
+    }
+
+    /**
+     * An existing render is used only if it is a directory (not a link) of this user that others
+     * cannot write (renders are made 0755 whatever the umask, so this holds for every render of
+     * ours); anything else there is moved away, to be rendered again.
+     */
+    private boolean usable(Path done) {
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(done, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot inspect " + done + ": " + spfs.error.IoMessages.describe(e), e);
+        }
+        int mode = (Integer) a.get("mode");
+        if ((mode & 0170000) == 0040000 && (Integer) a.get("uid") == uid && (mode & 0002) == 0) {
+            return true;
+        }
+        Path aside = done.resolveSibling("." + UUID.randomUUID() + ".untrusted");
+        try {
+            Files.move(done, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw SpfsException.environment("untrusted-render", done + " is not a render of this user's (wrong owner,"
+                    + " kind or mode) and cannot be moved away: " + spfs.error.IoMessages.describe(e), e);
+        }
+        RenderCleanup.deleteTree(aside);
+        return false;
     }
 
     public RenderSummary summary() {
@@ -158,7 +192,7 @@ public final class Renderer {
     private void walk(DirNode dir, Path into, ExecutorService pool, List<Future<?>> pending, List<Runnable> chmods)
             throws IOException {
         for (Map.Entry<String, Node> e : dir.children().entrySet()) {
-            Path p = into.resolve(e.getKey());
+            Path p = spfs.tracking.FileNames.resolve(into, e.getKey());
             Node n = e.getValue();
             entries.incrementAndGet();
             if (n instanceof DirNode d) {
@@ -202,13 +236,26 @@ public final class Renderer {
         bytes.addAndGet(f.size());
         switch (strategy) {
             case COPY -> copyTo(f, p, copied);
-            case HARD_LINK_NO_PROXY -> link(repo.payloadPath(f.object()), p, f);
+            case HARD_LINK_NO_PROXY -> {
+                link(repo.payloadPath(f.object()), p, f);
+                requireRegularLink(p, f);
+            }
             case HARD_LINK -> {
                 Path proxy = proxyPath(f);
                 for (int attempt = 0; ; attempt++) {
                     try {
-                        link(proxy, p, f);
-                        return;
+                        if (!link(proxy, p, f) || trustedProxy(p, f)) {
+                            return;
+                        }
+                        // not this user's, not of the file's mode, or not a file: never used
+                        Files.deleteIfExists(p);
+                        Files.deleteIfExists(proxy);
+                        if (attempt >= LINK_RETRIES) {
+                            throw SpfsException.environment("untrusted-render", "the proxy " + proxy + " keeps being"
+                                    + " replaced by a file that is not this user's", null);
+                        }
+                        linked.decrementAndGet();
+                        makeProxy(f, proxy);
                     } catch (NoSuchFileException e) {
                         // no proxy yet (or a cleaner just removed it): make it and link again
                         if (attempt >= LINK_RETRIES) {
@@ -221,12 +268,15 @@ public final class Renderer {
         }
     }
 
-    private void link(Path source, Path p, FileNode f) throws IOException {
+    /** Links {@code p} to {@code source}; true if the link is new (not there already, not copied instead). */
+    private boolean link(Path source, Path p, FileNode f) throws IOException {
         try {
             Files.createLink(p, source);
             linked.incrementAndGet();
+            return true;
         } catch (FileAlreadyExistsException e) {
             existed.incrementAndGet();
+            return false;
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(p.getParent())) {
                 throw new IOException("cannot create " + p + ": its directory is missing", e);
@@ -235,16 +285,38 @@ public final class Renderer {
         } catch (FileSystemException e) {
             if (e.getMessage() != null && e.getMessage().contains("Too many links")) {
                 copyTo(f, p, copiedLimit);
-            } else {
-                throw e;
+                return false;
             }
+            throw e;
+        }
+    }
+
+    /**
+     * A proxy, seen through the link just made to it: a regular file of the entry's mode, this
+     * user's (or, with payload sharing, a payload nobody else can write).
+     */
+    private boolean trustedProxy(Path linked, FileNode f) throws IOException {
+        Map<String, Object> a = Files.readAttributes(linked, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) a.get("mode");
+        boolean ours = (Integer) a.get("uid") == uid || (sharePayloads && (mode & 022) == 0);
+        return (mode & 0170000) == 0100000 && (mode & 07777) == (f.mode() & 07777) && ours;
+    }
+
+    /**
+     * link(2) does not follow a symlink: a payload swapped for one would become a symlink in the
+     * render. What was linked is checked after the fact, on the new link itself (no race).
+     */
+    private static void requireRegularLink(Path link, FileNode f) throws IOException {
+        if (!Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(link);
+            throw new spfs.error.CorruptObjectException("payload " + f.object(), "it is not a regular file");
         }
     }
 
     /** Where the per-user proxy of this payload in this mode lives (mode in decimal, as spfs names it). */
     private Path proxyPath(FileNode f) {
         String s = f.object().toString();
-        return proxyRoot.resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
+        return userRoot().resolve("proxy").resolve(s.substring(0, 2)).resolve(s.substring(2)).resolve(Integer.toString(f.mode()));
     }
 
     /** Makes the proxy: a link to the payload when mode and owner already match, else a copy. */
@@ -254,20 +326,25 @@ public final class Renderer {
         Path payload = repo.payloadPath(f.object());
         Map<String, Object> attrs;
         try {
-            attrs = Files.readAttributes(payload, "unix:mode,uid");
+            attrs = Files.readAttributes(payload, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw new spfs.error.UnknownObjectException("payload", f.object());
         }
         int payloadMode = (Integer) attrs.get("mode");
         int owner = (Integer) attrs.get("uid");
-        boolean linkable = payloadMode == f.mode() && (owner == uid || (sharePayloads && (payloadMode & 04) != 0));
+        // a payload others may write (real spfs makes them 0666) is copied, never shared by link
+        boolean linkable = payloadMode == f.mode() && (payloadMode & 022) == 0
+                && (owner == uid || (sharePayloads && (payloadMode & 04) != 0));
         try {
             if (linkable) {
                 Files.createLink(proxy, payload);
+                requireRegularLink(proxy, f);
             } else {
                 Path tmp = dir.resolve("." + UUID.randomUUID() + ".tmp");
                 try {
-                    Files.copy(payload, tmp);
+                    try (InputStream in = repo.openPayload(f.object())) {
+                        Files.copy(in, tmp);
+                    }
                     setMode(tmp, f.mode() & 07777);
                     Files.createLink(proxy, tmp);
                 } finally {
@@ -280,10 +357,9 @@ public final class Renderer {
     }
 
     private void copyTo(FileNode f, Path p, AtomicLong counter) throws IOException {
-        try {
-            Files.copy(repo.payloadPath(f.object()), p);
-        } catch (NoSuchFileException e) {
-            throw new spfs.error.UnknownObjectException("payload", f.object());
+        // through openPayload, which refuses a payload that is not a regular file
+        try (InputStream in = repo.openPayload(f.object())) {
+            Files.copy(in, p);
         } catch (FileAlreadyExistsException e) {
             existed.incrementAndGet();
             return;
@@ -296,7 +372,7 @@ public final class Renderer {
         try {
             Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class DirectoryRemoval {
         } catch (NoSuchFileException e) {
             // removed by someone else
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot remove " + root + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot remove " + root + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -63,7 +63,7 @@ public final class DirectoryRemoval {
         } catch (NoSuchFileException e) {
             // nothing to clear
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot clear " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot clear " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

@@ -99,7 +99,11 @@ public record EnvSpec(List<Item> items) {
             doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(real));
         } catch (IOException | YamlEngineException e) {
             throw SpfsException.badInput("invalid-spec-file", "cannot read spec file '" + file + "': "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    + spfs.error.IoMessages.describe(e).lines().findFirst().orElse(""));
+        } catch (StackOverflowError e) {
+            // SnakeYAML Engine composes nested collections recursively and has no depth limit
+            throw SpfsException.badInput("invalid-spec-file", "cannot read spec file '" + file
+                    + "': its collections nest too deeply");
         }
         if (!(doc instanceof Map<?, ?> map)) {
             throw SpfsException.badInput("invalid-spec-file", "spec file '" + file + "' is not a YAML mapping");

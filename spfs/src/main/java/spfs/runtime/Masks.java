@@ -59,7 +59,7 @@ public final class Masks {
                 }
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot prepare masks in " + at + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot prepare masks in " + at + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return n;
     }
@@ -77,7 +77,7 @@ public final class Masks {
         try {
             Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot set the mode of " + p + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 }

@@ -141,7 +141,7 @@ public final class RuntimeCodec {
                     secondary, c.path("include_secondary_tags").asBoolean(true), c.path("durable").asBoolean(false), live);
             return new RuntimeData(root.path("name").asText(), author, status, config);
         } catch (JsonProcessingException | RuntimeException e) {
-            throw SpfsException.environment("corrupt-runtime", "cannot read a runtime record: " + e.getMessage(), e);
+            throw SpfsException.environment("corrupt-runtime", "cannot read a runtime record: " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

@@ -86,7 +86,7 @@ public final class RuntimeLauncher {
             RenderStrategy strategy = rt.config().durable() ? RenderStrategy.COPY : RenderStrategy.HARD_LINK;
             Renderer renderer = new Renderer(repo, strategy, renderWorkers, config.allowPayloadSharingBetweenUsers());
             for (Digest m : f.manifests()) {
-                DirNode tree = Manifests.toTree((Manifest) repo.readObject(m));
+                DirNode tree = Manifests.read(repo, m);
                 renders.add(0, renderer.renderManifest(m, tree));
                 merged = spfs.tracking.Layering.merge(merged, tree);
             }
@@ -111,7 +111,7 @@ public final class RuntimeLauncher {
             int fold = Math.min(7, current.size() - 1) + 1;
             DirNode tree = DirNode.emptyRoot();
             for (Digest m : current.subList(0, fold)) {
-                tree = spfs.tracking.Layering.merge(tree, Manifests.toTree((Manifest) repo.readObject(m)));
+                tree = spfs.tracking.Layering.merge(tree, Manifests.read(repo, m));
             }
             Manifest flat = Manifests.toManifest(tree, config.newObjects());
             repo.writeObject(flat);

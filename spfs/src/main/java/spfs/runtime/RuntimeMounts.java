@@ -65,7 +65,7 @@ public final class RuntimeMounts {
         } catch (FileAlreadyExistsException e) {
             // made by another runtime at the same moment
         } catch (IOException e) {
-            throw new MountException("no-permission", "cannot create the mount point " + p + " (" + e.getMessage()
+            throw new MountException("no-permission", "cannot create the mount point " + p + " (" + spfs.error.IoMessages.describe(e)
                     + "); as root, create it once: mkdir -m 0777 " + p, Linux.EACCES);
         }
     }
@@ -124,7 +124,7 @@ public final class RuntimeMounts {
                 Files.setAttribute(dir, "unix:mode", 0777);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot create " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot create " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 }

@@ -73,7 +73,7 @@ public final class StackLayers {
     public static DirNode mergedTree(Repository repo, List<Digest> manifestsBottomUp) {
         DirNode acc = DirNode.emptyRoot();
         for (Digest m : manifestsBottomUp) {
-            acc = Layering.merge(acc, Manifests.toTree((Manifest) repo.readObject(m)));
+            acc = Layering.merge(acc, Manifests.read(repo, m));
         }
         return acc;
     }
@@ -106,7 +106,7 @@ public final class StackLayers {
         try (InputStream in = repo.openPayload(d)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read annotation blob " + d + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read annotation blob " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 }

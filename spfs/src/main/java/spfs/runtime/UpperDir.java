@@ -78,7 +78,7 @@ public final class UpperDir {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return false;
     }
@@ -141,13 +141,13 @@ public final class UpperDir {
                 }
                 int m = (Integer) a.get("mode");
                 int type = m & 0170000;
-                String name = p.getFileName().toString();
+                String name = spfs.tracking.FileNames.nameOf(p);
                 if (type == 0040000) {
                     children.put(name, scan(p, m));
                 } else if (type == 0100000) {
                     children.put(name, new FileNode(m, (Long) a.get("size"), hash(p)));
                 } else if (type == 0120000) {
-                    byte[] target = Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8);
+                    byte[] target = spfs.tracking.FileNames.targetOf(p, Files.readSymbolicLink(p)).getBytes(StandardCharsets.UTF_8);
                     children.put(name, new FileNode(m, target.length, Digest.of(target)));
                 } else if (type == 0020000 && ((Long) a.get("rdev")) == 0L) {
                     children.put(name, new MaskNode(m, 0, Digest.NULL));
@@ -156,7 +156,7 @@ public final class UpperDir {
         } catch (NoSuchFileException e) {
             // an empty upper directory
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         return new DirNode(mode, 0, children);
     }
@@ -184,7 +184,7 @@ public final class UpperDir {
             try (var s = Files.list(upper)) {
                 s.forEach(p -> all.add("/" + p.getFileName()));
             } catch (IOException e) {
-                throw SpfsException.environment("io", "cannot read " + upper + ": " + e.getMessage(), e);
+                throw SpfsException.environment("io", "cannot read " + upper + ": " + spfs.error.IoMessages.describe(e), e);
             }
             DirectoryRemoval.clear(upper);
             return all;
@@ -225,7 +225,7 @@ public final class UpperDir {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(entries::add);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + dir + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read " + dir + ": " + spfs.error.IoMessages.describe(e), e);
         }
         for (Path p : entries) {
             String rel = prefix.isEmpty() ? p.getFileName().toString() : prefix + "/" + p.getFileName();
@@ -239,7 +239,7 @@ public final class UpperDir {
                         Files.deleteIfExists(p);
                     }
                 } catch (IOException e) {
-                    throw SpfsException.environment("io", "cannot remove " + p + ": " + e.getMessage(), e);
+                    throw SpfsException.environment("io", "cannot remove " + p + ": " + spfs.error.IoMessages.describe(e), e);
                 }
                 removed.add("/" + rel);
             } else if (isDir) {

@@ -20,15 +20,16 @@ public final class Repositories {
     }
 
     /**
-     * The local repository ({@code storage.root}), created if missing. Unlike spfs, an existing
-     * one is only opened: reading does not rewrite its VERSION file.
+     * The local repository ({@code storage.root}), created if missing (shared with {@code
+     * storage.shared_group} when set). Unlike spfs, an existing one is only opened: reading does
+     * not rewrite its VERSION file.
      */
     public FsRepository local() {
         java.nio.file.Path root = config.storageRoot();
         if (java.nio.file.Files.isDirectory(root.resolve("objects")) && java.nio.file.Files.isDirectory(root.resolve("payloads"))) {
             return FsRepository.open(root, config.tagNamespace());
         }
-        return FsRepository.create(root, config.tagNamespace());
+        return FsRepository.create(root, config.tagNamespace(), config.sharedGroup());
     }
 
     /** A remote by name or address; "origin" and other names come from the config. */

@@ -8,6 +8,21 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
     /** How to reach this repository again (a file: or tar: address). */
     String address();
 
+    /**
+     * Starts a {@link WriteSession}: writes that belong together (a commit, a sync, a build) go
+     * through one, flushed and closed by the caller. The repository's own write methods each use
+     * a session of their own.
+     */
+    WriteSession beginWrite();
+
+    /**
+     * What this repository's files show beyond its objects (files of the wrong kind, unsafe
+     * permissions), for {@code spfs check}. Repositories without files of their own find nothing.
+     */
+    default java.util.List<StorageFinding> audit() {
+        return java.util.List.of();
+    }
+
     /** Releases resources; a tar repository writes its archive back if it changed. */
     @Override
     void close();

@@ -23,18 +23,18 @@ import spfs.graph.SpfsObject;
 import spfs.graph.Tree;
 import spfs.storage.Refs;
 import spfs.storage.Repository;
-import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.WriteBatch;
+import spfs.storage.WriteSession;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 
 /**
  * Copies refs from one repository to another, children before parents, only what is missing
- * (per policy); payloads are copied in parallel and their digests verified on arrival.
+ * (per policy); payloads are copied in parallel and their digests verified on arrival. Everything
+ * is written through one write session of the destination, open from construction to close.
  */
 public final class Syncer implements AutoCloseable {
     private final Repository src;
-    private final Repository dest;
+    private final WriteSession dest;
     private final SyncPolicy policy;
     private final SyncReporter reporter;
     private final ExecutorService pool;
@@ -49,7 +49,7 @@ public final class Syncer implements AutoCloseable {
 
     public Syncer(Repository src, Repository dest, SyncPolicy policy, int concurrency, SyncReporter reporter) {
         this.src = src;
-        this.dest = dest;
+        this.dest = dest.beginWrite();
         this.policy = policy;
         this.reporter = reporter;
         this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
@@ -72,6 +72,7 @@ public final class Syncer implements AutoCloseable {
         } else {
             syncDigest(r.digest());
         }
+        dest.flush();
     }
 
     /** Syncs the target of {@code tag}, then inserts that one version into the destination. */
@@ -83,7 +84,7 @@ public final class Syncer implements AutoCloseable {
                 return;
             }
         }
-        syncDigest(tag.target());
+        syncDigestDeferred(tag.target());
         dest.insertTag(tag);
         tagsSynced.incrementAndGet();
     }
@@ -97,14 +98,20 @@ public final class Syncer implements AutoCloseable {
         for (TagSpec spec : specs) {
             List<Tag> versions = src.readTagStream(spec);
             for (int i = versions.size() - 1; i >= 0; i--) {
-                syncDigest(versions.get(i).target());
+                syncDigestDeferred(versions.get(i).target());
                 dest.insertTag(versions.get(i));
                 tagsSynced.incrementAndGet();
             }
         }
     }
 
+    /** Syncs one digest and everything it needs; durable on return. */
     public void syncDigest(Digest d) {
+        syncDigestDeferred(d);
+        dest.flush();
+    }
+
+    private void syncDigestDeferred(Digest d) {
         if (!seen.add(d)) {
             return;
         }
@@ -129,11 +136,11 @@ public final class Syncer implements AutoCloseable {
     private void syncObject(SpfsObject obj) {
         if (obj instanceof Platform p) {
             for (Digest d : p.stack()) {
-                syncDigest(d);
+                syncDigestDeferred(d);
             }
         } else if (obj instanceof Layer l) {
             for (Digest d : l.childObjects()) {
-                syncDigest(d);
+                syncDigestDeferred(d);
             }
         } else if (obj instanceof Manifest m) {
             syncManifest(m);
@@ -144,10 +151,8 @@ public final class Syncer implements AutoCloseable {
         objectsSynced.incrementAndGet();
     }
 
+    /** The manifest's files in parallel; the session makes them durable before the manifest is written. */
     private void syncManifest(Manifest m) {
-        // into a local repository, the manifest's files are made durable as one batch
-        WriteBatch batch = dest instanceof FsRepository fs ? new WriteBatch(fs.root()) : null;
-        Repository target = batch == null ? dest : ((FsRepository) dest).batched(batch);
         List<Future<?>> jobs = new ArrayList<>();
         long plannedCount = 0;
         long plannedBytes = 0;
@@ -157,9 +162,9 @@ public final class Syncer implements AutoCloseable {
                     plannedCount++;
                     plannedBytes += e.size();
                     jobs.add(pool.submit(() -> {
-                        syncPayload(target, e.object(), e.mode());
-                        if (policy.rewalksObjects() || !target.hasObject(e.object())) {
-                            target.writeObject(new Blob(e.object(), e.size(), m.format()));
+                        syncPayload(dest, e.object(), e.mode());
+                        if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
+                            dest.writeObject(new Blob(e.object(), e.size(), m.format()));
                             objectsSynced.incrementAndGet();
                         } else {
                             objectsSkipped.incrementAndGet();
@@ -169,17 +174,7 @@ public final class Syncer implements AutoCloseable {
             }
         }
         reporter.payloadsPlanned(plannedCount, plannedBytes);
-        try {
-            waitAll(jobs);
-        } catch (RuntimeException e) {
-            if (batch != null) {
-                batch.abort();
-            }
-            throw e;
-        }
-        if (batch != null) {
-            batch.flush();
-        }
+        waitAll(jobs);
     }
 
     private void syncPayload(Digest d, int mode) {
@@ -203,7 +198,7 @@ public final class Syncer implements AutoCloseable {
             bytes.addAndGet(w.size());
             reporter.payloadDone(w.size());
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot copy payload " + d + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot copy payload " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -226,8 +221,10 @@ public final class Syncer implements AutoCloseable {
         }
     }
 
+    /** Ends the destination's write session; what was not synced to the end is dropped. */
     @Override
     public void close() {
         pool.shutdownNow();
+        dest.close();
     }
 }

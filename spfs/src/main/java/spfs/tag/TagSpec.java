@@ -17,6 +17,28 @@ public record TagSpec(Optional<String> org, String name, int version) {
         }
     }
 
+    /**
+     * The longest name: a stream lives in {@code <name>.tag} beside {@code <name>.tag.lock}, and a
+     * file name has at most 255 bytes (names are ASCII, so characters are bytes).
+     */
+    public static final int MAX_NAME = 255 - ".tag.lock".length();
+
+    /** The longest folder name in a tag's path (one file name). */
+    public static final int MAX_FOLDER = 255;
+
+    /**
+     * Parses a tag stream's name where a new version is to be written ({@code spfs tag}, {@code
+     * -t}): a {@code ~N} suffix, which only selects an existing version, is refused.
+     */
+    public static TagSpec parseName(String spec) {
+        TagSpec t = parse(spec);
+        if (spec.indexOf('~') >= 0) {
+            throw SpfsException.badInput("invalid-tag", "invalid tag '" + spec + "': a version suffix (~N) selects an"
+                    + " existing version; give the name alone (" + t.path() + ") to add a version");
+        }
+        return t;
+    }
+
     /** Parses a spec as users type it. */
     public static TagSpec parse(String spec) {
         int slash = spec.lastIndexOf('/');
@@ -53,6 +75,15 @@ public record TagSpec(Optional<String> org, String name, int version) {
         if (name.equals(".") || name.equals("..")) {
             throw SpfsException.badInput("invalid-tag", "invalid tag '" + spec + "': the name cannot be '" + name + "'");
         }
+        if (name.length() > MAX_NAME) {
+            throw SpfsException.badInput("invalid-tag", "invalid tag '" + abbreviate(spec) + "': its name is " + name.length()
+                    + " bytes long; at most " + MAX_NAME + " fit in a file name");
+        }
+    }
+
+    /** A long spec cut short for an error message. */
+    private static String abbreviate(String spec) {
+        return spec.length() <= 80 ? spec : spec.substring(0, 40) + "..." + spec.substring(spec.length() - 20);
     }
 
     private static void validateOrg(String org, String spec) {
@@ -60,6 +91,10 @@ public record TagSpec(Optional<String> org, String name, int version) {
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
                 throw SpfsException.badInput("invalid-tag", "invalid tag '" + spec
                         + "': its path has an empty, '.' or '..' component");
+            }
+            if (part.length() > MAX_FOLDER) {
+                throw SpfsException.badInput("invalid-tag", "invalid tag '" + abbreviate(spec) + "': its folder '"
+                        + abbreviate(part) + "' is " + part.length() + " bytes long; at most " + MAX_FOLDER + " fit in a file name");
             }
             for (int i = 0; i < part.length(); i++) {
                 if (!isNameChar(part.charAt(i))) {

@@ -46,7 +46,7 @@ public final class Layering {
         }
         if (o instanceof Layer l) {
             Optional<Digest> m = l.manifest();
-            return m.isPresent() ? Manifests.toTree((Manifest) db.readObject(m.get())) : DirNode.emptyRoot();
+            return m.isPresent() ? Manifests.read(db, m.get()) : DirNode.emptyRoot();
         }
         if (o instanceof Platform p) {
             DirNode acc = DirNode.emptyRoot();

@@ -11,6 +11,7 @@ import spfs.graph.Entry;
 import spfs.graph.EntryKind;
 import spfs.graph.Manifest;
 import spfs.graph.MalformedObjectException;
+import spfs.graph.SpfsObject;
 import spfs.graph.NameOrder;
 import spfs.graph.ObjectFormat;
 import spfs.graph.Tree;
@@ -55,10 +56,28 @@ public final class Manifests {
         return new ArrayList<>(unique.values());
     }
 
-    /** The in-memory tree of a stored manifest. */
+    /** The in-memory tree of the manifest stored as {@code digest}; damaged trees are reported as corrupt. */
+    public static DirNode read(spfs.storage.ObjectDatabase db, Digest digest) {
+        SpfsObject o = db.readObject(digest);
+        if (!(o instanceof Manifest m)) {
+            throw spfs.error.SpfsException.badInput("not-a-manifest", digest + " is a " + o.kind().label() + ", not a manifest");
+        }
+        return toTree(m, digest);
+    }
+
+    /** The in-memory tree of a manifest. */
     public static DirNode toTree(Manifest manifest) {
-        Map<Digest, Tree> byDigest = manifest.treesByDigest();
-        return dir(DirNode.ROOT_MODE, 0, manifest.root(), byDigest, new HashMap<>(), 0);
+        return toTree(manifest, manifest.digest());
+    }
+
+    private static DirNode toTree(Manifest manifest, Digest storedAs) {
+        try {
+            Map<Digest, Tree> byDigest = manifest.treesByDigest();
+            return dir(DirNode.ROOT_MODE, 0, manifest.root(), byDigest, new HashMap<>(), 0);
+        } catch (MalformedObjectException e) {
+            // it decoded, but its trees do not fit together: stored data is damaged, not our code
+            throw new spfs.error.CorruptObjectException("manifest " + storedAs, e.getMessage(), e);
+        }
     }
 
     private static DirNode dir(int mode, long legacySize, Tree tree, Map<Digest, Tree> byDigest,

@@ -37,7 +37,7 @@ class FsRepositoryTest {
     @Test
     void createMakesTheSpfsLayout() {
         FsRepository r = repo();
-        for (String d : List.of("objects", "payloads", "tags", "durable_edits", "renders/" + FsRepository.currentUser() + "/proxy")) {
+        for (String d : List.of("objects", "payloads", "tags", "durable_edits", "renders")) {
             assertTrue(Files.isDirectory(r.root().resolve(d)), d);
         }
         assertEquals("0.44.0", read(r.root().resolve("VERSION")));
@@ -50,7 +50,7 @@ class FsRepositoryTest {
         assertTrue(w.created());
         Path p = r.root().resolve("payloads/VF/EJATZPB5DZXD4BS5UUWMAYJMGS5UOBZUVB5QH3QXJJTIMSURDQ====");
         assertTrue(Files.isRegularFile(p));
-        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), "0666 less the umask 022");
         assertFalse(r.writePayload(new ByteArrayInputStream("hello world\n".getBytes(StandardCharsets.UTF_8)), -1).created());
         try (Stream<Path> all = Files.walk(r.root().resolve("payloads"))) {
             assertEquals(List.of(p), all.filter(Files::isRegularFile).toList(), "no temp files stay behind");
@@ -100,14 +100,20 @@ class FsRepositoryTest {
         assertTrue(e.getMessage().contains(d.toString()), e.getMessage());
     }
 
+    /** A stored blob of {@code text}: tags may only point at what is stored. */
+    static Digest stored(FsRepository r, String text) {
+        var w = r.writePayload(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), -1);
+        return r.writeObject(new spfs.graph.Blob(w.digest(), w.size(), spfs.graph.ObjectFormat.DEFAULT));
+    }
+
     @Test
     void tagsPushVersionsAndSkipUnchangedTargets() {
         FsRepository r = repo();
         TagSpec spec = TagSpec.parse("org/team/main");
-        Tag first = r.pushTag(spec, Digest.ofUtf8("1"), "me@here");
+        Tag first = r.pushTag(spec, stored(r, "1"), "me@here");
         assertEquals(Digest.NULL, first.parent());
-        assertEquals(first, r.pushTag(spec, Digest.ofUtf8("1"), "me@here"), "same target: no new version");
-        Tag second = r.pushTag(spec, Digest.ofUtf8("2"), "me@here");
+        assertEquals(first, r.pushTag(spec, stored(r, "1"), "me@here"), "same target: no new version");
+        Tag second = r.pushTag(spec, stored(r, "2"), "me@here");
         assertEquals(first.digest(), second.parent());
         assertEquals(List.of(second, first), r.readTagStream(spec));
         assertEquals(first, r.resolveTag(TagSpec.parse("org/team/main~1")));
@@ -124,7 +130,7 @@ class FsRepositoryTest {
     void namespacesKeepTagsApart() {
         FsRepository r = repo();
         FsRepository ns = r.withNamespace(Optional.of("test"));
-        ns.pushTag(TagSpec.parse("a"), Digest.ofUtf8("1"), "me@here");
+        ns.pushTag(TagSpec.parse("a"), stored(r, "1"), "me@here");
         assertTrue(Files.isRegularFile(r.root().resolve("tags/test#ns/a.tag")));
         try (Stream<TagSpec> s = r.tagStreams()) {
             assertEquals(0, s.count());
@@ -140,8 +146,82 @@ class FsRepositoryTest {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         Files.writeString(lock, p.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName());
-        r.pushTag(TagSpec.parse("x"), Digest.ofUtf8("1"), "me@here");
+        r.pushTag(TagSpec.parse("x"), stored(r, "1"), "me@here");
         assertFalse(Files.exists(lock));
+    }
+
+    /**
+     * spfs tag racing spfs clean: the tag write waits for clean's lock, then finds its target gone
+     * and refuses, rather than writing a tag that points at nothing.
+     */
+    @Test
+    void aTagWaitsForCleanAndNeverPointsAtWhatCleanRemoved() throws Exception {
+        FsRepository r = repo();
+        Digest target = stored(r, "doomed");
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Tag> tagging;
+            try (var clean = r.cleanLock()) {
+                tagging = other.submit(() -> r.pushTag(TagSpec.parse("late"), target, "me@here"));
+                assertThrows(java.util.concurrent.TimeoutException.class,
+                        () -> tagging.get(300, java.util.concurrent.TimeUnit.MILLISECONDS), "the tag waits for clean");
+                assertTrue(r.removeObject(target) && r.removePayload(target));
+            }
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, tagging::get);
+            assertTrue(e.getCause() instanceof spfs.error.UnknownObjectException, e.getCause().toString());
+            assertEquals(List.of(), r.readTagStream(TagSpec.parse("late")));
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** Private by default: nothing writable by others, objects read-only, payloads writable by none but their owner. */
+    @Test
+    void aNewRepositoryIsPrivateAndItsDataReadOnly() throws Exception {
+        FsRepository r = repo();
+        Digest blob = stored(r, "data");
+        r.pushTag(TagSpec.parse("a/b"), blob, "me@here");
+        var exec = r.writePayload(new ByteArrayInputStream(new byte[] {7}), 0100777);
+        try (Stream<Path> all = Files.walk(r.root())) {
+            for (Path p : all.toList()) {
+                String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                assertEquals('-', perms.charAt(7), p + " is writable by others: " + perms);
+                assertEquals('-', perms.charAt(4), p + " is writable by the group: " + perms);
+            }
+        }
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.objectPath(blob))));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.payloadPath(exec.digest()))),
+                "a 0777 file's payload is no one else's to write");
+        assertEquals(Optional.empty(), r.sharedGroup());
+    }
+
+    /** Shared with a group: setgid, group-writable directories; data still read-only to the group. */
+    @Test
+    void aSharedRepositoryLetsItsGroupAddButNotChange() throws Exception {
+        FsRepository r = FsRepository.create(tmp.resolve("shared"), Optional.empty(), Optional.of("nogroup"));
+        assertEquals(Optional.of("nogroup"), r.sharedGroup());
+        Digest blob = stored(r, "data");
+        r.pushTag(TagSpec.parse("a/b"), blob, "me@here");
+        for (Path dir : List.of(r.root(), r.root().resolve("objects"), r.objectPath(blob).getParent(), r.root().resolve("tags/a"))) {
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+            assertEquals(02070, mode & 02070, dir + " is setgid and group rwx: " + Integer.toOctalString(mode));
+            assertEquals("nogroup", Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class).group().getName());
+        }
+        for (Path f : List.of(r.objectPath(blob), r.payloadPath(blob), r.root().resolve("tags/a/b.tag"))) {
+            var a = Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class);
+            assertEquals("nogroup", a.group().getName(), f.toString());
+            assertTrue(a.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ), f.toString());
+            assertFalse(a.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE), f.toString());
+        }
+        assertEquals(Optional.of("nogroup"), FsRepository.open(r.root(), Optional.empty()).sharedGroup(), "opening knows");
+        // an existing private repository is converted
+        FsRepository was = repo();
+        Digest old = stored(was, "old");
+        FsRepository.create(was.root(), Optional.empty(), Optional.of("nogroup"));
+        assertEquals("nogroup", Files.readAttributes(was.objectPath(old), java.nio.file.attribute.PosixFileAttributes.class)
+                .group().getName());
+        assertThrows(spfs.error.SpfsException.class,
+                () -> FsRepository.create(tmp.resolve("x"), Optional.empty(), Optional.of("no-such-group-here")));
     }
 
     private static String read(Path p) {

@@ -37,13 +37,17 @@ public final class CheckCommand implements Callable<Integer> {
                     .check(refs);
             for (CheckReport.Problem p : r.problems()) {
                 ctx.out().println((p.repaired() ? "repaired " : "") + p.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' ') + ": " + p.digest() + ": " + p.detail());
+                        .replace('_', ' ') + ": " + p.subject() + ": " + p.detail());
+            }
+            for (String w : r.warnings()) {
+                ctx.err().println("warning: " + w);
             }
             long repaired = r.problems().size() - r.unresolved();
             ctx.out().printf("checked %d tags, %d objects, %d payloads (%s); %d problems, %d repaired%n",
                     r.tagsChecked(), r.objectsChecked(), r.payloadsChecked(), SyncOutput.bytes(r.payloadBytes()),
                     r.problems().size(), repaired);
             ctx.out().flush();
+            ctx.err().flush();
             return r.unresolved() == 0 ? 0 : 1;
         }
     }

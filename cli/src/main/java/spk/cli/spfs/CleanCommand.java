@@ -66,8 +66,9 @@ public final class CleanCommand implements Callable<Integer> {
         FsRepository repo = ctx.local().withNamespace(Optional.empty());
         CleanSummary s = new Cleaner(repo, o).clean();
         String verb = s.dryRun() ? "would remove" : "removed";
-        ctx.out().printf("%s %d objects, %d payloads, %d renders, %d proxies, %d tag versions; %s %s%n",
+        ctx.out().printf("%s %d objects, %d payloads, %d renders, %d proxies, %d tag versions, %d temp files; %s %s%n",
                 verb, s.objectsRemoved(), s.payloadsRemoved(), s.rendersRemoved(), s.proxiesRemoved(), s.tagVersionsPruned(),
+                s.tempFilesRemoved(),
                 s.dryRun() ? "would free" : "freed", SyncOutput.bytes(s.bytesFreed()));
         if (s.objectsKeptTooYoung() > 0) {
             ctx.out().println("kept " + s.objectsKeptTooYoung() + " unreachable objects younger than " + minAge);

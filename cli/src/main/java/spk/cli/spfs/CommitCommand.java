@@ -18,7 +18,7 @@ import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.RepositoryLock;
+import spfs.storage.WriteSession;
 import spfs.tag.TagSpec;
 
 /**
@@ -41,10 +41,9 @@ public final class CommitCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag the result (repeatable).")
     List<String> tags = new ArrayList<>();
 
-    @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() {
-        List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
+        List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
         SpfsContext ctx = SpfsContext.of(spec);
         if (path == null) {
             return commitRuntime(ctx, specs);
@@ -52,8 +51,8 @@ public final class CommitCommand implements Callable<Integer> {
         if (kind != null) {
             throw SpfsException.badInput("usage", "give either KIND (layer, platform) or --path DIR, not both");
         }
-        FsRepository repo = ctx.local();
-        try (RepositoryLock lock = repo.writeLock()) {
+        // one session for the layer and its tags: no clean can come between them
+        try (WriteSession repo = ctx.local().beginWrite()) {
             var result = new DirectoryCommitter(repo, ctx.config().newObjects(), ctx.ioWorkers("SPFS_COMMIT_MAX_CONCURRENT_BLOBS"))
                     .commit(path);
             var digest = result.layer().digest();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spk.cli.app.ExitCodes;
@@ -21,8 +22,9 @@ public final class InitCommand implements Callable<Integer> {
         throw ExitCodes.missingSubcommand(spec);
     }
 
-    /** {@code spfs init repo PATH}. */
-    @Command(name = "repo", description = "Create an empty file system repository (existing data is kept).")
+    /** {@code spfs init repo PATH [--shared-group GROUP]}. */
+    @Command(name = "repo", description = {"Create an empty file system repository (existing data is kept). It is private",
+        "to its owner unless shared with a group (setgid, group-writable directories)."})
     static final class Repo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -30,10 +32,16 @@ public final class InitCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "Where the repository goes.")
         Path path;
 
+        @Option(names = "--shared-group", paramLabel = "GROUP",
+                description = "Share the repository with GROUP: its members can add data, tags and renders (an existing"
+                        + " repository is converted).")
+        String sharedGroup;
+
         @Override
         public Integer call() {
-            FsRepository r = FsRepository.create(path, Optional.empty());
-            spec.commandLine().getOut().println("initialized spfs repository at " + r.root());
+            FsRepository r = FsRepository.create(path, Optional.empty(), Optional.ofNullable(sharedGroup));
+            spec.commandLine().getOut().println("initialized spfs repository at " + r.root()
+                    + r.sharedGroup().map(g -> " (shared with group " + g + ")").orElse(" (private to its owner)"));
             return 0;
         }
     }

@@ -17,6 +17,7 @@ import spfs.env.StartupScripts;
 import spfs.error.SpfsException;
 import spfs.monitor.ProcessTable;
 import spfs.mount.Linux;
+import spfs.runtime.RuntimeAccess;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
 
@@ -57,6 +58,7 @@ public final class JoinCommand implements Callable<Integer> {
             }
             rt = storage.read(command.remove(0));
         }
+        RuntimeAccess.requireOwner(rt, "join");
         String ns = rt.config().mountNamespace().orElseThrow(() -> SpfsException.environment("runtime-not-running",
                 "runtime " + rt.name() + " is not running", null));
         long target = rt.status().monitor().filter(m -> ns.equals(table.namespaces().get(m)))

@@ -156,7 +156,7 @@ abstract class LaunchOptions {
             }
         } catch (IOException e) {
             throw SpfsException.environment("no-permission", "no permission to make a runtime: not root, and "
-                    + "unshare(1) cannot be run: " + e.getMessage(), e);
+                    + "unshare(1) cannot be run: " + spfs.error.IoMessages.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SpfsException.environment("interrupted", "interrupted", e);
@@ -181,7 +181,7 @@ abstract class LaunchOptions {
             try {
                 text = f.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(f));
             } catch (IOException e) {
-                throw SpfsException.badInput("invalid-annotation", "cannot read annotation file " + f + ": " + e.getMessage());
+                throw SpfsException.badInput("invalid-annotation", "cannot read annotation file " + f + ": " + spfs.error.IoMessages.describe(e));
             }
             data.putAll(yamlMap(text, "annotation file " + f));
         }
@@ -206,12 +206,17 @@ abstract class LaunchOptions {
         return data;
     }
 
-    private static Map<String, String> yamlMap(String text, String what) {
+    private static Map<String, String> yamlMap(String text, String whatInFull) {
+        // the text may be the whole command-line argument: one line of it is enough to say which
+        String what = whatInFull.length() > 80 ? whatInFull.substring(0, 60) + "..." : whatInFull;
         Object o;
         try {
             o = new Load(LoadSettings.builder().build()).loadFromString(text);
         } catch (RuntimeException e) {
-            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": " + e.getMessage());
+            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": " + spfs.error.IoMessages.describe(e));
+        } catch (StackOverflowError e) {
+            // SnakeYAML Engine composes nested collections recursively and has no depth limit
+            throw SpfsException.badInput("invalid-annotation", "cannot read " + what + ": its collections nest too deeply");
         }
         if (!(o instanceof Map<?, ?> m)) {
             throw SpfsException.badInput("invalid-annotation", what + " is not a mapping of keys to values");

@@ -11,8 +11,6 @@ import picocli.CommandLine.Spec;
 import spfs.storage.Repository;
 import spfs.sync.SyncPolicy;
 import spfs.sync.Syncer;
-import spfs.storage.fs.RepositoryLock;
-import spfs.storage.fs.FsRepository;
 
 /** {@code spfs push REF... [--to DEST]}. */
 @Command(name = "push", description = "Copy refs (and everything they need) to another repository.")
@@ -43,7 +41,6 @@ public final class PushCommand implements Callable<Integer> {
     }
 
     static void run(SpfsContext ctx, Repository src, Repository dest, List<String> refs, SyncPolicy policy, String what) {
-        RepositoryLock lock = dest instanceof FsRepository fs ? fs.writeLock() : null;
         try (ProgressReporter bar = ProgressReporter.forTerminal(what);
                 Syncer s = new Syncer(src, dest, policy, ctx.ioWorkers("SPFS_SYNC_MAX_CONCURRENT_PAYLOADS"), bar)) {
             for (String ref : refs) {
@@ -51,10 +48,6 @@ public final class PushCommand implements Callable<Integer> {
             }
             bar.finish();
             ctx.out().println(SyncOutput.describe(s.summary()));
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
         }
         ctx.out().flush();
     }

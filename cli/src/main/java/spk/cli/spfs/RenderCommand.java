@@ -52,7 +52,8 @@ public final class RenderCommand implements Callable<Integer> {
             SpfsObject o = repo.readObject(d);
             Manifest m = o instanceof Manifest mm ? mm : spfs.tracking.Manifests.toManifest(Layering.mergedTree(repo, d), ctx.config().newObjects());
             repo.writeObject(m);
-            Path p = r.renderManifest(m.digest(), spfs.tracking.Manifests.toTree(m));
+            DirNode tree = o instanceof Manifest ? spfs.tracking.Manifests.read(repo, d) : spfs.tracking.Manifests.toTree(m);
+            Path p = r.renderManifest(m.digest(), tree);
             json.put("paths_rendered", java.util.List.of(p.toString()));
         } else {
             DirNode tree = Layering.mergedTree(repo, d);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import spfs.error.SpfsException;
 import spfs.monitor.ProcessTable;
 import spfs.monitor.RuntimeState;
+import spfs.runtime.RuntimeAccess;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
 
@@ -71,6 +72,11 @@ public final class RuntimePruneCommand implements Callable<Integer> {
 
     /** Why a runtime may not be removed by us, or null. */
     static String refusal(RuntimeData rt, ProcessTable table, boolean ignoreUser, boolean ignoreHost, boolean ignoreMonitor) {
+        // no flag lets one user remove another's runtime; only root may (with --ignore-user)
+        String notOwner = RuntimeAccess.refusal(rt);
+        if (notOwner != null) {
+            return notOwner;
+        }
         if (!ignoreUser && !rt.author().userName().equals(System.getProperty("user.name"))) {
             return "it belongs to " + rt.author().userName() + " (--ignore-user)";
         }

@@ -24,7 +24,7 @@ public final class RuntimeRemoveCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Remove even a runtime whose monitor still runs (implies the --ignore flags).")
     boolean force;
 
-    @Option(names = "--ignore-user", description = "Remove runtimes of other users too.")
+    @Option(names = "--ignore-user", description = "Remove runtimes of other users too (root only: no one else may remove another user's runtime).")
     boolean ignoreUser;
 
     @Option(names = "--ignore-host", description = "Remove runtimes made on other hosts too.")

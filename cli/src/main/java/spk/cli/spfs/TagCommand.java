@@ -29,7 +29,7 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
+        List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
         SpfsContext ctx = SpfsContext.of(spec);
         try (Repository repo = ctx.repo(remote)) {
             Digest d = Refs.resolveDigest(repo, target);

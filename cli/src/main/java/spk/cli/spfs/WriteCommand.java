@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
 import spfs.error.SpfsException;
 import spfs.graph.Blob;
 import spfs.storage.PayloadStorage.PayloadWrite;
-import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.RepositoryLock;
+import spfs.storage.WriteSession;
 import spfs.tag.TagSpec;
 
 /** {@code spfs write [-f FILE] [-t TAG]}: store standard input or a file as a blob. */
@@ -33,13 +32,11 @@ public final class WriteCommand implements Callable<Integer> {
     /** Where input comes from without -f; standard input unless a test replaces it. */
     InputStream source = System.in;
 
-    @SuppressWarnings("try") // the lock is held for the block, never used in it
     @Override
     public Integer call() throws IOException {
-        List<TagSpec> specs = tags.stream().map(TagSpec::parse).toList();
+        List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
         SpfsContext ctx = SpfsContext.of(spec);
-        FsRepository repo = ctx.local();
-        try (RepositoryLock lock = repo.writeLock()) {
+        try (WriteSession repo = ctx.local().beginWrite()) {
             PayloadWrite w;
             if (file != null) {
                 if (!Files.isRegularFile(file)) {
@@ -53,6 +50,7 @@ public final class WriteCommand implements Callable<Integer> {
                 w = repo.writePayload(source, -1);
             }
             repo.writeObject(new Blob(w.digest(), w.size(), ctx.config().newObjects()));
+            repo.flush();
             for (TagSpec t : specs) {
                 repo.pushTag(t, w.digest(), ctx.config().tagAuthor());
             }

@@ -42,7 +42,8 @@ public final class MakeRecipeCommand implements Callable<Integer> {
         } catch (IOException e) {
             // as SpecLoader says it for every other command that reads a spec
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
-                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage()));
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                            : "cannot read the file: " + spk.spec.problem.ReadFailure.describe(e)));
         }
         var loaded = SpkCommand.specLoader(spec).loadText(file.toString(), text, opts);
         spec.commandLine().getOut().print(loaded.renderedText());

@@ -120,7 +120,7 @@ public final class CatalogRepository implements PackageRepository {
 
     private static SpecException unreadable(Path p, IOException e) {
         return new SpecException(new Problem(Problem.Severity.ERROR, Location.file(p.toString()), "",
-                "cannot read: " + e.getMessage()));
+                "cannot read: " + spk.spec.problem.ReadFailure.describe(e)));
     }
 
     /** Reads entry text now and adds what it holds. */

@@ -50,7 +50,7 @@ public record Workspace(Path root, Map<Path, List<Version>> recipes) {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(file.toString()), "",
-                    "cannot read the workspace: " + e.getMessage()));
+                    "cannot read the workspace: " + spk.spec.problem.ReadFailure.describe(e)));
         }
         Problems problems = new Problems();
         YamlNode root = YamlNode.parse(file.toString(), text);

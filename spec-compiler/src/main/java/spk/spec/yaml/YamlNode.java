@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -56,7 +55,7 @@ public final class YamlNode {
     public static YamlNode parse(String file, String text, int lineOffset) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(1000).build();
         try {
-            Optional<Node> root = new Compose(settings).composeString(text);
+            Optional<Node> root = new DepthLimitedComposer(settings, text).getSingleNode();
             return new YamlNode(root.orElse(null), file, "", lineOffset);
         } catch (MarkedYamlEngineException e) {
             Location at = e.getProblemMark().map(m -> location(file, m, lineOffset)).orElse(Location.file(file));

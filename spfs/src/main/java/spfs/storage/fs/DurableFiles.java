@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,12 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
 
-/** The write protocol: temp file in the same file system, fsync, chmod, rename into place. */
+/**
+ * The write protocol: temp file in the same file system, fsync, rename into place. Files are
+ * created with their final permissions less the umask (see {@link RepositoryPermissions}).
+ */
 public final class DurableFiles {
     private DurableFiles() {}
-
-    static final Set<PosixFilePermission> RW_ALL = PosixFilePermissions.fromString("rw-rw-rw-");
-    static final Set<PosixFilePermission> RWX_ALL = PosixFilePermissions.fromString("rwxrwxrwx");
 
     /** A fresh temp path in {@code workDir}. */
     static Path tempIn(Path workDir) {
@@ -39,17 +38,9 @@ public final class DurableFiles {
         return target.resolveSibling("." + UUID.randomUUID() + TEMP_SUFFIX);
     }
 
-    /** Writes {@code data} to a temp file, fsyncs it, makes it {@code perms} and renames it to {@code target}. */
+    /** Writes {@code data} to a temp file with {@code perms} (less the umask), fsyncs it and renames it to {@code target}. */
     static void writeAtomically(Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
-        writeAtomically(tempBeside(target), target, data, perms);
-    }
-
-    /** Writes {@code data} to a temp file, fsyncs it, makes it 0666 and renames it to {@code target}. */
-    static void writeAtomically(Path workDir, Path target, byte[] data) throws IOException {
-        writeAtomically(tempIn(workDir), target, data, RW_ALL);
-    }
-
-    private static void writeAtomically(Path tmp, Path target, byte[] data, Set<PosixFilePermission> perms) throws IOException {
+        Path tmp = tempBeside(target);
         boolean moved = false;
         try {
             writeTemp(tmp, data, perms, true);
@@ -62,7 +53,7 @@ public final class DurableFiles {
         }
     }
 
-    /** Writes a new temp file with {@code perms}, fsynced if {@code sync}; deletes it on failure. */
+    /** Writes a new temp file with {@code perms} (less the umask), fsynced if {@code sync}; deletes it on failure. */
     static void writeTemp(Path tmp, byte[] data, Set<PosixFilePermission> perms, boolean sync) throws IOException {
         boolean ok = false;
         try {
@@ -76,10 +67,6 @@ public final class DurableFiles {
                     ch.force(true);
                 }
             }
-            // creation applies the umask; only a masked bit needs the extra chmod
-            if (!Umask.keeps(perms)) {
-                Files.setPosixFilePermissions(tmp, perms);
-            }
             ok = true;
         } finally {
             if (!ok) {
@@ -88,56 +75,12 @@ public final class DurableFiles {
         }
     }
 
-    /** Atomic rename, replacing whatever is at {@code target}; creates the parent if needed. */
+    /** Atomic rename, replacing whatever is at {@code target}. */
     static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-            if (!Files.exists(tmp)) {
-                throw e;
-            }
-            makeDirs(target.getParent());
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename " + tmp + " to " + target + " atomically", e);
-        }
-    }
-
-    /** Creates directories, each new one 0777 so that other users of a shared repo can write. */
-    static void makeDirs(Path dir) throws IOException {
-        for (int attempt = 0;; attempt++) {
-            try {
-                makeDirsOnce(dir);
-                return;
-            } catch (java.nio.file.NoSuchFileException e) {
-                // a parent emptied and removed meanwhile (removing a tag stream's last tag removes
-                // its folders): make it again
-                if (attempt >= 20) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void makeDirsOnce(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            makeDirsOnce(parent);
-        }
-        try {
-            Files.createDirectory(dir);
-            try {
-                Files.setPosixFilePermissions(dir, RWX_ALL);
-            } catch (IOException e) {
-                // another user's directory created in a race; its mode is theirs to set
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw e;
-            }
         }
     }
 

@@ -2,7 +2,6 @@ package spfs.storage.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +19,7 @@ import java.util.stream.Stream;
 import spfs.encoding.Digest;
 import spfs.encoding.PartialDigest;
 import spfs.error.CorruptObjectException;
+import spfs.error.IoMessages;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
 import spfs.graph.MalformedObjectException;
@@ -36,31 +35,26 @@ public final class FsRepository implements Repository {
     public static final String FORMAT_VERSION = "0.44.0";
 
     private final Path root;
+    private final RepositoryPermissions perms;
     private final HashStore objects;
     private final HashStore payloads;
     private final FsTagStore tags;
-    /** When set, object and payload writes are deferred to this batch (see {@link #batched}). */
-    private final WriteBatch batch;
 
     private FsRepository(Path root, Optional<String> namespace) {
-        this(root, new HashStore(root.resolve("objects")), new HashStore(root.resolve("payloads")),
-                new FsTagStore(root.resolve("tags"), namespace), null);
+        this(root, RepositoryPermissions.of(root), namespace);
     }
 
-    private FsRepository(Path root, HashStore objects, HashStore payloads, FsTagStore tags, WriteBatch batch) {
+    private FsRepository(Path root, RepositoryPermissions perms, Optional<String> namespace) {
+        this(root, perms, new HashStore(root.resolve("objects"), perms), new HashStore(root.resolve("payloads"), perms),
+                new FsTagStore(root.resolve("tags"), namespace, perms));
+    }
+
+    private FsRepository(Path root, RepositoryPermissions perms, HashStore objects, HashStore payloads, FsTagStore tags) {
         this.root = root;
+        this.perms = perms;
         this.objects = objects;
         this.payloads = payloads;
         this.tags = tags;
-        this.batch = batch;
-    }
-
-    /**
-     * This repository with object and payload writes collected in {@code batch}: they become
-     * visible (and durable) only when the batch is flushed. Tags are written as usual.
-     */
-    public FsRepository batched(WriteBatch b) {
-        return new FsRepository(root, objects, payloads, tags, b);
     }
 
     /** Opens an existing repository; it must have objects/ and payloads/. */
@@ -73,23 +67,46 @@ public final class FsRepository implements Repository {
         return new FsRepository(r, namespace);
     }
 
-    /** Creates (or re-initialises) a repository; existing data is kept. */
+    /** Creates (or re-initialises) a repository; existing data is kept. It is private unless its root says shared. */
     public static FsRepository create(Path root, Optional<String> namespace) {
+        return create(root, namespace, Optional.empty());
+    }
+
+    /**
+     * Creates (or re-initialises) a repository, shared with {@code sharedGroup} when given (an
+     * existing repository is turned shared: every directory and file gets the group, see
+     * {@link RepositoryPermissions}); existing data is kept.
+     */
+    public static FsRepository create(Path root, Optional<String> namespace, Optional<String> sharedGroup) {
         Path r = root.toAbsolutePath().normalize();
         try {
             if (Files.exists(r) && !Files.isDirectory(r)) {
                 throw SpfsException.badInput("not-a-directory", "'" + root + "' exists and is not a directory");
             }
             checkVersion(r);
-            for (String d : List.of("tags", "objects", "payloads", "durable_edits", "renders/" + currentUser() + "/proxy")) {
-                DurableFiles.makeDirs(r.resolve(d));
+            RepositoryPermissions perms = RepositoryPermissions.privateToOwner();
+            if (sharedGroup.isPresent()) {
+                perms = RepositoryPermissions.sharedWith(SharedRepositories.lookupGroup(sharedGroup.get()));
+                perms.makeDirs(r);
+                SharedRepositories.share(r, perms);
+            } else {
+                perms.makeDirs(r);
+                perms = RepositoryPermissions.of(r);
+            }
+            for (String d : List.of("tags", "objects", "payloads", "durable_edits", "renders")) {
+                perms.makeDirs(r.resolve(d));
             }
             Path version = r.resolve("VERSION");
-            DurableFiles.writeAtomically(r, version, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
+            if (!Files.isRegularFile(version, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !Files.readString(version, StandardCharsets.US_ASCII).trim().equals(FORMAT_VERSION)) {
+                DurableFiles.writeAtomically(version, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII),
+                        RepositoryPermissions.readWrite());
+                perms.share(version, false);
+            }
+            return new FsRepository(r, perms, namespace);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot create repository " + root + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot create repository " + root + ": " + IoMessages.describe(e), e);
         }
-        return new FsRepository(r, namespace);
     }
 
     /** Opening fails if the repository's major version differs from ours; no file counts as current. */
@@ -101,7 +118,7 @@ public final class FsRepository implements Repository {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read " + v + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot read " + v + ": " + IoMessages.describe(e), e);
         }
         if (text.isEmpty()) {
             return;
@@ -124,7 +141,17 @@ public final class FsRepository implements Repository {
 
     /** This repository seen through another tag namespace (or none). */
     public FsRepository withNamespace(Optional<String> ns) {
-        return new FsRepository(root, objects, payloads, tags.inNamespace(ns), batch);
+        return new FsRepository(root, perms, objects, payloads, tags.inNamespace(ns));
+    }
+
+    /** The group this repository is shared with, if it is (see {@link RepositoryPermissions}). */
+    public Optional<String> sharedGroup() {
+        return perms.group().map(java.security.Principal::getName);
+    }
+
+    /** Where this user's renders and proxies live, made private to them (see {@link UserRenders}). */
+    public Path userRenders() {
+        return UserRenders.prepare(root.resolve("renders"), currentUser(), perms);
     }
 
     /** Namespaces that hold tags. */
@@ -137,19 +164,20 @@ public final class FsRepository implements Repository {
         return "file:" + root;
     }
 
-    /** Held by writers while they write; see {@link RepositoryLock}. */
-    public RepositoryLock writeLock() {
-        return RepositoryLock.acquire(root, false);
+    /** Starts a write session holding this repository's lock shared (see {@link FsWriteSession}). */
+    @Override
+    public FsWriteSession beginWrite() {
+        return new FsWriteSession(this, RepositoryLock.acquire(root, false, perms));
     }
 
     /** Held while a runtime record is read, changed and written back; see {@link RecordLock}. */
     public RecordLock runtimeRecordLock() {
-        return RecordLock.acquire(root.resolve("runtimes.lock"));
+        return RecordLock.acquire(root.resolve("runtimes.lock"), perms);
     }
 
-    /** Held by clean while it decides and deletes. */
+    /** Held by clean while it decides and deletes: no write session runs meanwhile. */
     public RepositoryLock cleanLock() {
-        return RepositoryLock.acquire(root, true);
+        return RepositoryLock.acquire(root, true, perms);
     }
 
     public Path objectPath(Digest d) {
@@ -164,19 +192,21 @@ public final class FsRepository implements Repository {
 
     @Override
     public boolean hasObject(Digest digest) {
-        return (batch != null && batch.hasObject(digest)) || objects.has(digest);
+        return objects.has(digest);
     }
 
     @Override
     public SpfsObject readObject(Digest digest) {
         Path p = objects.path(digest);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
+        try (InputStream in = StoredFiles.open(p)) {
+            bytes = in.readAllBytes();
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("object", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("object " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read object " + p + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot read object " + p + ": " + IoMessages.describe(e), e);
         }
         try {
             return ObjectCodec.decode(bytes);
@@ -185,25 +215,58 @@ public final class FsRepository implements Repository {
         }
     }
 
+    /** Stores {@code object} through a write session of its own (under the lock, durable on return). */
     @Override
     public Digest writeObject(SpfsObject object) {
+        try (FsWriteSession s = beginWrite()) {
+            Digest d = s.writeObject(object);
+            s.flush();
+            return d;
+        }
+    }
+
+    /**
+     * Stores an object: durably at once, or, with a {@code batch}, as a temp file the batch makes
+     * durable and renames at its flush. The caller holds the lock (a write session).
+     */
+    Digest storeObject(SpfsObject object, WriteBatch batch) {
         Digest d = object.digest();
         if (objects.has(d) && objects.touch(d)) {
             return d;
         }
         try {
             Path target = objects.prepare(d);
+            byte[] bytes = ObjectCodec.encode(object);
             if (batch == null) {
-                DurableFiles.writeAtomically(target, ObjectCodec.encode(object), DurableFiles.RW_ALL);
+                Path tmp = DurableFiles.tempBeside(target);
+                DurableFiles.writeTemp(tmp, bytes, READ_ONLY, true);
+                finish(tmp, target);
             } else if (batch.claimObject(d)) {
                 Path tmp = DurableFiles.tempBeside(target);
-                DurableFiles.writeTemp(tmp, ObjectCodec.encode(object), DurableFiles.RW_ALL, false);
-                batch.add(tmp, target);
+                DurableFiles.writeTemp(tmp, bytes, READ_ONLY, false);
+                perms.share(tmp, false);
+                batch.add(tmp, target, false);
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write object " + d + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot write object " + d + ": " + IoMessages.describe(e), e);
         }
         return d;
+    }
+
+    private static final Set<PosixFilePermission> READ_ONLY = java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--");
+
+    /** Gives a complete, synced temp file its group (when shared) and renames it into place. */
+    private void finish(Path tmp, Path target) throws IOException {
+        boolean moved = false;
+        try {
+            perms.share(tmp, false);
+            DurableFiles.moveIntoPlace(tmp, target);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     @Override
@@ -230,42 +293,66 @@ public final class FsRepository implements Repository {
 
     @Override
     public boolean hasPayload(Digest digest) {
-        return (batch != null && batch.hasPayload(digest)) || payloads.has(digest);
+        return payloads.has(digest);
     }
 
     @Override
     public InputStream openPayload(Digest digest) {
+        return java.nio.channels.Channels.newInputStream(openPayloadChannel(digest));
+    }
+
+    /**
+     * A payload as a channel for reads at any position (the FUSE view), opened as {@link
+     * #openPayload} opens it: never through a link, only a regular file.
+     */
+    public FileChannel openPayloadChannel(Digest digest) {
+        Path p = payloads.path(digest);
         try {
-            return Files.newInputStream(payloads.path(digest));
+            return StoredFiles.channel(p);
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("payload " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + spfs.error.IoMessages.describe(e), e);
+            throw SpfsException.environment("io", "cannot open payload " + digest + ": " + IoMessages.describe(e), e);
         }
     }
 
     @Override
     public long payloadSize(Digest digest) {
+        Path p = payloads.path(digest);
         try {
-            return Files.size(payloads.path(digest));
+            return StoredFiles.requireRegular(p).size();
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
+        } catch (StoredFiles.NotARegularFile e) {
+            throw new CorruptObjectException("payload " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw SpfsException.environment("io", "cannot read payload " + digest + ": " + IoMessages.describe(e), e);
         }
     }
 
     /** Files up to this size are hashed in memory first, so existing payloads cost no write. */
     private static final int SMALL_PAYLOAD = 1 << 17;
 
+    /** Stores a payload through a write session of its own (under the lock, durable on return). */
     @Override
     public PayloadWrite writePayload(InputStream data, int mode) {
+        try (FsWriteSession s = beginWrite()) {
+            PayloadWrite w = s.writePayload(data, mode);
+            s.flush();
+            return w;
+        }
+    }
+
+    /** Stores a payload, at once or through {@code batch} as {@link #storeObject} does. */
+    PayloadWrite storePayload(InputStream data, int mode, WriteBatch batch) {
         try {
             // size the first read by what the stream says it holds, so small files cost small buffers
             int want = (int) Math.min(SMALL_PAYLOAD + 1L, Math.max(0, data.available()) + 1L);
             byte[] head = data.readNBytes(want);
             if (head.length < want) {
-                return writeSmallPayload(head, mode);
+                return writeSmallPayload(head, mode, batch);
             }
             if (head.length < SMALL_PAYLOAD + 1) {
                 byte[] more = data.readNBytes(SMALL_PAYLOAD + 1 - head.length);
@@ -273,27 +360,29 @@ public final class FsRepository implements Repository {
                 System.arraycopy(more, 0, joined, head.length, more.length);
                 head = joined;
                 if (head.length <= SMALL_PAYLOAD) {
-                    return writeSmallPayload(head, mode);
+                    return writeSmallPayload(head, mode, batch);
                 }
             }
-            return writeLargePayload(head, data, mode);
+            return writeLargePayload(head, data, mode, batch);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write payload: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write payload: " + IoMessages.describe(e), e);
         }
     }
 
-    private PayloadWrite writeSmallPayload(byte[] content, int mode) throws IOException {
+    private PayloadWrite writeSmallPayload(byte[] content, int mode, WriteBatch batch) throws IOException {
         Digest d = Digest.of(content);
         if (payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, content.length, false);
         }
         Path target = payloads.prepare(d);
+        Path tmp = DurableFiles.tempBeside(target);
         if (batch == null) {
-            DurableFiles.writeAtomically(target, content, payloadPermissions(mode));
+            DurableFiles.writeTemp(tmp, content, RepositoryPermissions.payload(mode), true);
+            finish(tmp, target);
         } else if (batch.claimPayload(d)) {
-            Path tmp = DurableFiles.tempBeside(target);
-            DurableFiles.writeTemp(tmp, content, payloadPermissions(mode), false);
-            batch.add(tmp, target);
+            DurableFiles.writeTemp(tmp, content, RepositoryPermissions.payload(mode), false);
+            perms.share(tmp, false);
+            batch.add(tmp, target, true);
         } else {
             return new PayloadWrite(d, content.length, false);
         }
@@ -301,13 +390,15 @@ public final class FsRepository implements Repository {
     }
 
     /** Streams through the hasher into payloads/work (the digest is unknown until the end). */
-    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode) throws IOException {
+    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode, WriteBatch batch) throws IOException {
         Path tmp = DurableFiles.tempIn(payloads.work());
         boolean done = false;
         try {
             MessageDigest md = Digest.sha256();
             long size = 0;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // created with its final mode (less the umask): the descriptor stays writable
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(RepositoryPermissions.payload(mode)))) {
                 byte[] buf = head.length >= (1 << 16) ? head : new byte[1 << 16];
                 md.update(head);
                 ByteBuffer first = ByteBuffer.wrap(head);
@@ -328,7 +419,7 @@ public final class FsRepository implements Repository {
                     ch.force(true);
                 }
             }
-            PayloadWrite w = finishPayload(tmp, Digest.finish(md), size, mode);
+            PayloadWrite w = finishPayload(tmp, Digest.finish(md), size, batch);
             done = w.created();
             return w;
         } finally {
@@ -338,40 +429,21 @@ public final class FsRepository implements Repository {
         }
     }
 
-    /** Puts a fully written and synced temp file in place, unless the payload already exists. */
-    PayloadWrite finishPayload(Path tmp, Digest d, long size, int mode) throws IOException {
+    /** Puts a fully written temp file in place (or into the batch), unless the payload already exists. */
+    private PayloadWrite finishPayload(Path tmp, Digest d, long size, WriteBatch batch) throws IOException {
         // an existing payload may be hard-linked by renders: leave its inode alone
         if (payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, size, false);
         }
-        Files.setPosixFilePermissions(tmp, payloadPermissions(mode));
         if (batch == null) {
-            DurableFiles.moveIntoPlace(tmp, payloads.prepare(d));
+            finish(tmp, payloads.prepare(d));
         } else if (batch.claimPayload(d)) {
-            batch.add(tmp, payloads.prepare(d));
+            perms.share(tmp, false);
+            batch.add(tmp, payloads.prepare(d), true);
         } else {
             return new PayloadWrite(d, size, false);
         }
         return new PayloadWrite(d, size, true);
-    }
-
-    /** The source's permission bits plus read for all, or 0666 when there is no source mode. */
-    static Set<PosixFilePermission> payloadPermissions(int mode) {
-        if (mode < 0) {
-            return DurableFiles.RW_ALL;
-        }
-        int bits = (mode & 0777) | 0444;
-        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < 9; i++) {
-            if ((bits & (1 << i)) != 0) {
-                s.add(order[i]);
-            }
-        }
-        return s;
     }
 
     @Override
@@ -384,9 +456,29 @@ public final class FsRepository implements Repository {
         return payloads.remove(digest);
     }
 
-    /** Removes temp files that killed writers left behind, if older than {@code cutoff}; returns how many. */
-    public long removeStaleTempFiles(Instant cutoff) {
-        return objects.removeStaleTemps(cutoff) + payloads.removeStaleTemps(cutoff);
+    /**
+     * Removes temp files that killed writers left behind, if older than {@code cutoff} (when
+     * {@code dryRun}, only finds them); returns how many and their size.
+     */
+    public TempFiles removeStaleTempFiles(Instant cutoff, boolean dryRun) {
+        TempFiles.Counter c = new TempFiles.Counter();
+        objects.removeStaleTemps(cutoff, dryRun, c);
+        payloads.removeStaleTemps(cutoff, dryRun, c);
+        return new TempFiles(c.files, c.bytes);
+    }
+
+    /** Leftover temp files: how many, and their total size. */
+    public record TempFiles(long files, long bytes) {
+        /** Adds up temp files as a walk finds them. */
+        static final class Counter {
+            private long files;
+            private long bytes;
+
+            void add(long size) {
+                files++;
+                bytes += size;
+            }
+        }
     }
 
     @Override
@@ -408,22 +500,36 @@ public final class FsRepository implements Repository {
 
     @Override
     public void insertTag(Tag tag) {
-        tags.insertTag(tag);
+        try (FsWriteSession s = beginWrite()) {
+            s.insertTag(tag);
+        }
     }
 
+    /** Points a tag at {@code target} through a write session of its own, which checks the target is stored. */
     @Override
     public Tag pushTag(TagSpec spec, Digest target, String user) {
-        return tags.pushTag(spec, target, user);
+        try (FsWriteSession s = beginWrite()) {
+            return s.pushTag(spec, target, user);
+        }
+    }
+
+    /** The tag store, for write sessions (which hold the lock and check targets). */
+    FsTagStore tagStore() {
+        return tags;
     }
 
     @Override
     public void removeTag(Tag tag) {
-        tags.removeTag(tag);
+        try (FsWriteSession s = beginWrite()) {
+            s.removeTag(tag);
+        }
     }
 
     @Override
     public void removeTagStream(TagSpec spec) {
-        tags.removeTagStream(spec);
+        try (FsWriteSession s = beginWrite()) {
+            s.removeTagStream(spec);
+        }
     }
 
     @Override
@@ -444,6 +550,11 @@ public final class FsRepository implements Repository {
     @Override
     public Optional<String> tagNamespace() {
         return tags.tagNamespace();
+    }
+
+    @Override
+    public List<spfs.storage.StorageFinding> audit() {
+        return new LayoutAudit(root).run();
     }
 
     @Override

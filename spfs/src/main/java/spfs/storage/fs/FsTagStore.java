@@ -26,7 +26,7 @@ final class FsTagStore implements TagDatabase {
     private static final String TAG_EXT = ".tag";
 
     /**
-     * How a stream's lock file is taken ({@link TagLock#acquire}). Another writer may remove the
+     * How a stream's lock file is taken ({@link TagLock#acquire}, with the repository's permissions). Another writer may remove the
      * stream's folder up to the moment the lock file exists; tests act at that moment through this.
      */
     @FunctionalInterface
@@ -37,15 +37,17 @@ final class FsTagStore implements TagDatabase {
     private final Path tagsRoot;
     private final Path root;
     private final Optional<String> namespace;
+    private final RepositoryPermissions perms;
     private final StreamLocking locking;
 
-    FsTagStore(Path tagsRoot, Optional<String> namespace) {
-        this(tagsRoot, namespace, TagLock::acquire);
+    FsTagStore(Path tagsRoot, Optional<String> namespace, RepositoryPermissions perms) {
+        this(tagsRoot, namespace, perms, lockFile -> TagLock.acquire(lockFile, perms));
     }
 
-    FsTagStore(Path tagsRoot, Optional<String> namespace, StreamLocking locking) {
+    FsTagStore(Path tagsRoot, Optional<String> namespace, RepositoryPermissions perms, StreamLocking locking) {
         this.tagsRoot = tagsRoot;
         this.namespace = namespace;
+        this.perms = perms;
         this.locking = locking;
         namespace.ifPresent(FsTagStore::validateNamespace);
         this.root = namespace.map(ns -> tagsRoot.resolve(ns + NAMESPACE_SUFFIX)).orElse(tagsRoot);
@@ -60,7 +62,7 @@ final class FsTagStore implements TagDatabase {
 
     /** The same tags directory seen in another namespace (or none). */
     FsTagStore inNamespace(Optional<String> ns) {
-        return new FsTagStore(tagsRoot, ns, locking);
+        return new FsTagStore(tagsRoot, ns, perms, locking);
     }
 
     /** Namespaces present under tags/. */
@@ -95,17 +97,20 @@ final class FsTagStore implements TagDatabase {
     public List<Tag> readTagStream(TagSpec spec) {
         Path f = file(spec);
         byte[] data;
-        try {
-            data = Files.readAllBytes(f);
+        try (java.io.InputStream in = StoredFiles.open(f)) {
+            data = in.readAllBytes();
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (StoredFiles.NotARegularFile e) {
+            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + e.getMessage()
+                    + " (run 'spfs check')", e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read tag file " + f + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot read tag file " + f + ": " + spfs.error.IoMessages.describe(e), e);
         }
         try {
             return TagStreamFormat.decode(data);
         } catch (RuntimeException e) {
-            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + e.getMessage(), e);
+            throw SpfsException.environment("corrupt-tag", "tag file " + f + " is corrupt: " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -185,7 +190,7 @@ final class FsTagStore implements TagDatabase {
                 dir = dir.getParent();
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot remove " + f + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot remove " + f + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 
@@ -194,7 +199,7 @@ final class FsTagStore implements TagDatabase {
     private void update(TagSpec spec, java.util.function.UnaryOperator<List<Tag>> change) {
         Path f = file(spec);
         try {
-            DurableFiles.makeDirs(f.getParent());
+            perms.makeDirs(f.getParent());
             Path lock = f.resolveSibling(f.getFileName() + ".lock");
             try (TagLock held = locking.acquire(lock)) {
                 List<Tag> next = change.apply(readTagStream(spec));
@@ -206,24 +211,15 @@ final class FsTagStore implements TagDatabase {
                     return;
                 }
                 Path work = f.resolveSibling(f.getFileName() + ".work");
-                try (var ch = java.nio.channels.FileChannel.open(work, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(TagStreamFormat.encode(next));
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
+                // a .work file left by a killed writer (or planted) is replaced, never written through
+                Files.deleteIfExists(work);
+                DurableFiles.writeTemp(work, TagStreamFormat.encode(next), RepositoryPermissions.readWrite(), true);
+                perms.share(work, false);
                 DurableFiles.moveIntoPlace(work, f);
-                try {
-                    Files.setPosixFilePermissions(f, DurableFiles.RW_ALL);
-                } catch (IOException e) {
-                    // not our file to chmod in a shared repo
-                }
                 DurableFiles.syncDir(f.getParent());
             }
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write tag " + spec.path() + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write tag " + spec.path() + ": " + spfs.error.IoMessages.describe(e), e);
         }
     }
 

@@ -23,11 +23,13 @@ import spfs.encoding.PartialDigest;
 final class HashStore {
     private final Path root;
     private final Path work;
+    private final RepositoryPermissions perms;
     private final Set<String> knownFanOut = ConcurrentHashMap.newKeySet();
 
-    HashStore(Path root) {
+    HashStore(Path root, RepositoryPermissions perms) {
         this.root = root;
         this.work = root.resolve("work");
+        this.perms = perms;
     }
 
     Path root() {
@@ -35,7 +37,7 @@ final class HashStore {
     }
 
     Path work() throws IOException {
-        DurableFiles.makeDirs(work);
+        perms.makeDirs(work);
         return work;
     }
 
@@ -49,14 +51,14 @@ final class HashStore {
         Path p = path(d);
         String fan = p.getParent().getFileName().toString();
         if (!knownFanOut.contains(fan)) {
-            DurableFiles.makeDirs(p.getParent());
+            perms.makeDirs(p.getParent());
             knownFanOut.add(fan);
         }
         return p;
     }
 
     boolean has(Digest d) {
-        return Files.exists(path(d));
+        return Files.exists(path(d), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Every digest in the store; skips work/, proxy/ and names that are not digests. */
@@ -142,33 +144,41 @@ final class HashStore {
         }
     }
 
-    /** Deletes leftover temp files (in work/ and beside targets) older than {@code cutoff}. */
-    long removeStaleTemps(Instant cutoff) {
-        long n = 0;
+    /**
+     * Deletes leftover temp files (in work/ and beside targets) older than {@code cutoff} (only
+     * counts them when {@code dryRun}); adds what it found to {@code found}.
+     */
+    void removeStaleTemps(Instant cutoff, boolean dryRun, FsRepository.TempFiles.Counter found) {
         if (!Files.isDirectory(root)) {
-            return 0;
+            return;
         }
         try (DirectoryStream<Path> fans = Files.newDirectoryStream(root)) {
             for (Path fan : fans) {
-                if (!Files.isDirectory(fan)) {
+                if (!Files.isDirectory(fan, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 boolean isWork = fan.getFileName().toString().equals("work");
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(fan)) {
                     for (Path p : ds) {
                         boolean temp = isWork || p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX);
-                        if (temp && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && Files.deleteIfExists(p)) {
-                            n++;
+                        if (!temp) {
+                            continue;
+                        }
+                        var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        if (a.lastModifiedTime().toInstant().isBefore(cutoff) && (dryRun || Files.deleteIfExists(p))) {
+                            found.add(a.size());
                         }
                     }
+                } catch (NoSuchFileException e) {
+                    // a fan-out directory removed meanwhile
                 }
             }
         } catch (NoSuchFileException e) {
-            return n;
+            return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return n;
     }
 
     /** Marks {@code d} as just written, so cleaning spares it. */

@@ -27,7 +27,7 @@ final class TagLock implements AutoCloseable {
         this.path = path;
     }
 
-    static TagLock acquire(Path lockPath) throws IOException {
+    static TagLock acquire(Path lockPath, RepositoryPermissions perms) throws IOException {
         byte[] owner = ownerId().getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + WAIT.toNanos();
         int spins = 0;
@@ -40,7 +40,7 @@ final class TagLock implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
-                DurableFiles.makeDirs(lockPath.getParent());
+                perms.makeDirs(lockPath.getParent());
             } catch (FileAlreadyExistsException e) {
                 breakIfStale(lockPath);
                 if (System.nanoTime() > deadline) {

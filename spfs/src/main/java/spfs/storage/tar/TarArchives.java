@@ -30,10 +30,17 @@ final class TarArchives {
     static void unpack(Path archive, Path into) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
                 TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+            // every byte of a plain tar entry is in the archive: more out than in means expansion
+            long budget = Files.size(archive);
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 String name = e.getName();
                 Path target = safeTarget(archive, into, name);
+                if (e.isSparse()) {
+                    // a few KB can claim gigabytes of holes, written out in full: spfs never writes these
+                    throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has the sparse entry '"
+                            + name + "' (claiming " + e.getRealSize() + " bytes); repository archives hold plain files only");
+                }
                 if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
                     throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has '" + name
                             + "', which is not a plain file or directory; refusing to unpack it");
@@ -42,15 +49,33 @@ final class TarArchives {
                     Files.createDirectories(target);
                 } else if (e.isFile()) {
                     Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    budget -= copyBounded(tar, target, budget, archive, name);
                 } else {
                     throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " has '" + name
                             + "', which is not a plain file or directory; refusing to unpack it");
                 }
             }
         } catch (IOException e) {
-            throw SpfsException.badInput("invalid-archive", "cannot read tar archive " + archive + ": " + e.getMessage());
+            throw SpfsException.badInput("invalid-archive", "cannot read tar archive " + archive + ": " + spfs.error.IoMessages.describe(e));
         }
+    }
+
+    /** Copies one entry, failing once more than {@code budget} bytes came out; returns the size. */
+    private static long copyBounded(InputStream in, Path target, long budget, Path archive, String name) throws IOException {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                n += r;
+                if (n > budget) {
+                    throw SpfsException.badInput("unsafe-archive", "tar archive " + archive + " expands past its own size"
+                            + " at '" + name + "'; refusing to unpack it");
+                }
+                out.write(buf, 0, r);
+            }
+        }
+        return n;
     }
 
     private static Path safeTarget(Path archive, Path into, String name) {
@@ -106,7 +131,7 @@ final class TarArchives {
             }
             Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot write tar archive " + archive + ": " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot write tar archive " + archive + ": " + spfs.error.IoMessages.describe(e), e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);

@@ -41,7 +41,7 @@ public final class TarRepository implements Repository {
         try {
             dir = java.nio.file.Files.createTempDirectory("spfs-tar-repo");
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot create a temp directory: " + e.getMessage(), e);
+            throw SpfsException.environment("io", "cannot create a temp directory: " + spfs.error.IoMessages.describe(e), e);
         }
         boolean exists = java.nio.file.Files.exists(abs);
         try {
@@ -85,6 +85,13 @@ public final class TarRepository implements Repository {
 
     private void changed() {
         dirty = true;
+    }
+
+    /** A session on the unpacked repository; the archive is written back at close. */
+    @Override
+    public spfs.storage.WriteSession beginWrite() {
+        changed();
+        return fs.beginWrite();
     }
 
     @Override
@@ -210,6 +217,12 @@ public final class TarRepository implements Repository {
     @Override
     public List<TagSpec> findTags(Digest digest) {
         return fs.findTags(digest);
+    }
+
+    /** The unpacked files' problems; their permissions are those of a private temp folder, not the archive's. */
+    @Override
+    public List<spfs.storage.StorageFinding> audit() {
+        return fs.audit().stream().filter(f -> f.severity() == spfs.storage.StorageFinding.Severity.PROBLEM).toList();
     }
 
     @Override

@@ -30,16 +30,16 @@ class FsTagStoreTest {
         Path folder = tags.resolve("runtimes/meta");
         TagSpec ending = TagSpec.parse("runtimes/meta/ending");
         TagSpec starting = TagSpec.parse("runtimes/meta/starting");
-        FsTagStore other = new FsTagStore(tags, Optional.empty());
+        FsTagStore other = new FsTagStore(tags, Optional.empty(), RepositoryPermissions.privateToOwner());
         other.pushTag(ending, Digest.ofUtf8("old"), "me@here");
 
         AtomicInteger locks = new AtomicInteger();
-        FsTagStore writer = new FsTagStore(tags, Optional.empty(), lockFile -> {
+        FsTagStore writer = new FsTagStore(tags, Optional.empty(), RepositoryPermissions.privateToOwner(), lockFile -> {
             if (locks.getAndIncrement() == 0) {
                 other.removeTagStream(ending);
                 assertFalse(Files.exists(folder), "the folder should be gone before the writer locks");
             }
-            return TagLock.acquire(lockFile);
+            return TagLock.acquire(lockFile, RepositoryPermissions.privateToOwner());
         });
         Digest target = Digest.ofUtf8("new");
         writer.pushTag(starting, target, "me@here");
