@@ -299,6 +299,8 @@ class RuntimeMountTest {
             RuntimeHarness.Result join = h.run("join", "kept", "--", "cat", "/spfs/note");
             assertEquals(0, join.exit(), join.toString());
             assertEquals("saved\n", join.out(), "join enters the running runtime's namespace");
+            assertEquals(0700, (Integer) Files.getAttribute(h.repo.resolve("durable_edits/kept"), "unix:mode") & 0777,
+                    "a durable runtime's upper directory lives in a folder only its owner may enter");
         } finally {
             Files.createFile(stop);
             RuntimeHarness.finish(first, "the durable runtime");
@@ -314,6 +316,25 @@ class RuntimeMountTest {
         assertEquals(0, rm.exit(), rm.toString());
         assertFalse(Files.exists(h.repo.resolve("durable_edits/kept")), "its upper directory is gone too");
         assertTrue(h.runtimes().isEmpty());
+    }
+
+    /** A durable runtime's folder that another user made (to plant files in /spfs) is refused, not mounted. */
+    @Test
+    void aDurableFolderMadeByAnotherUserIsRefused() throws Exception {
+        Path base = tmp.resolve("base");
+        Files.createDirectories(base);
+        Files.writeString(base.resolve("file"), "base\n");
+        commit(base, "base");
+        Path planted = h.repo.resolve("durable_edits/planted");
+        Files.createDirectories(planted.resolve("upper"));
+        Files.writeString(planted.resolve("upper/evil"), "planted\n");
+        for (Path p : List.of(planted, planted.resolve("upper"), planted.resolve("upper/evil"))) {
+            Files.setAttribute(p, "unix:uid", 65534);
+        }
+        RuntimeHarness.Result r = h.run("run", "--keep-runtime", "--runtime-name", "planted", "base", "--", "cat", "/spfs/evil");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("is not a directory of this user"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test

@@ -123,8 +123,7 @@ public final class ActiveRuntime {
         Path root = storage.durablePath(rt.name());
         Path upper = root.resolve("upper");
         Path work = root.resolve("work");
-        RuntimeMounts.makeDirs(upper);
-        RuntimeMounts.makeDirs(work);
+        RuntimeMounts.makeDurableDirs(upper, work, linux.euid());
         try {
             // cp keeps whiteouts (device nodes), modes and links exactly
             Process cp = new ProcessBuilder("cp", "-a", rt.config().upperDir() + "/.", upper.toString())

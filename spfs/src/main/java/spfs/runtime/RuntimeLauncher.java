@@ -221,8 +221,7 @@ public final class RuntimeLauncher {
         RuntimeMounts mounts = new RuntimeMounts(linux, OverlayOptions.detect(rootless));
         mounts.ensureMountPoints(c);
         if (c.durable()) {
-            RuntimeMounts.makeDirs(c.upperDir());
-            RuntimeMounts.makeDirs(c.workDir());
+            RuntimeMounts.makeDurableDirs(c.upperDir(), c.workDir(), linux.euid());
         }
         linux.unshareMountNamespace();
         // our mounts must not reach the host, but the host's later mounts may still reach us

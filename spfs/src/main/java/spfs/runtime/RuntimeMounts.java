@@ -117,6 +117,36 @@ public final class RuntimeMounts {
         linux.unmountIfMounted(c.runtimeDir().toString());
     }
 
+    /**
+     * A durable runtime's upper and work directories. They live in the repository and outlive
+     * the runtime's private namespace, where the upper directory is open to all (it is /spfs's
+     * root): so their folder {@code durable_edits/NAME} is the runtime owner's alone (0700), and
+     * one that someone else made, or a link, is refused rather than mounted.
+     */
+    static void makeDurableDirs(Path upper, Path work, int euid) {
+        Path folder = upper.getParent();
+        try {
+            Files.createDirectories(folder.getParent());
+            try {
+                Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a rerun: the folder is checked below
+            }
+            var attrs = Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            int owner = (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isDirectory() || owner != euid) {
+                throw SpfsException.environment("untrusted-durable-folder", folder + " is not a directory of this user;"
+                        + " remove it (as its owner or root) before using this runtime", null);
+            }
+            Files.setAttribute(folder, "unix:mode", 0700, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot create " + folder + ": " + spfs.error.IoMessages.describe(e), e);
+        }
+        makeDirs(upper);
+        makeDirs(work);
+    }
+
     static void makeDirs(Path dir) {
         try {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

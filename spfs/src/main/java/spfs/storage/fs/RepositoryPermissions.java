@@ -173,6 +173,10 @@ final class RepositoryPermissions {
             Files.createDirectory(dir);
             shareDir(dir);
         } catch (FileAlreadyExistsException e) {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                // made by another writer and removed again (emptied) since: make it again
+                throw new NoSuchFileException(dir.toString());
+            }
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
