@@ -59,17 +59,28 @@ public final class StudioRun {
             SolveRequest request = request(List.of(repo), StudioCatalog.requestSets().get(set));
             for (int i = 0; i <= repeats; i++) {
                 long s = System.nanoTime();
+                long cs = cpu();
                 SolveResult result = new Solver(backend, FIRST_VERSIONS).solve(request);
                 long e = System.nanoTime();
+                long ce = cpu();
                 String what = result instanceof SolveResult.Solved so ? so.solution().packages().size() + " packages"
                         : "unsatisfiable";
-                System.out.printf("%s %s %d: %.0f ms, %s, %s%n", set, i == 0 ? "first" : "warm", i, (e - s) / 1e6,
-                        what, result.stats());
+                System.out.printf("%s %s %d: %.0f ms (cpu %.0f ms), %s, %s%n", set, i == 0 ? "first" : "warm", i,
+                        (e - s) / 1e6, (ce - cs) / 1e6, what, result.stats());
                 if (i == 0) {
                     System.out.printf("%s answer fingerprint: %08x%n", set, fingerprint(result));
+                    if (result instanceof SolveResult.Unsatisfiable u && Boolean.getBoolean("spk.printExplanation")) {
+                        System.out.println(String.join("\n", u.explanation().conflict()));
+                    }
                 }
             }
         }
+    }
+
+    /** CPU time of the whole process: on a shared, loaded machine a fairer figure than the wall clock. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A hash of the answer (the solution's builds, or the explanation's text) to compare runs. */

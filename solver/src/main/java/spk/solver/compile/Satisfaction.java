@@ -78,6 +78,11 @@ final class Satisfaction {
         return withUses(asked, spec);
     }
 
+    /** As {@link #requiredComponents(RequestInfo, PackageSpec)} for a candidate, remembered per request. */
+    static Set<Component> requiredComponents(RequestInfo r, CandidateInfo c) {
+        return r.componentsNeeded.computeIfAbsent(c, k -> requiredComponents(r, k.spec));
+    }
+
     /** {@code asked} with {@code all} expanded and every component's {@code uses}, transitively. */
     static Set<Component> withUses(Set<Component> asked, PackageSpec spec) {
         Set<Component> out = new TreeSet<>();

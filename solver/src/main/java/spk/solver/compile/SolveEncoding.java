@@ -59,6 +59,7 @@ import spk.spec.model.PackageSpec;
  */
 public final class SolveEncoding {
     private final ConstraintModel model = new ConstraintModel();
+    private final spk.solver.trace.SolveTrace trace = new spk.solver.trace.SolveTrace();
     private final SolveRequest solve;
     private final spk.solver.OrderSettings order;
     private final int firstVersions;
@@ -191,6 +192,11 @@ public final class SolveEncoding {
         return model;
     }
 
+    /** What this solve ran into so far (SAT calls, rounds, rejections), for {@code --time}. */
+    public spk.solver.trace.SolveTrace trace() {
+        return trace;
+    }
+
     // ------------------------------------------------------------------ requests
 
     /** The literal that holds while a request is in force: its group and its activation. */
@@ -229,6 +235,8 @@ public final class SolveEncoding {
         if (!ok.isOk()) {
             model.addClause(-r.activation, -c.var());
             rejections.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, ok.toString());
+            c.rejectedBy.add(Map.entry(r, ok.toString()));
+            trace.rejected(c.spec.pkg().name().value(), ok.toString());
             return;
         }
         if (r.satisfiers != null) {
@@ -249,6 +257,7 @@ public final class SolveEncoding {
             } else if (p.isPresent()) {
                 model.addClause(-r.activation, -c.var());
                 rejections.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, "pre-releases are excluded");
+                c.rejectedBy.add(Map.entry(r, "pre-releases are excluded"));
             }
         }
         if (c.namedExactly != null && r.request.pkg().build().isPresent()
@@ -338,6 +347,8 @@ public final class SolveEncoding {
             return;
         }
         valueRejections.computeIfAbsent(valueVar, k -> new LinkedHashMap<>()).put(c, ok.toString());
+        c.rejectedBy.add(Map.entry(valueVar, ok.toString()));
+        trace.rejected(c.spec.pkg().name().value(), ok.toString());
         if (name.namespace().isEmpty()) {
             // ignored for this package when a request qualified for it is in force
             int q = flagFor(name.withNamespace(c.spec.pkg().name()));
@@ -373,6 +384,7 @@ public final class SolveEncoding {
         if (!ok.isOk()) {
             model.addClause(-flag, -c.var());
             valueRejections.computeIfAbsent(flag, k -> new LinkedHashMap<>()).put(c, ok.toString());
+            c.rejectedBy.add(Map.entry(flag, ok.toString()));
         }
     }
 
@@ -535,6 +547,9 @@ public final class SolveEncoding {
         List<Integer> out = new ArrayList<>();
         for (int lit : core) {
             PackageState state = stateOwning(model.openEndOwner(lit));
+            if (state != null) {
+                trace.inConflict(state.name.value());
+            }
             if (state != null && state.versionsCreated < state.versionsNewestFirst.size()) {
                 out.add(lit);
             }
@@ -802,6 +817,7 @@ public final class SolveEncoding {
             RequestInfo info = addRequirement(c, r, c.var(), c.label(), Component.RUN);
             if (info != null) {
                 requirementOwner.put(info, c.var());
+                c.installRequirements.add(info);
             }
         }
         for (ComponentSpec cs : c.spec.install().components()) {
@@ -811,6 +827,7 @@ public final class SolveEncoding {
                 RequestInfo info = addRequirement(c, r, kv, c.label() + ":" + cs.name(), dflt);
                 if (info != null) {
                     requirementComponent.put(info, cs.name());
+                    c.componentRequirements.computeIfAbsent(cs.name(), k -> new ArrayList<>()).add(info);
                 }
             }
         }
@@ -932,7 +949,7 @@ public final class SolveEncoding {
 
     public Closure closure(Map<PkgName, Integer> decided) {
         Map<PkgName, Set<Component>> used = new LinkedHashMap<>();
-        List<PkgName> pending = new ArrayList<>();
+        Set<PkgName> pending = new java.util.LinkedHashSet<>();
         Map<PkgName, String> requestedBy = new LinkedHashMap<>();
         List<RequestInfo> work = new ArrayList<>(initialRequests);
         Set<Integer> expandedOwners = new java.util.HashSet<>();
@@ -942,7 +959,7 @@ public final class SolveEncoding {
             PkgName name = r.request.pkg().name();
             Integer cv = decided.get(name);
             if (cv == null) {
-                if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS && !pending.contains(name)) {
+                if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
                     pending.add(name);
                 }
                 requestedBy.putIfAbsent(name, r.requestedBy);
@@ -951,24 +968,28 @@ public final class SolveEncoding {
             requestedBy.putIfAbsent(name, r.requestedBy);
             CandidateInfo c = byVar.get(cv);
             if (!c.spec.pkg().build().isSource()) {
-                Set<Component> comps = Satisfaction.requiredComponents(r, c.spec);
+                Set<Component> comps = Satisfaction.requiredComponents(r, c);
                 addUse(c, comps, used, work, ownerComps, expandedOwners, decided, pending);
             } else {
                 addUse(c, Set.of(), used, work, ownerComps, expandedOwners, decided, pending);
             }
         }
+        List<PkgName> inOrder = new ArrayList<>(pending);
         if (!order.requestPriority().isEmpty()) {
             // SPK keeps its requests sorted by these patterns (stably): the first pending one is decided next
-            pending.sort(java.util.Comparator.comparingInt(n -> order.requestPriority().rank(n.value())));
+            inOrder.sort(java.util.Comparator.comparingInt(n -> order.requestPriority().rank(n.value())));
         }
-        return new Closure(used, pending, requestedBy);
+        return new Closure(used, inOrder, requestedBy);
     }
 
     private void addUse(CandidateInfo c, Set<Component> comps, Map<PkgName, Set<Component>> used,
             List<RequestInfo> work, Map<Integer, Set<Component>> ownerComps, Set<Integer> expandedOwners,
-            Map<PkgName, Integer> decided, List<PkgName> pending) {
+            Map<PkgName, Integer> decided, Set<PkgName> pending) {
         PkgName name = c.spec.pkg().name();
         Set<Component> have = used.computeIfAbsent(name, n -> new TreeSet<>());
+        if (have.containsAll(comps) && expandedOwners.contains(c.var())) {
+            return; // nothing new: the closure meets most requests of a decided package this way
+        }
         Set<Component> added = new TreeSet<>(comps);
         added.removeAll(have);
         have.addAll(comps);
@@ -977,25 +998,15 @@ public final class SolveEncoding {
                 // an embedded copy comes with the build that carries it
                 Integer pv = decided.get(c.parent.spec.pkg().name());
                 if (pv == null) {
-                    if (!pending.contains(c.parent.spec.pkg().name())) {
-                        pending.add(c.parent.spec.pkg().name());
-                    }
+                    pending.add(c.parent.spec.pkg().name());
                 } else {
                     addUse(byVar.get(pv), c.holders, used, work, ownerComps, expandedOwners, decided, pending);
                 }
             }
-            for (RequestInfo r : c.requirements) {
-                if (Integer.valueOf(c.var()).equals(requirementOwner.get(r))) {
-                    work.add(r);
-                }
-            }
+            work.addAll(c.installRequirements);
         }
         for (Component k : added) {
-            for (RequestInfo r : c.requirements) {
-                if (k.equals(requirementComponent.get(r))) {
-                    work.add(r);
-                }
-            }
+            work.addAll(c.componentRequirements.getOrDefault(k, List.of()));
             for (ComponentSpec cs : c.spec.install().components()) {
                 if (!cs.name().equals(k)) {
                     continue;
@@ -1003,9 +1014,7 @@ public final class SolveEncoding {
                 for (ComponentEmbed ce : cs.embedded()) {
                     Integer ev = decided.get(ce.pkg());
                     if (ev == null) {
-                        if (!pending.contains(ce.pkg())) {
-                            pending.add(ce.pkg());
-                        }
+                        pending.add(ce.pkg());
                         continue;
                     }
                     CandidateInfo ec = byVar.get(ev);
@@ -1052,18 +1061,16 @@ public final class SolveEncoding {
     public List<String> reasonsAgainst(int candidateVar, boolean[] values) {
         List<String> out = new ArrayList<>();
         CandidateInfo c = byVar.get(candidateVar);
-        rejections.forEach((r, m) -> {
-            String why = m.get(c);
-            if (why != null && isTrue(values, r.activation)) {
-                out.add(why + " (" + r.request + ", requested by " + r.requestedBy + ")");
+        for (Map.Entry<Object, String> e : c.rejectedBy) {
+            if (e.getKey() instanceof RequestInfo r && isTrue(values, r.activation)) {
+                out.add(e.getValue() + " (" + r.request + ", requested by " + r.requestedBy + ")");
             }
-        });
-        valueRejections.forEach((var, m) -> {
-            String why = m.get(c);
-            if (why != null && isTrue(values, var)) {
-                out.add(why);
+        }
+        for (Map.Entry<Object, String> e : c.rejectedBy) {
+            if (e.getKey() instanceof Integer var && isTrue(values, var)) {
+                out.add(e.getValue());
             }
-        });
+        }
         return out;
     }
 

@@ -63,6 +63,10 @@ public final class Explainer {
      * ends named different conflicts where several exist.)
      */
     private List<Group> preferredConflict(List<Group> ordered) {
+        Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i).id(), i);
+        }
         List<Group> found = new ArrayList<>();
         int limit = ordered.size(); // found ∪ ordered[0, limit) cannot hold
         while (limit > 0 && consistent(found, pool)) {
@@ -75,13 +79,31 @@ public final class Explainer {
                 if (consistent(trial, pool)) {
                     lo = mid + 1;
                 } else {
-                    hi = mid;
+                    // the back end's core is a set that cannot hold; every prefix holding it cannot
+                    // either, so the search may skip ahead to it without changing its answer
+                    int p = lastCorePosition(position, mid);
+                    hi = p < 0 ? mid : Math.max(lo, p + 1);
                 }
             }
             found.add(ordered.get(lo - 1));
             limit = lo - 1;
         }
         return found;
+    }
+
+    /**
+     * The highest position below {@code below} of a group the last unsatisfiable check leaned on,
+     * or -1: the prefix up to it, with the members found so far, cannot hold.
+     */
+    private int lastCorePosition(Map<Integer, Integer> position, int below) {
+        int max = -1;
+        for (int lit : search.lastCore()) {
+            Integer p = lit > 0 ? position.get(lit) : null;
+            if (p != null && p < below) {
+                max = Math.max(max, p);
+            }
+        }
+        return max;
     }
 
     /** True if everything except the relaxed groups among {@code pool} can hold at once. */
@@ -102,6 +124,7 @@ public final class Explainer {
 
     /** The story of a conflict. */
     public Explanation explain() {
+        encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.EXPLAIN);
         List<Group> conflict = minimalConflict();
         List<String> lines = new ArrayList<>();
         Map<PkgName, List<RequestView>> byPackage = new LinkedHashMap<>();
@@ -109,6 +132,7 @@ public final class Explainer {
             lines.add(g.description());
             Optional<RequestView> r = encoding.requestOfGroup(g.id());
             r.ifPresent(rv -> byPackage.computeIfAbsent(rv.request().pkg().name(), n -> new ArrayList<>()).add(rv));
+            r.ifPresent(rv -> encoding.trace().inConflict(rv.request().pkg().name().value()));
         }
         List<Explanation.PackageStory> stories = new ArrayList<>();
         for (Map.Entry<PkgName, List<RequestView>> e : byPackage.entrySet()) {
