@@ -70,19 +70,29 @@ public final class Explainer {
         List<Group> found = new ArrayList<>();
         int limit = ordered.size(); // found ∪ ordered[0, limit) cannot hold
         while (limit > 0 && consistent(found, pool)) {
+            // the shortest prefix that cannot hold with `found` is ordered[0, lo): found by a binary
+            // search, where an unsatisfiable check's core (a set that cannot hold, so neither can
+            // any prefix holding it) moves the upper end down to its last group, and then the
+            // next check asks whether the prefix just below that can hold. Cores only bound the
+            // search: the answer is the same whatever the back end reports.
             int lo = 1;
             int hi = limit;
+            boolean descend = true;
             while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
+                int mid = descend ? hi - 1 : (lo + hi) >>> 1;
+                if (mid < lo) {
+                    mid = (lo + hi) >>> 1;
+                }
                 List<Group> trial = new ArrayList<>(found);
                 trial.addAll(ordered.subList(0, mid));
                 if (consistent(trial, pool)) {
                     lo = mid + 1;
+                    descend = false;
                 } else {
-                    // the back end's core is a set that cannot hold; every prefix holding it cannot
-                    // either, so the search may skip ahead to it without changing its answer
                     int p = lastCorePosition(position, mid);
-                    hi = p < 0 ? mid : Math.max(lo, p + 1);
+                    int next = p < 0 ? mid : Math.max(lo, p + 1);
+                    descend = next < mid;
+                    hi = next;
                 }
             }
             found.add(ordered.get(lo - 1));
