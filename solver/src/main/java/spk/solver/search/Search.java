@@ -67,12 +67,14 @@ public final class Search {
             long t = System.nanoTime();
             int[] assumptions = encoding.assumptions(assume, relaxedGroups, groupsAsAssumptions);
             SatBackend.Outcome o = backend.solve(encoding.model(), assumptions);
+            encoding.trace().satCall(System.nanoTime() - t);
             if (DEBUG) {
                 System.err.printf("solve %d: %s, %.1f ms, %s%n", backend.solveCount(), o.getClass().getSimpleName(),
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
                 if (!readVersionsTheAnswerLeansOn(assumptions, u.core())) {
+                    lastCore = u.core();
                     return null;
                 }
                 continue;
@@ -86,11 +88,22 @@ public final class Search {
             if (DEBUG) {
                 System.err.println("  expanding " + todo.size() + " chosen candidates");
             }
+            encoding.trace().expansionRound(todo.size());
             todo.forEach(encoding::expand);
         }
     }
 
     private boolean[] lastModel;
+    private int[] lastCore = new int[0];
+
+    /**
+     * The assumptions the last unsatisfiable answer of {@link #solveComplete} leaned on: a set
+     * that cannot hold together whatever the unread versions are (which set is the back end's
+     * business; callers may only use it as a bound).
+     */
+    public int[] lastCore() {
+        return lastCore.clone();
+    }
 
     /**
      * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
@@ -108,7 +121,13 @@ public final class Search {
                 return false;
             }
             int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
+            var trace = encoding.trace();
+            var was = trace.phase();
+            trace.phase(spk.solver.trace.SolveTrace.Phase.VERSIONS);
+            long t = System.nanoTime();
             SatBackend.Outcome again = backend.solve(encoding.model(), relaxed);
+            trace.satCall(System.nanoTime() - t);
+            trace.phase(was);
             if (again instanceof SatBackend.Outcome.Sat s) {
                 if (DEBUG) {
                     System.err.println("  reading more versions behind " + dropped.size() + " open ends");
@@ -150,24 +169,23 @@ public final class Search {
     private void greedyFirstGuess() {
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
         Set<PkgName> skipped = new java.util.HashSet<>();
-        while (true) {
-            PkgName next = null;
-            for (PkgName p : encoding.closure(decided).pending()) {
-                if (!skipped.contains(p)) {
-                    next = p;
-                    break;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            // a whole level of the walk at a time: only a hint, so the order within a level matters little
+            for (PkgName next : encoding.closure(decided).pending()) {
+                if (skipped.contains(next)) {
+                    continue;
                 }
+                Integer c = encoding.greedyChoice(next, decided);
+                if (c == null) {
+                    skipped.add(next);
+                    continue;
+                }
+                encoding.expand(c);
+                decided.put(next, c);
+                grew = true;
             }
-            if (next == null) {
-                break;
-            }
-            Integer c = encoding.greedyChoice(next, decided);
-            if (c == null) {
-                skipped.add(next);
-                continue;
-            }
-            encoding.expand(c);
-            decided.put(next, c);
         }
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         decided.values().forEach(v -> hints[v] = true);
@@ -295,7 +313,9 @@ public final class Search {
             if (DEBUG) {
                 System.err.println("  improvement query over " + improvements.size() + " packages");
             }
+            encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.IMPROVE);
             boolean[] better = solveComplete(List.of(any), Set.of());
+            encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.SEARCH);
             if (better == null) {
                 return m;
             }
