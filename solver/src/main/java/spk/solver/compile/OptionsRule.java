@@ -9,7 +9,7 @@ import spk.grammar.version.Version;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;
 
-/** SPK's OptionsValidator for one var request and one build (§3.2 item 5); {@link OptionRules} encodes it. */
+/** SPK's OptionsValidator for one var request and one build; {@link OptionRules} encodes it. */
 final class OptionsRule {
     private OptionsRule() {}
 

@@ -7,7 +7,7 @@ import spk.grammar.request.PkgRequest;
 import spk.solver.Source;
 import spk.spec.model.PackageSpec;
 
-/** SPK's PkgRequestValidator: does a build satisfy a package request (§3.2 items 1 and 3). */
+/** SPK's PkgRequestValidator: does a build satisfy a package request. */
 final class PkgRequestRule {
     private PkgRequestRule() {}
 
