@@ -1,0 +1,114 @@
+package spk.debian.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import spk.debian.version.DebianVersion;
+
+/**
+ * The packages of one or more Packages files for one native architecture, indexed by name and
+ * by provided name. When files are merged (bookworm and trixie), a package that appears in
+ * several with the same name, version and architecture is kept once, as first read.
+ */
+public final class DebCatalog {
+    private final List<DebPackage> packages;
+    private final String nativeArch;
+    private final Map<String, int[]> byName;
+    private final Map<String, List<Provider>> providers;
+    private final Map<String, int[]> essentialByName;
+
+    /** A package providing a name, at {@code version} (null when the provide is unversioned). */
+    public record Provider(int pkg, DebianVersion version) {}
+
+    private DebCatalog(List<DebPackage> packages, String nativeArch) {
+        this.packages = packages;
+        this.nativeArch = nativeArch;
+        Map<String, List<Integer>> names = new HashMap<>(packages.size() * 2);
+        Map<String, List<Provider>> provided = new HashMap<>(packages.size());
+        Map<String, List<Integer>> essential = new HashMap<>();
+        for (DebPackage p : packages) {
+            names.computeIfAbsent(p.name(), n -> new ArrayList<>(1)).add(p.id());
+            for (Relation r : p.provides()) {
+                provided.computeIfAbsent(r.name(), n -> new ArrayList<>(2)).add(new Provider(p.id(), r.version()));
+            }
+            if (p.essential()) {
+                essential.computeIfAbsent(p.name(), n -> new ArrayList<>(1)).add(p.id());
+            }
+        }
+        this.byName = new HashMap<>(names.size() * 2);
+        names.forEach((n, ids) -> byName.put(n, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.providers = provided;
+        this.essentialByName = new java.util.TreeMap<>();
+        essential.forEach((n, ids) -> essentialByName.put(n, ids.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Reads and merges Packages files (plain, xz or gzip) for {@code nativeArch}. */
+    public static DebCatalog load(List<Path> files, String nativeArch) {
+        List<DebPackage> all = new ArrayList<>();
+        for (Path f : files) {
+            all.addAll(PackagesReader.read(f, all.size()));
+        }
+        return of(all, nativeArch);
+    }
+
+    /** A catalog of already parsed packages (their ids are reassigned in order, duplicates dropped). */
+    public static DebCatalog of(List<DebPackage> parsed, String nativeArch) {
+        List<DebPackage> kept = new ArrayList<>(parsed.size());
+        Set<String> seen = new HashSet<>(parsed.size() * 2);
+        for (DebPackage p : parsed) {
+            if (seen.add(p.name() + ' ' + p.version().text() + ' ' + p.architecture())) {
+                kept.add(p.id() == kept.size() ? p : new DebPackage(kept.size(), p.name(), p.version(), p.architecture(),
+                        p.multiArch(), p.essential(), p.depends(), p.conflicts(), p.breaksFrom(), p.provides(), p.raw()));
+            }
+        }
+        return new DebCatalog(Collections.unmodifiableList(kept), nativeArch);
+    }
+
+    public List<DebPackage> packages() {
+        return packages;
+    }
+
+    public DebPackage get(int id) {
+        return packages.get(id);
+    }
+
+    public int size() {
+        return packages.size();
+    }
+
+    public String nativeArch() {
+        return nativeArch;
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** The packages of that name (any version), in catalog order. */
+    public int[] named(String name) {
+        return byName.getOrDefault(name, NONE);
+    }
+
+    /** True if some package has that name. */
+    public boolean isReal(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** The packages that provide {@code name}, with the version provided. */
+    public List<Provider> providers(String name) {
+        return providers.getOrDefault(name, List.of());
+    }
+
+    /** Names with an {@code Essential: yes} package, and those packages. */
+    public Map<String, int[]> essentials() {
+        return Collections.unmodifiableMap(essentialByName);
+    }
+
+    /** True if the package is built for this system: its architecture is the native one or {@code all}. */
+    public boolean isNative(DebPackage p) {
+        return p.architecture().equals(nativeArch) || p.architecture().equals("all");
+    }
+}

@@ -1,0 +1,194 @@
+package spk.debian.sat;
+
+import java.io.PrintWriter;
+import org.sat4j.core.LiteralsUtils;
+import org.sat4j.minisat.core.ILits;
+import org.sat4j.minisat.core.IOrder;
+import org.sat4j.minisat.core.IPhaseSelectionStrategy;
+import org.sat4j.minisat.orders.RSATPhaseSelectionStrategy;
+
+/**
+ * Sat4j's decisions for installability, in three tiers, each cheap to find:
+ *
+ * <ol>
+ *   <li>a dependency (or root) of a package already chosen that nothing chosen satisfies yet:
+ *       choose its best candidate still open (so the search follows dependencies, as
+ *       dose-distcheck's and apt's solvers do, instead of deciding variables by activity);
+ *   <li>otherwise, the next <em>preferred</em> package still open: choose it (the certifying
+ *       rounds prefer every package not yet known installable, so one model certifies many);
+ *   <li>otherwise, the next variable still open: leave it out (false).
+ * </ol>
+ *
+ * Chosen packages are tracked as Sat4j propagates and unsets them; after any step back the
+ * scans start again from the front, which is rare next to plain decisions.
+ */
+final class InstallOrder implements IOrder {
+    private ILits lits;
+    private final Goals goals;
+    /** Chosen package variables, in the order they were assigned (a sub-sequence of the trail). */
+    private int[] chosen = new int[1024];
+    private int chosenCount;
+    /** chosen[0..checked) have every dependency satisfied. */
+    private int checked;
+    private int[] preferred = new int[0];
+    private int preferredCursor;
+    /** The position of each variable in {@code preferred}, or -1. */
+    private int[] preferredAt = new int[0];
+    private int restCursor = 1;
+    private IPhaseSelectionStrategy phases = new RSATPhaseSelectionStrategy();
+
+    InstallOrder(Goals goals) {
+        this.goals = goals;
+    }
+
+    /** Packages to choose when nothing else is needed, in order; an empty array turns tier 2 off. */
+    void prefer(int[] vars, int varCount) {
+        this.preferred = vars;
+        this.preferredCursor = 0;
+        if (preferredAt.length <= varCount) {
+            preferredAt = new int[varCount + 1];
+        }
+        java.util.Arrays.fill(preferredAt, -1);
+        for (int i = 0; i < vars.length; i++) {
+            preferredAt[vars[i]] = i;
+        }
+    }
+
+    @Override
+    public int select() {
+        for (int[] root : goals.roots()) {
+            int d = open(root);
+            if (d != 0) {
+                return d;
+            }
+        }
+        while (checked < chosenCount) {
+            int v = chosen[checked];
+            for (int[] dep : goals.of(v)) {
+                int d = open(dep);
+                if (d != 0) {
+                    return d;
+                }
+            }
+            checked++;
+        }
+        while (preferredCursor < preferred.length) {
+            int lit = LiteralsUtils.posLit(preferred[preferredCursor]);
+            if (lits.isUnassigned(lit)) {
+                return lit;
+            }
+            preferredCursor++;
+        }
+        int n = lits.nVars();
+        while (restCursor <= n) {
+            int lit = LiteralsUtils.negLit(restCursor);
+            if (lits.isUnassigned(lit)) {
+                return lit;
+            }
+            restCursor++;
+        }
+        return ILits.UNDEFINED;
+    }
+
+    /** The best open candidate of a dependency nothing chosen satisfies, or 0 when it is satisfied. */
+    private int open(int[] candidates) {
+        int first = 0;
+        for (int c : candidates) {
+            int lit = LiteralsUtils.posLit(c);
+            if (lits.isSatisfied(lit)) {
+                return 0;
+            }
+            if (first == 0 && lits.isUnassigned(lit)) {
+                first = lit;
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public void setLits(ILits lits) {
+        this.lits = lits;
+    }
+
+    @Override
+    public void init() {
+        checked = 0;
+        preferredCursor = 0;
+        restCursor = 1;
+    }
+
+    /** Sat4j unsets variables in reverse trail order, calling this for each. */
+    @Override
+    public void undo(int x) {
+        if (chosenCount > 0 && chosen[chosenCount - 1] == x) {
+            chosenCount--;
+        }
+        // whatever satisfied a dependency may be gone: check them again from the front
+        checked = 0;
+        if (x < preferredAt.length && preferredAt[x] >= 0) {
+            preferredCursor = Math.min(preferredCursor, preferredAt[x]);
+        }
+        restCursor = Math.min(restCursor, x);
+    }
+
+    @Override
+    public void updateVar(int p) {
+        // no activity: the tiers decide
+    }
+
+    @Override
+    public void updateVar(int p, double value) {
+        // no activity
+    }
+
+    @Override
+    public void printStat(PrintWriter out, String prefix) {
+        // nothing to report
+    }
+
+    @Override
+    public void setVarDecay(double d) {
+        // no activity
+    }
+
+    @Override
+    public void varDecayActivity() {
+        // no activity
+    }
+
+    @Override
+    public double varActivity(int p) {
+        return 0;
+    }
+
+    /** Sat4j calls this for each literal of the trail as it propagates it, in trail order. */
+    @Override
+    public void assignLiteral(int p) {
+        if ((p & 1) == 0) {
+            if (chosenCount == chosen.length) {
+                chosen = java.util.Arrays.copyOf(chosen, chosen.length * 2);
+            }
+            chosen[chosenCount++] = p >> 1;
+        }
+    }
+
+    @Override
+    public void setPhaseSelectionStrategy(IPhaseSelectionStrategy strategy) {
+        this.phases = strategy;
+    }
+
+    @Override
+    public IPhaseSelectionStrategy getPhaseSelectionStrategy() {
+        return phases;
+    }
+
+    @Override
+    public void updateVarAtDecisionLevel(int q) {
+        // no activity
+    }
+
+    @Override
+    public double[] getVariableHeuristics() {
+        return new double[0];
+    }
+}
