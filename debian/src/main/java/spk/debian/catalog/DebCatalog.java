@@ -28,11 +28,24 @@ public final class DebCatalog {
     private DebCatalog(List<DebPackage> packages, String nativeArch) {
         this.packages = packages;
         this.nativeArch = nativeArch;
-        Map<String, List<Integer>> names = new HashMap<>(packages.size() * 2);
+        Map<String, int[]> names = new HashMap<>(packages.size() * 2);
         Map<String, List<Provider>> provided = new HashMap<>(packages.size());
         Map<String, List<Integer>> essential = new HashMap<>();
         for (DebPackage p : packages) {
-            names.computeIfAbsent(p.name(), n -> new ArrayList<>(1)).add(p.id());
+            int[] ids = names.get(p.name());
+            if (ids == null) {
+                names.put(p.name(), new int[] {p.id()});
+            } else {
+                // several versions of a name: kept newest first, the order an installer tries them in
+                int[] more = java.util.Arrays.copyOf(ids, ids.length + 1);
+                int at = more.length - 1;
+                while (at > 0 && packages.get(more[at - 1]).version().compareTo(p.version()) < 0) {
+                    more[at] = more[at - 1];
+                    at--;
+                }
+                more[at] = p.id();
+                names.put(p.name(), more);
+            }
             for (Relation r : p.provides()) {
                 provided.computeIfAbsent(r.name(), n -> new ArrayList<>(2)).add(new Provider(p.id(), r.version()));
             }
@@ -40,8 +53,7 @@ public final class DebCatalog {
                 essential.computeIfAbsent(p.name(), n -> new ArrayList<>(1)).add(p.id());
             }
         }
-        this.byName = new HashMap<>(names.size() * 2);
-        names.forEach((n, ids) -> byName.put(n, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.byName = names;
         this.providers = provided;
         this.essentialByName = new java.util.TreeMap<>();
         essential.forEach((n, ids) -> essentialByName.put(n, ids.stream().mapToInt(Integer::intValue).toArray()));
@@ -87,7 +99,7 @@ public final class DebCatalog {
 
     private static final int[] NONE = new int[0];
 
-    /** The packages of that name (any version), in catalog order. */
+    /** The packages of that name (any version), newest first. */
     public int[] named(String name) {
         return byName.getOrDefault(name, NONE);
     }

@@ -4,11 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import spk.constraint.ConstraintModel;
 import spk.constraint.Group;
 import spk.debian.catalog.DebCatalog;
@@ -73,28 +71,29 @@ public final class CatalogEncoding {
         if (essentials) {
             for (Map.Entry<String, int[]> e : catalog.essentials().entrySet()) {
                 int[] lits = Arrays.stream(e.getValue()).filter(id -> varOf[id] != 0).map(id -> varOf[id]).toArray();
-                clause(new Constraint.Essential(e.getKey(), e.getValue()), "essential package " + e.getKey()
-                        + " is installed", lits);
+                String name = e.getKey();
+                clause(new Constraint.Essential(name, e.getValue()), () -> "essential package " + name + " is installed", lits);
                 rootGoals.add(lits);
             }
         }
-        Set<Long> conflictPairs = new HashSet<>();
         for (int id : ids) {
             DebPackage p = catalog.get(id);
             int pv = varOf[id];
             List<int[]> goals = new ArrayList<>(p.depends().size());
             for (List<Relation> dep : p.depends()) {
-                int[] cands = targets.dependencyTargets(dep);
-                if (Arrays.binarySearch(cands, id) >= 0) {
-                    continue; // satisfied by the package itself
-                }
+                int[] cands = targets.bestFirst(dep);
+                boolean self = false;
                 int[] lits = new int[cands.length + 1];
                 lits[0] = -pv;
                 for (int i = 0; i < cands.length; i++) {
+                    self |= cands[i] == id;
                     lits[i + 1] = varOf[cands[i]];
                 }
-                clause(new Constraint.Depends(p, dep, cands), p + " depends on " + render(dep), lits);
-                goals.add(bestFirst(dep, cands.length));
+                if (self) {
+                    continue; // satisfied by the package itself
+                }
+                clause(named ? new Constraint.Depends(p, dep, cands) : null, () -> p + " depends on " + render(dep), lits);
+                goals.add(Arrays.copyOfRange(lits, 1, lits.length));
             }
             goalsOf[pv] = goals.toArray(new int[0][]);
             for (int c = 0; c < p.conflicts().size(); c++) {
@@ -103,52 +102,27 @@ public final class CatalogEncoding {
                     if (varOf[q] == 0 || catalog.get(q).name().equals(p.name())) {
                         continue; // not encoded, or already at most one of the name
                     }
-                    long key = Math.min(id, q) * (long) Integer.MAX_VALUE + Math.max(id, q);
-                    if (!named && !conflictPairs.add(key)) {
-                        continue;
+                    if (!named && q < id && declaresConflict(q, id)) {
+                        continue; // the same pair, written from the other side
                     }
-                    clause(new Constraint.Conflict(p, p.conflictField(c), r, catalog.get(q)),
-                            p + " " + p.conflictField(c) + " " + r + " (" + catalog.get(q) + ")", -pv, -varOf[q]);
+                    String field = p.conflictField(c);
+                    DebPackage other = catalog.get(q);
+                    clause(named ? new Constraint.Conflict(p, field, r, other) : null,
+                            () -> p + " " + field + " " + r + " (" + other + ")", -pv, -varOf[q]);
                 }
             }
         }
     }
 
-    /**
-     * The variables of a dependency's candidates in the order an installer tries them: the
-     * alternatives as written, and within one, packages of that name newest first, then providers.
-     */
-    private int[] bestFirst(List<Relation> alternatives, int count) {
-        int[] out = new int[count];
-        int n = 0;
-        for (Relation r : alternatives) {
-            int[] sat = targets.satisfiers(r);
-            Integer[] boxed = new Integer[sat.length];
-            for (int i = 0; i < sat.length; i++) {
-                boxed[i] = sat[i];
-            }
-            Arrays.sort(boxed, (a, b) -> {
-                DebPackage pa = catalog.get(a);
-                DebPackage pb = catalog.get(b);
-                boolean ra = pa.name().equals(r.name());
-                boolean rb = pb.name().equals(r.name());
-                if (ra != rb) {
-                    return ra ? -1 : 1;
-                }
-                return pb.version().compareTo(pa.version());
-            });
-            for (Integer id : boxed) {
-                int v = varOf[id];
-                boolean dup = false;
-                for (int i = 0; i < n && !dup; i++) {
-                    dup = out[i] == v;
-                }
-                if (!dup && v != 0 && n < out.length) {
-                    out[n++] = v;
-                }
+    /** True if package {@code from} conflicts with {@code with} by its own relations. */
+    private boolean declaresConflict(int from, int with) {
+        DebPackage p = catalog.get(from);
+        for (Relation r : p.conflicts()) {
+            if (java.util.Arrays.binarySearch(targets.conflictTargets(p, r), with) >= 0) {
+                return true;
             }
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return false;
     }
 
     /** What the decisions follow: each package's dependencies, best first, and the essential names. */
@@ -156,9 +130,10 @@ public final class CatalogEncoding {
         return new spk.debian.sat.Goals(goalsOf, rootGoals.toArray(new int[0][]));
     }
 
-    private void clause(Constraint c, String description, int... lits) {
+    /** A clause; with groups, guarded by a new group described by {@code description} (made only then). */
+    private void clause(Constraint c, java.util.function.Supplier<String> description, int... lits) {
         if (named) {
-            Group g = model.newGroup(Group.Kind.REQUIREMENT, description);
+            Group g = model.newGroup(Group.Kind.REQUIREMENT, description.get());
             constraints.put(g.id(), c);
             model.addClause(g, lits);
         } else {

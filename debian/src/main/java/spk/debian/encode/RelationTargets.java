@@ -43,9 +43,42 @@ public final class RelationTargets {
         return a.equals("any") ? Scope.ANY : Scope.NONE;
     }
 
-    /** The packages satisfying {@code r}: those of its name first, then providers, in catalog order. */
+    /** The packages satisfying {@code r}: those of its name first (newest first), then providers in catalog order. */
     public int[] satisfiers(Relation r) {
         return Arrays.copyOf(buffer, add(r, 0));
+    }
+
+    /** Stamps for {@link #bestFirst}: a package is already listed when its stamp is the current one. */
+    private int[] listed = new int[0];
+    private int stamp;
+
+    /**
+     * The packages satisfying a dependency in the order an installer tries them: the
+     * alternatives as written, each as {@link #satisfiers} orders them, without repeats.
+     */
+    public int[] bestFirst(List<Relation> alternatives) {
+        if (listed.length < catalog.size()) {
+            listed = new int[catalog.size()];
+        }
+        if (++stamp == 0) {
+            Arrays.fill(listed, 0);
+            stamp = 1;
+        }
+        int n = 0;
+        for (Relation r : alternatives) {
+            int from = n;
+            n = add(r, n);
+            int m = from;
+            for (int i = from; i < n; i++) {
+                int id = buffer[i];
+                if (listed[id] != stamp) {
+                    listed[id] = stamp;
+                    buffer[m++] = id;
+                }
+            }
+            n = m;
+        }
+        return Arrays.copyOf(buffer, n);
     }
 
     /** Appends the packages satisfying {@code r} to {@link #buffer} from {@code n} on; returns the new size. */

@@ -34,11 +34,44 @@ final class InstallOrder implements IOrder {
     private int preferredCursor;
     /** The position of each variable in {@code preferred}, or -1. */
     private int[] preferredAt = new int[0];
-    private int restCursor = 1;
+    private int restCursor;
     private IPhaseSelectionStrategy phases = new RSATPhaseSelectionStrategy();
+
+    /** Tier 3's order: packages nothing depends on first, the most depended-on last (see {@link #leavesFirst}). */
+    private int[] rest = new int[0];
+    private int[] restAt = new int[0];
 
     InstallOrder(Goals goals) {
         this.goals = goals;
+    }
+
+    /**
+     * Variables 1..n ordered by how many dependencies list them, fewest first. Leaving a package
+     * out before what it depends on satisfies its dependency clauses at once; the other way round,
+     * each clause would first look for another candidate (what most of a solve's time goes to).
+     */
+    private void leavesFirst(int n) {
+        int[] count = new int[n + 1];
+        for (int v = 1; v < goals.of().length; v++) {
+            for (int[] dep : goals.of(v)) {
+                for (int c : dep) {
+                    if (c <= n) {
+                        count[c]++;
+                    }
+                }
+            }
+        }
+        Integer[] vars = new Integer[n];
+        for (int v = 1; v <= n; v++) {
+            vars[v - 1] = v;
+        }
+        java.util.Arrays.sort(vars, (a, b) -> Integer.compare(count[a], count[b]));
+        rest = new int[n];
+        restAt = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            rest[i] = vars[i];
+            restAt[vars[i]] = i;
+        }
     }
 
     /** Packages to choose when nothing else is needed, in order; an empty array turns tier 2 off. */
@@ -80,8 +113,12 @@ final class InstallOrder implements IOrder {
             preferredCursor++;
         }
         int n = lits.nVars();
-        while (restCursor <= n) {
-            int lit = LiteralsUtils.negLit(restCursor);
+        if (rest.length != n) {
+            leavesFirst(n);
+            restCursor = 0;
+        }
+        while (restCursor < n) {
+            int lit = LiteralsUtils.negLit(rest[restCursor]);
             if (lits.isUnassigned(lit)) {
                 return lit;
             }
@@ -114,7 +151,7 @@ final class InstallOrder implements IOrder {
     public void init() {
         checked = 0;
         preferredCursor = 0;
-        restCursor = 1;
+        restCursor = 0;
     }
 
     /** Sat4j unsets variables in reverse trail order, calling this for each. */
@@ -128,7 +165,9 @@ final class InstallOrder implements IOrder {
         if (x < preferredAt.length && preferredAt[x] >= 0) {
             preferredCursor = Math.min(preferredCursor, preferredAt[x]);
         }
-        restCursor = Math.min(restCursor, x);
+        if (x < restAt.length) {
+            restCursor = Math.min(restCursor, restAt[x]);
+        }
     }
 
     @Override
