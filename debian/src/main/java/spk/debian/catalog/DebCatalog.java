@@ -4,16 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import spk.debian.version.DebianVersion;
 
 /**
  * The packages of one or more Packages files for one native architecture, indexed by name and
  * by provided name. When files are merged (bookworm and trixie), a package that appears in
- * several with the same name, version and architecture is kept once, as first read.
+ * several with the same name, version and architecture is kept once, as last read.
  */
 public final class DebCatalog {
     private final List<DebPackage> packages;
@@ -68,14 +66,25 @@ public final class DebCatalog {
         return of(all, nativeArch);
     }
 
-    /** A catalog of already parsed packages (their ids are reassigned in order, duplicates dropped). */
+    /**
+     * A catalog of already parsed packages (their ids are reassigned in order). A package that
+     * repeats an earlier one's name, version and architecture ({@code all} counting as native)
+     * replaces it, the last one read winning, as in dose-distcheck.
+     */
     public static DebCatalog of(List<DebPackage> parsed, String nativeArch) {
         List<DebPackage> kept = new ArrayList<>(parsed.size());
-        Set<String> seen = new HashSet<>(parsed.size() * 2);
+        Map<String, Integer> at = new HashMap<>(parsed.size() * 2);
         for (DebPackage p : parsed) {
-            if (seen.add(p.name() + ' ' + p.version().text() + ' ' + p.architecture())) {
-                kept.add(p.id() == kept.size() ? p : new DebPackage(kept.size(), p.name(), p.version(), p.architecture(),
-                        p.multiArch(), p.essential(), p.depends(), p.conflicts(), p.breaksFrom(), p.provides(), p.raw()));
+            // "all" packages install as native ones: the same name and version in both is one package
+            String arch = p.architecture().equals("all") ? nativeArch : p.architecture();
+            Integer earlier = at.putIfAbsent(p.name() + ' ' + p.version().text() + ' ' + arch, kept.size());
+            int id = earlier == null ? kept.size() : earlier;
+            DebPackage q = p.id() == id ? p : new DebPackage(id, p.name(), p.version(), p.architecture(),
+                    p.multiArch(), p.essential(), p.depends(), p.conflicts(), p.breaksFrom(), p.provides(), p.raw());
+            if (earlier == null) {
+                kept.add(q);
+            } else {
+                kept.set(id, q);
             }
         }
         return new DebCatalog(Collections.unmodifiableList(kept), nativeArch);

@@ -53,6 +53,15 @@ public final class SolutionChecker {
         if (requested.stream().noneMatch(installed::contains)) {
             out.add("none of the requested packages is installed");
         }
+        // what each installed package provides, by name, read from its Provides text
+        Map<String, List<DebPackage>> providing = new HashMap<>();
+        for (DebPackage q : set) {
+            for (String provide : split(q.raw().provides(), ',')) {
+                if (!provide.isBlank()) {
+                    providing.computeIfAbsent(atom(provide).name(), n -> new ArrayList<>()).add(q);
+                }
+            }
+        }
         for (DebPackage p : set) {
             for (String field : List.of(p.raw().preDepends(), p.raw().depends())) {
                 for (String clause : split(field, ',')) {
@@ -62,7 +71,7 @@ public final class SolutionChecker {
                     boolean met = false;
                     for (String alt : split(clause, '|')) {
                         Atom a = atom(alt);
-                        for (DebPackage q : set) {
+                        for (DebPackage q : candidates(a.name(), byName, providing)) {
                             met |= satisfies(q, a);
                         }
                     }
@@ -77,13 +86,34 @@ public final class SolutionChecker {
                         continue;
                     }
                     Atom a = atom(entry);
-                    for (DebPackage q : set) {
+                    List<DebPackage> suspects = new ArrayList<>(candidates(a.name(), byName, providing));
+                    if ("same".equals(multiArch(p))) {
+                        // a self conflict reaches packages of other names that provide the name
+                        for (DebCatalog.Provider pr : catalog.providers(a.name())) {
+                            DebPackage named = byName.get(catalog.get(pr.pkg()).name());
+                            if (named != null) {
+                                suspects.add(named);
+                            }
+                        }
+                    }
+                    for (DebPackage q : new java.util.LinkedHashSet<>(suspects)) {
                         if (q != p && conflicts(p, a, q)) {
                             out.add(p + " conflicts with " + entry.strip() + " but " + q + " is installed");
                         }
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /** The installed packages that have or provide {@code name}: the only ones a relation on it can concern. */
+    private static List<DebPackage> candidates(String name, Map<String, DebPackage> byName,
+            Map<String, List<DebPackage>> providing) {
+        List<DebPackage> out = new ArrayList<>(providing.getOrDefault(name, List.of()));
+        DebPackage real = byName.get(name);
+        if (real != null) {
+            out.add(real);
         }
         return out;
     }
