@@ -73,18 +73,35 @@ public final class DebCatalog {
      */
     public static DebCatalog of(List<DebPackage> parsed, String nativeArch) {
         List<DebPackage> kept = new ArrayList<>(parsed.size());
-        Map<String, Integer> at = new HashMap<>(parsed.size() * 2);
+        Map<String, Object> byName = new HashMap<>(parsed.size() * 2);
         for (DebPackage p : parsed) {
             // "all" packages install as native ones: the same name and version in both is one package
-            String arch = p.architecture().equals("all") ? nativeArch : p.architecture();
-            Integer earlier = at.putIfAbsent(p.name() + ' ' + p.version().text() + ' ' + arch, kept.size());
-            int id = earlier == null ? kept.size() : earlier;
+            int earlier = -1;
+            Object same = byName.get(p.name());
+            if (same != null) {
+                for (int id : same instanceof Integer one ? new int[] {one} : (int[]) same) {
+                    DebPackage q = kept.get(id);
+                    if (q.version().text().equals(p.version().text()) && installsNatively(q, nativeArch) == installsNatively(p, nativeArch)
+                            && (installsNatively(q, nativeArch) || q.architecture().equals(p.architecture()))) {
+                        earlier = id;
+                    }
+                }
+            }
+            int id = earlier < 0 ? kept.size() : earlier;
             DebPackage q = p.id() == id ? p : new DebPackage(id, p.name(), p.version(), p.architecture(),
                     p.multiArch(), p.essential(), p.depends(), p.conflicts(), p.breaksFrom(), p.provides(), p.raw());
-            if (earlier == null) {
-                kept.add(q);
-            } else {
+            if (earlier >= 0) {
                 kept.set(id, q);
+            } else {
+                kept.add(q);
+                if (same == null) {
+                    byName.put(p.name(), id);
+                } else {
+                    int[] ids = same instanceof Integer one ? new int[] {one} : (int[]) same;
+                    int[] more = java.util.Arrays.copyOf(ids, ids.length + 1);
+                    more[ids.length] = id;
+                    byName.put(p.name(), more);
+                }
             }
         }
         return new DebCatalog(Collections.unmodifiableList(kept), nativeArch);
@@ -126,6 +143,10 @@ public final class DebCatalog {
     /** Names with an {@code Essential: yes} package, and those packages. */
     public Map<String, int[]> essentials() {
         return Collections.unmodifiableMap(essentialByName);
+    }
+
+    private static boolean installsNatively(DebPackage p, String nativeArch) {
+        return p.architecture().equals(nativeArch) || p.architecture().equals("all");
     }
 
     /** True if the package is built for this system: its architecture is the native one or {@code all}. */

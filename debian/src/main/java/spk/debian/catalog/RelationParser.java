@@ -9,7 +9,8 @@ import spk.debian.version.DebianVersion;
  * comma-separated entries, each a {@code |}-separated list of {@code name[:arch] [(op version)]}.
  * Architecture restrictions ({@code [amd64]}) and build profiles ({@code <nocheck>}) belong to
  * source packages and are skipped. A malformed entry is an {@link IllegalArgumentException}
- * whose message names it.
+ * whose message names it. The text is scanned in place (a whole archive has about a million
+ * relations, so no intermediate strings are made for entries).
  */
 final class RelationParser {
     private RelationParser() {}
@@ -20,107 +21,130 @@ final class RelationParser {
         if (field == null) {
             return out;
         }
-        for (String entry : split(field, ',')) {
-            if (entry.isBlank()) {
-                continue;
+        int n = field.length();
+        int start = 0;
+        while (start <= n) {
+            int comma = field.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            if (!blank(field, start, end)) {
+                List<Relation> alternatives = new ArrayList<>(1);
+                int a = start;
+                while (a <= end) {
+                    int bar = field.indexOf('|', a);
+                    int altEnd = bar < 0 || bar > end ? end : bar;
+                    alternatives.add(relation(field, a, altEnd));
+                    a = altEnd + 1;
+                }
+                out.add(List.copyOf(alternatives));
             }
-            List<Relation> alternatives = new ArrayList<>(1);
-            for (String alt : split(entry, '|')) {
-                alternatives.add(relation(alt));
-            }
-            out.add(List.copyOf(alternatives));
+            start = end + 1;
         }
         return out;
     }
 
-    /** A field without alternatives (Conflicts, Breaks, Provides). */
+    /** A field without alternatives (Conflicts, Breaks, Provides), appended to {@code into}. */
     static List<Relation> list(String field, List<Relation> into) {
         if (field == null) {
             return into;
         }
-        for (String entry : split(field, ',')) {
-            if (!entry.isBlank()) {
-                if (entry.indexOf('|') >= 0) {
-                    throw new IllegalArgumentException("alternatives are not allowed here: '" + entry.strip() + "'");
+        int n = field.length();
+        int start = 0;
+        while (start <= n) {
+            int comma = field.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            if (!blank(field, start, end)) {
+                int bar = field.indexOf('|', start);
+                if (bar >= 0 && bar < end) {
+                    throw new IllegalArgumentException("alternatives are not allowed here: '"
+                            + field.substring(start, end).strip() + "'");
                 }
-                into.add(relation(entry));
+                into.add(relation(field, start, end));
             }
+            start = end + 1;
         }
         return into;
     }
 
-    private static List<String> split(String s, char sep) {
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == sep) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
             }
         }
-        parts.add(s.substring(start));
-        return parts;
+        return true;
     }
 
     static Relation relation(String text) {
-        String s = text.strip();
-        int n = s.length();
-        int i = 0;
-        while (i < n && !Character.isWhitespace(s.charAt(i)) && "(:[<".indexOf(s.charAt(i)) < 0) {
+        return relation(text, 0, text.length());
+    }
+
+    private static boolean nameChar(char c, String stops) {
+        return !Character.isWhitespace(c) && stops.indexOf(c) < 0;
+    }
+
+    /** The relation written in {@code s[from, to)}. */
+    static Relation relation(String s, int from, int to) {
+        int i = skipSpace(s, from, to);
+        int n = to;
+        while (n > i && Character.isWhitespace(s.charAt(n - 1))) {
+            n--;
+        }
+        int nameStart = i;
+        while (i < n && nameChar(s.charAt(i), "(:[<")) {
             i++;
         }
-        if (i == 0) {
-            throw new IllegalArgumentException("missing package name in '" + s + "'");
+        if (i == nameStart) {
+            throw new IllegalArgumentException("missing package name in '" + s.substring(from, to).strip() + "'");
         }
-        String name = s.substring(0, i);
+        String name = s.substring(nameStart, i);
         String arch = null;
         if (i < n && s.charAt(i) == ':') {
             int a = ++i;
-            while (i < n && !Character.isWhitespace(s.charAt(i)) && "([<".indexOf(s.charAt(i)) < 0) {
+            while (i < n && nameChar(s.charAt(i), "([<")) {
                 i++;
             }
             arch = s.substring(a, i);
             if (arch.isEmpty()) {
-                throw new IllegalArgumentException("empty architecture qualifier in '" + s + "'");
+                throw new IllegalArgumentException("empty architecture qualifier in '" + s.substring(from, to).strip() + "'");
             }
         }
-        i = skipSpace(s, i);
+        i = skipSpace(s, i, n);
         Op op = null;
         DebianVersion version = null;
         if (i < n && s.charAt(i) == '(') {
             int close = s.indexOf(')', i);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '(' in '" + s + "'");
+            if (close < 0 || close >= n) {
+                throw new IllegalArgumentException("unclosed '(' in '" + s.substring(from, to).strip() + "'");
             }
-            String inner = s.substring(i + 1, close).strip();
-            int k = 0;
-            while (k < inner.length() && "<>=".indexOf(inner.charAt(k)) >= 0) {
+            int k = skipSpace(s, i + 1, close);
+            int opStart = k;
+            while (k < close && "<>=".indexOf(s.charAt(k)) >= 0) {
                 k++;
             }
-            op = Op.parse(inner.substring(0, k));
+            op = Op.parse(s.substring(opStart, k));
             if (op == null) {
-                throw new IllegalArgumentException("bad version operator in '" + s + "'");
+                throw new IllegalArgumentException("bad version operator in '" + s.substring(from, to).strip() + "'");
             }
-            version = DebianVersion.parse(inner.substring(k));
-            i = skipSpace(s, close + 1);
+            version = DebianVersion.parse(s.substring(k, close));
+            i = skipSpace(s, close + 1, n);
         }
         // source-only restrictions: [arch list] and <build profiles>
         while (i < n && (s.charAt(i) == '[' || s.charAt(i) == '<')) {
             char closing = s.charAt(i) == '[' ? ']' : '>';
             int close = s.indexOf(closing, i);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '" + s.charAt(i) + "' in '" + s + "'");
+            if (close < 0 || close >= n) {
+                throw new IllegalArgumentException("unclosed '" + s.charAt(i) + "' in '" + s.substring(from, to).strip() + "'");
             }
-            i = skipSpace(s, close + 1);
+            i = skipSpace(s, close + 1, n);
         }
         if (i < n) {
-            throw new IllegalArgumentException("unexpected '" + s.substring(i) + "' in '" + s + "'");
+            throw new IllegalArgumentException("unexpected '" + s.substring(i, n) + "' in '" + s.substring(from, to).strip() + "'");
         }
         return new Relation(name, arch, op, version);
     }
 
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+    private static int skipSpace(String s, int i, int end) {
+        while (i < end && Character.isWhitespace(s.charAt(i))) {
             i++;
         }
         return i;

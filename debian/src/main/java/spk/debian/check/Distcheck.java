@@ -16,13 +16,15 @@ import spk.solver.backend.SatBackend;
  * Which packages of a catalog can be installed (each with the essential packages), as
  * dose-distcheck answers it, on the project's constraint model and Sat4j.
  *
- * <p>The whole catalog is encoded once, into one incremental solver that keeps what it learns
- * from one question to the next. Every solution found certifies every package installed in it,
- * so the check goes in two stages: first <em>rounds</em>, each one solve that prefers every
- * package not yet certified (an installation as large as the solver can make it, which
- * certifies most of the archive in the first round), until a round certifies nothing new; then
- * each package still unknown is asked about alone, "can it be installed?", as a solve under the
- * assumption that it is. Those last questions are shared between workers, one solver each.
+ * <p>Every solution found certifies every package installed in it, so the check goes in two
+ * stages: first <em>rounds</em>, each one solve that prefers every package not yet certified
+ * (an installation as large as the solver can make it), until a round certifies nothing new;
+ * then each package still unknown is asked about alone, "can it be installed?", as a solve under
+ * the assumption that it is. The first round runs on the whole archive and certifies nearly all
+ * of it; everything after runs on one incremental solver over what the packages still unknown
+ * can reach (a model there is an installation of the archive, a conflict there is one in it),
+ * which keeps what it learns from one question to the next. The last questions are shared
+ * between workers, one solver each, when there are enough of them.
  */
 public final class Distcheck {
     private static final int UNKNOWN = 0;
@@ -64,21 +66,28 @@ public final class Distcheck {
     }
 
     private int check(int threads) {
-        InstallSat first = new InstallSat(encoding.goals());
-        int rounds = 0;
+        // round 1 over the whole archive; it certifies nearly all of it
+        try (InstallSat whole = new InstallSat(encoding.goals())) {
+            round(whole, encoding);
+        }
+        int rounds = 1;
+        int[] unknown = unknown();
+        if (unknown.length == 0) {
+            return rounds;
+        }
+        // the rest only concerns what the packages still unknown can reach: a much smaller
+        // problem, in which a model is still an installation of the archive and a conflict is
+        // still a conflict in it
+        CatalogEncoding rest = CatalogEncoding.reachable(encoding.catalog(), unknown, true, false);
+        InstallSat first = new InstallSat(rest.goals());
         try {
-            while (true) {
+            while (round(first, rest)) {
                 rounds++;
-                int before = countKnown();
-                first.hint(unknownHints());
-                certify(first.solve(encoding.model(), new int[0]));
-                if (countKnown() == before) {
-                    break;
-                }
             }
+            rounds++;
             int[] left = unknown();
             if (threads == 1 || left.length < 64) {
-                askEach(first, left, new AtomicInteger());
+                askEach(first, rest, left, new AtomicInteger());
                 return rounds;
             }
             AtomicInteger next = new AtomicInteger();
@@ -87,12 +96,12 @@ public final class Distcheck {
                 List<Future<?>> others = new ArrayList<>();
                 for (int i = 1; i < threads; i++) {
                     others.add(pool.submit(() -> {
-                        try (InstallSat sat = new InstallSat(encoding.goals())) {
-                            askEach(sat, left, next);
+                        try (InstallSat sat = new InstallSat(rest.goals())) {
+                            askEach(sat, rest, left, next);
                         }
                     }));
                 }
-                askEach(first, left, next);
+                askEach(first, rest, left, next);
                 for (Future<?> f : others) {
                     f.get();
                 }
@@ -110,18 +119,26 @@ public final class Distcheck {
         }
     }
 
+    /** One round: a solve preferring every package not yet known; true if it certified any. */
+    private boolean round(InstallSat sat, CatalogEncoding enc) {
+        int before = countKnown();
+        sat.hint(unknownHints(enc));
+        certify(enc, sat.solve(enc.model(), new int[0]));
+        return countKnown() > before;
+    }
+
     /** Asks about each package of {@code left} still unknown, taking them from a shared cursor. */
-    private void askEach(InstallSat sat, int[] left, AtomicInteger next) {
+    private void askEach(InstallSat sat, CatalogEncoding enc, int[] left, AtomicInteger next) {
         int i;
         while ((i = next.getAndIncrement()) < left.length) {
             int p = left[i];
             if (status.get(p) != UNKNOWN) {
                 continue;
             }
-            sat.hint(unknownHints());
-            SatBackend.Outcome out = sat.solve(encoding.model(), new int[] {encoding.var(p)});
+            sat.hint(unknownHints(enc));
+            SatBackend.Outcome out = sat.solve(enc.model(), new int[] {enc.var(p)});
             if (out instanceof SatBackend.Outcome.Sat) {
-                certify(out);
+                certify(enc, out);
             } else {
                 solves.incrementAndGet();
                 status.set(p, BROKEN);
@@ -129,21 +146,21 @@ public final class Distcheck {
         }
     }
 
-    private void certify(SatBackend.Outcome out) {
+    private void certify(CatalogEncoding enc, SatBackend.Outcome out) {
         solves.incrementAndGet();
         if (out instanceof SatBackend.Outcome.Sat s) {
-            for (int id : encoding.packages()) {
-                if (s.isTrue(encoding.var(id))) {
+            for (int id : enc.packages()) {
+                if (s.isTrue(enc.var(id))) {
                     status.set(id, INSTALLABLE);
                 }
             }
         }
     }
 
-    private boolean[] unknownHints() {
-        boolean[] hints = new boolean[encoding.model().varCount() + 1];
-        for (int id : encoding.packages()) {
-            hints[encoding.var(id)] = status.get(id) == UNKNOWN;
+    private boolean[] unknownHints(CatalogEncoding enc) {
+        boolean[] hints = new boolean[enc.model().varCount() + 1];
+        for (int id : enc.packages()) {
+            hints[enc.var(id)] = status.get(id) == UNKNOWN;
         }
         return hints;
     }
