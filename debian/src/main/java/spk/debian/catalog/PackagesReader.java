@@ -15,9 +15,9 @@ import spk.debian.version.DebianVersion;
 
 /**
  * Reads a Debian {@code Packages} file (plain, {@code .xz} or {@code .gz}, told by its first
- * bytes). The text is split into as many parts as there are cores, at stanza boundaries, and
- * the parts are parsed at once; only the fields that decide installability are turned into
- * strings, every other line is skipped by its first bytes.
+ * bytes). The text is cut into pieces at stanza boundaries, each parsed by a worker while the
+ * next is decompressed; only the fields that decide installability are turned into strings,
+ * every other line is skipped by its first bytes.
  */
 public final class PackagesReader {
     private PackagesReader() {}
@@ -45,54 +45,96 @@ public final class PackagesReader {
         }
     }
 
-    /** The packages of a file, in file order; ids start at {@code firstId}. */
+    /** Decompressed text is cut into pieces of about this size, each parsed while the next is decompressed. */
+    private static final int PIECE = 2 << 20;
+
+    /**
+     * The packages of a file, in file order; ids start at {@code firstId}. Decompressing (the
+     * calling thread) and parsing (a worker per piece) overlap: xz alone takes a third of the time.
+     */
     public static List<DebPackage> read(Path file, int firstId) {
-        byte[] text = bytes(file);
-        return parse(text, file.toString(), firstId);
+        String source = file.toString();
+        List<CompletableFuture<List<DebPackage>>> pieces = new ArrayList<>();
+        try (InputStream in = open(file)) {
+            byte[] carry = new byte[0];
+            long lineBase = 1;
+            byte[] block = new byte[PIECE];
+            while (true) {
+                int n = in.readNBytes(block, 0, block.length);
+                boolean last = n < block.length;
+                byte[] buf = java.util.Arrays.copyOf(carry, carry.length + n);
+                System.arraycopy(block, 0, buf, carry.length, n);
+                int cut = last ? buf.length : lastBoundary(buf);
+                byte[] piece = cut == buf.length ? buf : java.util.Arrays.copyOf(buf, cut);
+                carry = cut == buf.length ? new byte[0] : java.util.Arrays.copyOfRange(buf, cut, buf.length);
+                long base = lineBase;
+                lineBase += newlines(piece);
+                pieces.add(CompletableFuture.supplyAsync(() -> parsePiece(piece, base, source)));
+                if (last) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw CatalogException.unreadable(source, e);
+        }
+        List<DebPackage> out = new ArrayList<>();
+        for (CompletableFuture<List<DebPackage>> f : pieces) {
+            out.addAll(join(f));
+        }
+        return withIds(out, firstId);
     }
 
     /** Parses Packages text already in memory; {@code source} names it in errors. */
     public static List<DebPackage> parse(byte[] text, String source, int firstId) {
-        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), text.length / (1 << 20)));
-        List<int[]> ranges = new ArrayList<>();
-        int start = 0;
-        for (int p = 1; p <= parts; p++) {
-            int end = p == parts ? text.length : stanzaBoundary(text, (int) ((long) text.length * p / parts));
-            if (end > start) {
-                ranges.add(new int[] {start, end});
-                start = end;
-            }
-        }
-        List<CompletableFuture<List<Stanza>>> futures = new ArrayList<>();
-        for (int[] r : ranges.subList(1, ranges.size())) {
-            futures.add(CompletableFuture.supplyAsync(() -> stanzas(text, r[0], r[1], source)));
-        }
-        List<Stanza> all = new ArrayList<>(ranges.isEmpty() ? List.of() : stanzas(text, ranges.get(0)[0], ranges.get(0)[1], source));
-        for (CompletableFuture<List<Stanza>> f : futures) {
-            try {
-                all.addAll(f.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw e;
-            }
-        }
-        // relations are parsed in parallel as well: most of the work is there
-        DebPackage[] out = new DebPackage[all.size()];
-        java.util.stream.IntStream.range(0, all.size()).parallel()
-                .forEach(i -> out[i] = toPackage(all.get(i), firstId + i, text, source));
-        return List.of(out);
+        return withIds(parsePiece(text, 1, source), firstId);
     }
 
-    /** The first stanza start at or after {@code from} (just after a blank line). */
-    private static int stanzaBoundary(byte[] t, int from) {
-        for (int i = Math.max(1, from); i < t.length; i++) {
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private static List<DebPackage> withIds(List<DebPackage> parsed, int firstId) {
+        List<DebPackage> out = new ArrayList<>(parsed.size());
+        for (DebPackage p : parsed) {
+            int id = firstId + out.size();
+            out.add(p.id() == id ? p : new DebPackage(id, p.name(), p.version(), p.architecture(), p.multiArch(),
+                    p.essential(), p.depends(), p.conflicts(), p.breaksFrom(), p.provides(), p.raw()));
+        }
+        return out;
+    }
+
+    /** One piece of text (whole stanzas), whose first line is line {@code lineBase} of the file. */
+    private static List<DebPackage> parsePiece(byte[] text, long lineBase, String source) {
+        List<Stanza> stanzas = stanzas(text, 0, text.length, source);
+        List<DebPackage> out = new ArrayList<>(stanzas.size());
+        for (Stanza s : stanzas) {
+            out.add(toPackage(s, 0, text, source, lineBase));
+        }
+        return out;
+    }
+
+    /** Just after the last blank line of {@code t}, or 0. */
+    private static int lastBoundary(byte[] t) {
+        for (int i = t.length - 1; i > 0; i--) {
             if (t[i] == '\n' && t[i - 1] == '\n') {
                 return i + 1;
             }
         }
-        return t.length;
+        return 0;
+    }
+
+    private static long newlines(byte[] t) {
+        long n = 0;
+        for (byte b : t) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<Stanza> stanzas(byte[] t, int from, int to, String source) {
@@ -159,7 +201,7 @@ public final class PackagesReader {
         return -1;
     }
 
-    private static DebPackage toPackage(Stanza s, int id, byte[] text, String source) {
+    private static DebPackage toPackage(Stanza s, int id, byte[] text, String source, long lineBase) {
         String[] f = s.fields();
         String field = FIELDS[PACKAGE];
         try {
@@ -199,7 +241,8 @@ public final class PackagesReader {
                     breaksFrom, List.copyOf(provides), new DebPackage.RawFields(orEmpty(f[PRE_DEPENDS]), orEmpty(f[DEPENDS]),
                             orEmpty(f[CONFLICTS]), orEmpty(f[BREAKS]), orEmpty(f[PROVIDES])));
         } catch (IllegalArgumentException e) {
-            throw CatalogException.badInput(source, lineOf(text, s.offset(), f, field), field + ": " + e.getMessage());
+            throw CatalogException.badInput(source, lineBase - 1 + lineOf(text, s.offset(), f, field),
+                    field + ": " + e.getMessage());
         }
     }
 
@@ -227,24 +270,24 @@ public final class PackagesReader {
         return line;
     }
 
-    /** The file's bytes, decompressed when it is xz or gzip. */
-    static byte[] bytes(Path file) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    /** The file's text, decompressed when it is xz or gzip (told by the first bytes). */
+    static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
             raw.mark(8);
             byte[] magic = raw.readNBytes(6);
             raw.reset();
-            InputStream in = raw;
             if (magic.length >= 6 && (magic[0] & 0xff) == 0xFD && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X'
                     && magic[4] == 'Z' && magic[5] == 0) {
-                in = new XZInputStream(raw);
-            } else if (magic.length >= 2 && (magic[0] & 0xff) == 0x1F && (magic[1] & 0xff) == 0x8B) {
-                in = new GZIPInputStream(raw, 1 << 16);
+                return new XZInputStream(raw);
             }
-            try (InputStream body = in) {
-                return body.readAllBytes();
+            if (magic.length >= 2 && (magic[0] & 0xff) == 0x1F && (magic[1] & 0xff) == 0x8B) {
+                return new GZIPInputStream(raw, 1 << 16);
             }
+            return raw;
         } catch (IOException e) {
-            throw CatalogException.unreadable(file.toString(), e);
+            raw.close();
+            throw e;
         }
     }
 }
