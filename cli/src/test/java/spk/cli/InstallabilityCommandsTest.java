@@ -69,6 +69,10 @@ class InstallabilityCommandsTest {
         assertEquals(0, install.exit(), install.err());
         JsonNode n = new ObjectMapper().readTree(install.out());
         assertEquals(2, n.get("size").asInt());
+        CommandLineTest.Run unknown = spk("bench", "install", packages.toString(), "nothing", "tool");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.out().startsWith("install nothing: no package in the catalog matches 'nothing'\ninstall tool: 2 packages"),
+                unknown.out());
         CommandLineTest.Run missing = spk("bench", "distcheck", dir.resolve("nope").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("error: cannot read the catalog"), missing.err());

@@ -70,7 +70,23 @@ public final class BenchInstallCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         boolean allOk = true;
         for (String r : all) {
-            InstallSolve.Result res = solve.solve(r, explain && !json);
+            InstallSolve.Result res;
+            try {
+                res = solve.solve(r, explain && !json);
+            } catch (InstallSolve.UnknownPackage e) {
+                // one unknown name should not end a batch: report it and go on
+                allOk = false;
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("request", r);
+                    m.put("installable", false);
+                    m.put("error", e.getMessage());
+                    out.println(mapper.writeValueAsString(m));
+                } else {
+                    out.println("install " + r + ": " + e.getMessage());
+                }
+                continue;
+            }
             allOk &= res.installable();
             double ms = res.nanos() / 1e6;
             if (json) {

@@ -81,7 +81,9 @@ public final class Distcheck {
         CatalogEncoding rest = CatalogEncoding.reachable(encoding.catalog(), unknown, true, false);
         InstallSat first = new InstallSat(rest.goals());
         try {
-            while (round(first, rest)) {
+            // rounds stop paying once each certifies only a few (then most of what is left
+            // conflicts with every large installation, and asking about each is cheaper)
+            while (round(first, rest) >= MIN_ROUND_GAIN) {
                 rounds++;
             }
             rounds++;
@@ -119,12 +121,15 @@ public final class Distcheck {
         }
     }
 
-    /** One round: a solve preferring every package not yet known; true if it certified any. */
-    private boolean round(InstallSat sat, CatalogEncoding enc) {
+    /** Below this many packages certified by a round, the rest is asked about one by one. */
+    private static final int MIN_ROUND_GAIN = 64;
+
+    /** One round: a solve preferring every package not yet known; returns how many it certified. */
+    private int round(InstallSat sat, CatalogEncoding enc) {
         int before = countKnown();
         sat.hint(unknownHints(enc));
         certify(enc, sat.solve(enc.model(), new int[0]));
-        return countKnown() > before;
+        return countKnown() - before;
     }
 
     /** Asks about each package of {@code left} still unknown, taking them from a shared cursor. */

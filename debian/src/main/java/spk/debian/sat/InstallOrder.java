@@ -127,19 +127,29 @@ final class InstallOrder implements IOrder {
         return ILits.UNDEFINED;
     }
 
-    /** The best open candidate of a dependency nothing chosen satisfies, or 0 when it is satisfied. */
+    /**
+     * The best open candidate of a dependency nothing chosen satisfies, or 0 when it is
+     * satisfied. A preferred candidate comes first: when certifying, an older version nothing
+     * has chosen yet is worth more than the newest one, already known to install.
+     */
     private int open(int[] candidates) {
         int first = 0;
+        int preferredOpen = 0;
         for (int c : candidates) {
             int lit = LiteralsUtils.posLit(c);
             if (lits.isSatisfied(lit)) {
                 return 0;
             }
-            if (first == 0 && lits.isUnassigned(lit)) {
-                first = lit;
+            if (lits.isUnassigned(lit)) {
+                if (first == 0) {
+                    first = lit;
+                }
+                if (preferredOpen == 0 && c < preferredAt.length && preferredAt[c] >= 0) {
+                    preferredOpen = lit;
+                }
             }
         }
-        return first;
+        return preferredOpen != 0 ? preferredOpen : first;
     }
 
     @Override
