@@ -18,20 +18,8 @@ for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
     cp="$cp:$jar"
 done
 rm -f "$target"/spk.jsa "$target"/spfs.jsa
-# spk: a static archive of the classes of --help and of a small `spk bench distcheck` (the Debian
-# importer and Sat4j: their loading and verification are a tenth of checking a whole archive)
-scratch="$(mktemp -d)"
-printf 'Package: a\nVersion: 1\nArchitecture: all\nDepends: b | c, d\n\nPackage: b\nVersion: 1\nArchitecture: amd64\nProvides: c\n' \
-    >"$scratch/Packages"
-for args in "--help" "bench distcheck --explain $scratch/Packages" "bench install $scratch/Packages b"; do
-    # shellcheck disable=SC2086
-    java -XX:DumpLoadedClassList="$scratch/classes.$RANDOM" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-        -cp "$cp" spk.cli.spk.SpkMain $args >/dev/null 2>&1 || true
-done
-cat "$scratch"/classes.* 2>/dev/null | sort -u >"$scratch/classes.lst"
-java -Xshare:dump -XX:SharedClassListFile="$scratch/classes.lst" -XX:SharedArchiveFile="$target/spk.jsa" \
-    -cp "$cp" >/dev/null 2>&1 || true
-rm -rf "$scratch"
+java -XX:ArchiveClassesAtExit="$target/spk.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$cp" spk.cli.spk.SpkMain --help >/dev/null 2>&1 || true
 # spfs: a static archive of the classes a typical session loads (commit, render, ls, tags, push,
 # check, clean), gathered from real runs against a scratch repository
 scratch="$(mktemp -d)"
