@@ -37,22 +37,29 @@ class SpkBuildTest {
         return h.spk(args);
     }
 
+    /** The binary builds a build reports (not its source package). */
+    static long binaries(RuntimeHarness.Result r) {
+        return r.out().lines().filter(l -> l.startsWith("built ") && !l.endsWith(" [src]")).count();
+    }
+
     @Test
     void ourRecipesBuildAndTheirEnvironmentRuns() throws Exception {
         RuntimeHarness.Result stdfs = spk("build", PACKAGES.resolve("stdfs/stdfs.spk.yaml").toString());
         assertEquals(0, stdfs.exit(), stdfs.toString());
-        assertTrue(stdfs.out().startsWith("built stdfs/1.0.0/"), stdfs.out());
+        // as SPK's build: the source package first, then the binary one
+        assertTrue(stdfs.out().startsWith("built stdfs/1.0.0/src [src]\nbuilt stdfs/1.0.0/"), stdfs.out());
         RuntimeHarness.Result hello = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString());
         assertEquals(0, hello.exit(), hello.toString());
-        assertEquals(2, hello.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), "both variants: " + hello);
+        assertEquals(2, binaries(hello), "both variants: " + hello);
         RuntimeHarness.Result greeter = spk("build", PACKAGES.resolve("greeter/greeter.spk.yaml").toString(), "-o",
                 "version=1.0.0");
         assertEquals(0, greeter.exit(), greeter.toString());
 
         // published as SPK publishes: a spec blob and a layer per component
         FsRepository local = FsRepository.open(h.repo, Optional.empty());
-        assertEquals(2, local.lsTags("spk/pkg/hello/1.2.0").stream().filter(l -> l.folder()).count(), "a folder per build");
-        assertEquals(1, local.lsTags("spk/spec/greeter/1.0.0").size(), "one spec");
+        assertEquals(3, local.lsTags("spk/pkg/hello/1.2.0").stream().filter(l -> l.folder()).count(),
+                "a folder per build, the source package's among them");
+        assertEquals(2, local.lsTags("spk/spec/greeter/1.0.0").size(), "the binary and source packages' specs");
 
         for (String[] c : new String[][] {{"hi", "hi from hello 1.2.0"}, {"hello", "hello from hello 1.2.0"}}) {
             RuntimeHarness.Result env = spk("env", "-r", h.repo.toString(), "greeter", "-o", "greeting=" + c[0], "--", "sh",
@@ -76,10 +83,11 @@ class SpkBuildTest {
         RuntimeHarness.Result one = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant",
                 "{greeting: hi}");
         assertEquals(0, one.exit(), one.toString());
-        assertEquals(1, one.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), one.out());
+        assertEquals(1, binaries(one), one.out());
         RuntimeHarness.Result none = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant", "7");
         assertEquals(2, none.exit(), none.toString());
-        assertEquals("error: --variant 7: the recipe has 2 variant(s), numbered from 0\n", none.err());
+        assertEquals("error: --variant 7 is out of range; 2 variant(s) found in hello/1.2.0, numbered from 0\n",
+                none.err());
 
         // published to another repository, the packages are listed and entered from there
         Path origin = tmp.resolve("origin");

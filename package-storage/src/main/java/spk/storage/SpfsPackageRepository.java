@@ -156,6 +156,38 @@ public final class SpfsPackageRepository implements PackageRepository {
     }
 
     /**
+     * Publishes a recipe (its YAML text as given) at {@code spk/spec/NAME/VERSION}, replacing any
+     * recipe of that version, as SPK's builds do (they always save the recipe they build from).
+     */
+    public Recipe publishRecipe(String recipeYaml, ObjectFormat format, String author) {
+        SpecFile s = loader.loadText("published recipe", recipeYaml, OptionMap.EMPTY).spec();
+        if (!(s instanceof Recipe recipe)) {
+            throw new InvalidPackage("only recipes (name/version, with a build) can be published as recipes");
+        }
+        spfs.pushTag(TagSpec.parse(SPECS + "/" + recipe.pkg().name().value() + "/" + recipe.pkg().version().toTagPath()),
+                writeBlob(recipeYaml, recipe.pkg().toString(), format), author);
+        versions.remove(recipe.pkg().name());
+        return recipe;
+    }
+
+    /** Whether a recipe of this version is published. */
+    public boolean hasRecipe(PkgName pkg, Version version) {
+        return hasTag(SPECS + "/" + pkg.value() + "/" + version.toTagPath());
+    }
+
+    private Digest writeBlob(String text, String what, ObjectFormat format) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        PayloadWrite w;
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            w = spfs.writePayload(in, 0100644);
+        } catch (IOException e) {
+            throw new InvalidPackage("cannot write the spec of " + what + ": " + e.getMessage());
+        }
+        spfs.writeObject(new Blob(w.digest(), w.size(), format));
+        return w.digest();
+    }
+
+    /**
      * Publishes a built package: its spec (the YAML text as given) and a layer per component,
      * plus the legacy single tag pointing at the run layer, as SPK does for its older clients.
      */
@@ -166,15 +198,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         }
         BuildIdent id = spec.pkg();
         String path = id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
-        byte[] bytes = specYaml.getBytes(StandardCharsets.UTF_8);
-        PayloadWrite w;
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            w = spfs.writePayload(in, 0100644);
-        } catch (IOException e) {
-            throw new InvalidPackage("cannot write the spec of " + id + ": " + e.getMessage());
-        }
-        spfs.writeObject(new Blob(w.digest(), w.size(), format));
-        spfs.pushTag(TagSpec.parse(SPECS + "/" + path), w.digest(), author);
+        spfs.pushTag(TagSpec.parse(SPECS + "/" + path), writeBlob(specYaml, id.toString(), format), author);
         Map<Component, Digest> layers = new LinkedHashMap<>(componentLayers);
         layers.forEach((c, d) -> spfs.pushTag(TagSpec.parse(PACKAGES + "/" + path + "/" + c), d, author));
         Digest legacy = layers.getOrDefault(id.build().isSource() ? Component.SOURCE : Component.RUN, null);

@@ -1,0 +1,63 @@
+package spk.builder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import spfs.commit.DirectoryCommitter;
+import spfs.encoding.Digest;
+import spfs.graph.ObjectFormat;
+import spfs.runtime.DirectoryRemoval;
+import spk.grammar.ident.Component;
+import spk.spec.model.PackageSpec;
+import spk.spec.model.Recipe;
+import spk.spec.variant.BuiltSpecGenerator;
+import spk.spec.write.SpecWriter;
+import spk.storage.SpfsPackageRepository;
+
+/**
+ * Makes a recipe's source package, as SPK's make-source does: collects its sources into
+ * {@code /spfs/spk/pkg/NAME/VERSION/src/} (staged in a scratch folder, so nothing but that folder
+ * can end up in the layer), commits that as the {@code src} component's layer and publishes the
+ * pruned {@code NAME/VERSION/src} spec to the local repository.
+ */
+public final class SourcePackageBuilder {
+    private final SpfsPackageRepository local;
+    private final ObjectFormat format;
+    private final String author;
+    private final BuildProgress progress;
+
+    public SourcePackageBuilder(SpfsPackageRepository local, ObjectFormat format, String author, BuildProgress progress) {
+        this.local = local;
+        this.format = format;
+        this.author = author;
+        this.progress = progress;
+    }
+
+    /** @param recipeDir the recipe's folder, which local sources are relative to */
+    public BinaryBuilder.Built build(Recipe recipe, Path recipeDir) {
+        PackageSpec spec = BuiltSpecGenerator.sourcePackage(recipe, recipeDir);
+        Path stage;
+        try {
+            stage = Files.createTempDirectory("spk-source-");
+        } catch (IOException e) {
+            throw new BinaryBuilder.BuildFailed("cannot make a folder for the sources of " + recipe.pkg() + ": "
+                    + e.getMessage());
+        }
+        try {
+            progress.step("collecting the sources of " + recipe.pkg());
+            // the folder is there even without sources: builds run in it
+            Path into = Files.createDirectories(stage.resolve(BinaryBuilder.sourceDir(recipe.pkg())));
+            SourceCollector.collect(recipe.sources(), recipeDir, into, BuiltSpecGenerator.packageVariables(spec.pkg()));
+            progress.step("committing the sources of " + recipe.pkg());
+            Digest layer = new DirectoryCommitter(local.spfs(), format, Runtime.getRuntime().availableProcessors())
+                    .commit(stage).layer().digest();
+            local.publish(SpecWriter.write(spec), Map.of(Component.SOURCE, layer), format, author);
+            return new BinaryBuilder.Built(spec, Map.of(Component.SOURCE, layer));
+        } catch (IOException e) {
+            throw new BinaryBuilder.BuildFailed("cannot stage the sources of " + recipe.pkg() + ": " + e.getMessage());
+        } finally {
+            DirectoryRemoval.removeTree(stage);
+        }
+    }
+}

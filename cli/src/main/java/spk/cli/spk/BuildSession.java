@@ -1,0 +1,166 @@
+package spk.cli.spk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import spfs.config.Config;
+import spfs.config.ConfigLoader;
+import spfs.storage.Repositories;
+import spfs.storage.fs.FsRepository;
+import spk.builder.BinaryBuilder;
+import spk.builder.BuildProgress;
+import spk.builder.PackageTester;
+import spk.builder.SourcePackageBuilder;
+import spk.cli.spk.flags.OptionFlags;
+import spk.cli.spk.flags.SolverFlags;
+import spk.cli.spk.flags.VariantFlags;
+import spk.error.SpkException;
+import spk.grammar.ident.AnyIdent;
+import spk.grammar.ident.VersionIdent;
+import spk.grammar.name.PkgName;
+import spk.grammar.option.OptionMap;
+import spk.grammar.version.Version;
+import spk.solver.Solver;
+import spk.solver.repository.PackageRepository;
+import spk.spec.model.PackageSpec;
+import spk.spec.model.Platform;
+import spk.spec.model.Recipe;
+import spk.spec.model.SpecFile;
+import spk.spec.variant.HostOptions;
+import spk.spec.variant.PlatformRecipes;
+import spk.spec.variant.VariantSelection;
+import spk.spec.write.SpecWriter;
+import spk.storage.SpfsPackageRepository;
+
+/**
+ * What {@code build}, {@code make-source}, {@code make-binary} and {@code test} share: the local
+ * repository (where builds go), the repositories to resolve from (local first, then {@code -r}),
+ * the options, and how a command-line argument names a recipe.
+ */
+final class BuildSession {
+    /** A recipe to work on and the folder its local sources are relative to. */
+    record Target(Recipe recipe, Path root) {}
+
+    final Map<String, String> env = SpecFiles.env();
+    final Config config = ConfigLoader.load(env);
+    final FsRepository local = new Repositories(config).local();
+    final SpfsPackageRepository localPackages = new SpfsPackageRepository("local", local, SpecFiles.loader());
+    final List<PackageRepository> repositories;
+    final HostOptions host = HostOptions.detect();
+    final OptionMap options;
+    final boolean noHost;
+    private final Solver solver;
+
+    BuildSession(OptionFlags optionFlags, SolverFlags solverFlags) {
+        this.options = optionFlags.options(host);
+        this.noHost = optionFlags.noHost();
+        List<PackageRepository> repos = new ArrayList<>(List.of(localPackages));
+        if (solverFlags.hasRepositories()) {
+            repos.addAll(solverFlags.repositories());
+        }
+        this.repositories = List.copyOf(repos);
+        this.solver = new Solver(solverFlags.backend());
+    }
+
+    /**
+     * The recipe an argument names: a spec file (a recipe, or a platform, built as its recipe),
+     * or {@code NAME[/VERSION]} of a recipe published in the repositories (the highest version
+     * when none is given), whose local sources are then relative to the current folder.
+     */
+    Target recipe(String arg) {
+        Path file = Path.of(arg);
+        if (Files.isRegularFile(file) || arg.endsWith(".yaml") || arg.endsWith(".yml")) {
+            SpecFile spec = SpecFiles.load(file, options).spec();
+            Path root = file.toAbsolutePath().normalize().getParent();
+            if (spec instanceof Recipe r) {
+                return new Target(r, root);
+            }
+            if (spec instanceof Platform p) {
+                try {
+                    return new Target(PlatformRecipes.toRecipe(p, this::baseBuild), root);
+                } catch (IllegalArgumentException e) {
+                    throw new BadBuildRequest(arg + ": " + e.getMessage());
+                }
+            }
+            throw new BadBuildRequest(arg + " is not a recipe (a package spec without a build)");
+        }
+        AnyIdent ident;
+        try {
+            ident = arg.contains("/") ? AnyIdent.parse(arg) : null;
+        } catch (RuntimeException e) {
+            throw new BadBuildRequest(arg + " is neither a spec file nor NAME[/VERSION]: " + e.getMessage());
+        }
+        PkgName name = ident != null ? ident.name() : PkgName.parse(arg);
+        for (PackageRepository repo : repositories) {
+            List<Version> versions = new ArrayList<>(repo.versions(name));
+            versions.sort(java.util.Comparator.reverseOrder());
+            for (Version v : versions) {
+                if (ident != null && !v.equals(ident.version())) {
+                    continue;
+                }
+                Optional<Recipe> r = repo.recipe(name, v);
+                if (r.isPresent()) {
+                    return new Target(r.get(), Path.of("").toAbsolutePath());
+                }
+            }
+        }
+        throw new BadBuildRequest("no recipe of " + arg + " in " + repositories.stream().map(PackageRepository::name)
+                .toList() + " (and no such spec file)");
+    }
+
+    /** A base platform's published build, for building a platform that names it. */
+    private Optional<PackageSpec> baseBuild(VersionIdent base) {
+        for (PackageRepository repo : repositories) {
+            for (PackageSpec b : repo.builds(base.name(), base.version())) {
+                if (!b.pkg().build().isSource()) {
+                    return Optional.of(b);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The variants of a recipe the flags choose. */
+    List<VariantSelection.Selected> variants(VariantFlags flags, Recipe recipe) {
+        try {
+            return flags.select(recipe, options, host, noHost);
+        } catch (IllegalArgumentException e) {
+            throw new BadBuildRequest(e.getMessage());
+        }
+    }
+
+    /** As SPK's builds do, the recipe being built is saved to the local repository (replacing it). */
+    void publishRecipe(Recipe recipe) {
+        localPackages.publishRecipe(SpecWriter.write(recipe), config.newObjects(), config.tagAuthor());
+    }
+
+    SourcePackageBuilder sources(BuildProgress progress) {
+        return new SourcePackageBuilder(localPackages, config.newObjects(), config.tagAuthor(), progress);
+    }
+
+    BinaryBuilder binaries(BuildProgress progress) {
+        return new BinaryBuilder(solver, repositories, localPackages, host, new RuntimeScriptRunner(env, local),
+                config.newObjects(), config.tagAuthor(), progress);
+    }
+
+    PackageTester tester(BuildProgress progress) {
+        return new PackageTester(solver, repositories, localPackages, host, new RuntimeScriptRunner(env, local), progress);
+    }
+
+    /** What to build was not a recipe, or no variant of it was selected. */
+    static final class BadBuildRequest extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        BadBuildRequest(String message) {
+            super("not-a-recipe", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BAD_INPUT;
+        }
+    }
+}
