@@ -12,7 +12,6 @@ import spfs.storage.Repositories;
 import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
-import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 import spfs.tag.TagSpec;
 import spk.error.SpkException;
@@ -32,6 +31,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME[/VERSION[/BUILD]]", description = "What to publish: a package, a version, or one build.")
     String pkg;
 
+    @Option(names = "--no-source", description = "Leave out the source packages (NAME/VERSION/src).")
+    boolean noSource;
+
     @Spec
     CommandSpec spec;
 
@@ -46,17 +48,21 @@ public final class PublishCommand implements Callable<Integer> {
         }
         Repositories repositories = new Repositories(spfs.config.ConfigLoader.load(SpecFiles.env()));
         FsRepository local = repositories.local();
+        // recipes (spk/spec/NAME/VERSION) come along with their builds, as SPK publishes them
         List<TagSpec> tags = local.tagStreams().filter(t -> within(t.path(), "spk/spec/" + path)
-                || within(t.path(), "spk/pkg/" + path)).sorted(java.util.Comparator.comparing(TagSpec::path)).toList();
+                || within(t.path(), "spk/pkg/" + path)).filter(t -> !(noSource && isSource(t.path())))
+                .sorted(java.util.Comparator.comparing(TagSpec::path)).toList();
         if (tags.isEmpty()) {
             throw new NothingToPublish("nothing to publish: the local repository (" + local.root() + ") has no " + pkg);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Repository dest = repositories.open(target);
-                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, SyncReporter.NONE)) {
+                spk.cli.spfs.ProgressReporter bar = spk.cli.spfs.ProgressReporter.forTerminal("publish " + pkg);
+                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, bar)) {
             for (TagSpec t : tags) {
                 sync.syncTag(local.resolveTag(t));
             }
+            bar.finish();
             out.println("published " + pkg + " to " + target + ": " + tags.size() + " tags, "
                     + sync.summary().payloadsSynced() + " payloads copied");
         } catch (Exception e) {
@@ -67,6 +73,12 @@ public final class PublishCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A source package's tag: {@code spk/spec/NAME/VERSION/src} or {@code spk/pkg/NAME/VERSION/src[/src]}. */
+    private static boolean isSource(String path) {
+        String[] parts = path.split("/");
+        return parts.length >= 5 && parts[4].equals("src");
     }
 
     /** {@code path} is {@code prefix} or below it, as a tag path. */

@@ -44,7 +44,7 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
             Files.setAttribute(bin.resolve("spfs"), "unix:mode", 0755);
             String shell = run.interactive() ? interactiveShell() : "bash -ex \"$2\"";
             Files.writeString(work.resolve("run.sh"), "set -e\ncd \"$1\"\n" + shell + "\n"
-                    + (run.commit() ? "spfs commit layer -t " + quote(tag) + " >/dev/null\n" : ""));
+                    + (run.commit() ? "spfs commit layer --allow-empty -t " + quote(tag) + " >/dev/null\n" : ""));
             List<String> cmd = new ArrayList<>(java);
             cmd.addAll(List.of("run", "--edit", run.layers().isEmpty() ? "-" : String.join("+", run.layers().stream()
                     .map(Digest::toString).toList()), "--", "sh", work.resolve("run.sh").toString(), run.workdir(),
