@@ -32,9 +32,14 @@ public final class EnvironmentFiles {
 
     /** The environment made of these layers, bottom first. */
     public static EnvironmentFiles of(List<SolutionLayers.PackageLayer> layers, ObjectDatabase db) {
+        return ofTrees(layers.stream().map(l -> Map.entry(l.owner(), Layering.mergedTree(db, l.layer()))).toList());
+    }
+
+    /** The environment made of these file trees and their packages, bottom first. */
+    public static EnvironmentFiles ofTrees(List<Map.Entry<BuildIdent, DirNode>> trees) {
         TreeMap<String, Owned> out = new TreeMap<>();
-        for (SolutionLayers.PackageLayer l : layers) {
-            add(out, "", Layering.mergedTree(db, l.layer()), l.owner());
+        for (Map.Entry<BuildIdent, DirNode> t : trees) {
+            add(out, "", t.getValue(), t.getKey());
         }
         return new EnvironmentFiles(out);
     }
