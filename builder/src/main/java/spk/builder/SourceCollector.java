@@ -214,9 +214,14 @@ public final class SourceCollector {
 
     private static void run(List<String> cmd, Path dir, Map<String, String> env, String what) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);
         Process p = pb.start();
+        // what the tools say goes to standard error: standard output is for the command's results
+        try (InputStream out = p.getInputStream()) {
+            out.transferTo(System.err);
+        }
+        System.err.flush();
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();

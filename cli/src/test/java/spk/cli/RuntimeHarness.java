@@ -117,6 +117,20 @@ final class RuntimeHarness implements AutoCloseable {
         return run(pb);
     }
 
+    /** {@code spk args} run in folder {@code dir}, its standard input {@code stdin}. */
+    Result spkIn(Path dir, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(SpfsProcess.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "spk.cli.spk.SpkMain"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = builder("version");
+        pb.command(cmd).directory(dir.toFile());
+        Path in = Files.createTempFile(root, "in", ".txt");
+        Files.writeString(in, stdin);
+        pb.redirectInput(in.toFile());
+        return run(pb);
+    }
+
     /** Runs to completion: exit code, stdout, stderr. */
     Result run(String... args) throws IOException, InterruptedException {
         return run(builder(args));

@@ -15,14 +15,7 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
-        CommandLine cl = commandLine(command, args);
-        String unknown = unknownCommandAskedForHelp(cl, args);
-        if (unknown != null) {
-            cl.getErr().println("error: unknown command '" + unknown + "' (see '" + cl.getCommandName() + " --help')");
-            cl.getErr().flush();
-            return ExitCodes.USAGE;
-        }
-        return cl.execute(args);
+        return commandLine(command, args).execute(args);
     }
 
     /**
@@ -61,6 +54,16 @@ public final class Cli {
                 .setExitCodeExceptionMapper(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            String unknown = unknownCommandAskedForHelp(cl, parsed.originalArgs().toArray(String[]::new));
+            if (unknown == null) {
+                return run.execute(parsed);
+            }
+            cl.getErr().println("error: unknown command '" + unknown + "' (see '" + cl.getCommandName() + " --help')");
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        });
         return cl;
     }
 
