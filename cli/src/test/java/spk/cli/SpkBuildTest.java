@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,87 @@ class SpkBuildTest {
         RuntimeHarness.Result nothing = spk("publish", "nope", "-r", origin.toString());
         assertEquals(1, nothing.exit(), nothing.toString());
         assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());
+    }
+
+    /**
+     * Every recipe under packages/ builds from its sources with the host's tools (gcc, python3),
+     * its packages work in environments, and spk test runs their test stages.
+     */
+    @Test
+    void everyRecipeOfOurPackagesBuildsRunsAndPassesItsTests() throws Exception {
+        for (String r : new String[] {"stdfs", "libgreet", "shout", "pygreet", "banner", "calc", "wordcount",
+            "studio-platform", "hello"}) {
+            RuntimeHarness.Result b = spk("build", PACKAGES.resolve(r + "/" + r + ".spk.yaml").toString());
+            assertEquals(0, b.exit(), r + ": " + b);
+        }
+        RuntimeHarness.Result greeter = spk("build", PACKAGES.resolve("greeter/greeter.spk.yaml").toString(), "-o",
+                "version=1.0.0");
+        assertEquals(0, greeter.exit(), greeter.toString());
+        FsRepository local = FsRepository.open(h.repo, Optional.empty());
+        assertEquals(10, local.lsTags("spk/spec").size(), "ten packages: " + local.lsTags("spk/spec"));
+
+        // a program linked against the C library, a python module over it, a tar-sourced tool with a doc component
+        RuntimeHarness.Result run = spk("env", "shout", "pygreet", "wordcount:{run,doc}", "--", "sh", "-c",
+                "shout spk; python3 -c 'import pygreet; print(pygreet.greet(\"py\"))'; echo a b | wordcount; "
+                        + "ls /spfs/share/doc/wordcount; ls /spfs/include 2>&1 || true");
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("HELLO, SPK!\nHello, py!\n1 2 4\nREADME\n", run.out().substring(0, run.out().indexOf("ls:")),
+                run.out());
+        // libgreet:run without its devel component: no header
+        assertTrue(run.out().contains("No such file"), run.out());
+        // a request for the embedded package is met by the package that embeds it
+        RuntimeHarness.Result calc = spk("env", "mathlite", "--", "calc", "6", "x", "7");
+        assertEquals("42\n", calc.out(), calc.toString());
+        // the platform pins what it names: banner 1.0.0 is allowed, libgreet must be ~1.0
+        RuntimeHarness.Result platform = spk("env", "studio-platform", "banner", "--", "banner", "ok");
+        assertEquals(0, platform.exit(), platform.toString());
+        assertEquals(1, spk("explain", "studio-platform", "libgreet/2").exit());
+
+        // spk test: every stage of libgreet (sources, build: make check, install: a program compiled against it)
+        RuntimeHarness.Result test = spk("test", PACKAGES.resolve("libgreet/libgreet.spk.yaml").toString());
+        assertEquals(0, test.exit(), test.toString());
+        assertEquals("passed libgreet/1.0.0 sources test 0 (variant 0)\n"
+                + "passed libgreet/1.0.0 build test 0 (variant 0)\n"
+                + "passed libgreet/1.0.0 install test 0 (variant 0)\n", test.out().lines()
+                        .filter(l -> l.startsWith("passed")).map(l -> l + "\n").reduce("", String::concat));
+        // selectors: banner's install test is for its boxed variant only; a stage by name, a recipe by name
+        RuntimeHarness.Result selected = spk("test", "banner/1.0.0@install");
+        assertEquals(0, selected.exit(), selected.toString());
+        assertEquals(List.of("passed banner/1.0.0 install test 0 (variant 1)"),
+                selected.out().lines().filter(l -> l.startsWith("passed")).toList());
+        assertTrue(h.awaitNoRuntimes());
+    }
+
+    @Test
+    void aFailingTestExitsNonZeroWithItsOutput() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("t"));
+        Files.writeString(dir.resolve("marker"), "here\n");
+        Path recipe = dir.resolve("checked.spk.yaml");
+        Files.writeString(recipe, """
+                pkg: checked/1.0.0
+                build:
+                  script: [touch $PREFIX/checked]
+                tests:
+                  - stage: sources
+                    script: [cat marker]
+                  - stage: install
+                    requirements: [{var: flavour/plain}]
+                    script:
+                      - test -f /spfs/checked
+                      - echo "the install test saw the package, then failed" >&2
+                      - exit 3
+                """);
+        RuntimeHarness.Result here = h.spkIn(dir, "", "test", "--here", recipe + "@sources");
+        assertEquals(0, here.exit(), here.toString());
+        assertEquals("here\npassed checked/1.0.0 sources test 0 (variant 0)\n", here.out());
+        assertEquals(0, spk("build", recipe.toString()).exit());
+        RuntimeHarness.Result failed = spk("test", recipe.toString());
+        assertEquals(1, failed.exit(), failed.toString());
+        assertTrue(failed.err().contains("the install test saw the package, then failed\n")
+                && failed.err().endsWith("error: checked/1.0.0 install test 0 (variant 0) failed: the script exited "
+                        + "with status 3\n"), failed.err());
+        RuntimeHarness.Result badStage = spk("test", recipe + "@deploy");
+        assertEquals(2, badStage.exit(), badStage.toString());
     }
 
     /** The build runs in the recipe's collected sources: a local folder (without .git) and a script's output. */
