@@ -77,6 +77,7 @@ class SpkSourcePackagesTest {
         RuntimeHarness.Result src = spk("mks", recipe.toString());
         ok(src);
         assertEquals("built demo/1.0.0/src [src]\n", src.out());
+        assertFalse(src.err().contains("make-source demo"), "no progress drawn when not on a terminal: " + src.err());
 
         FsRepository local = FsRepository.open(h.repo, Optional.empty());
         DirNode files = Layering.mergedTree(local, local.resolveTag(TagSpec.parse("spk/pkg/demo/1.0.0/src/src")).target());
@@ -194,6 +195,12 @@ class SpkSourcePackagesTest {
         ok(onTerminal);
         String seen = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(seen.contains("publish demo") && seen.contains("100%"), seen);
+        // and so do builds: their steps, between which a script's output goes on its own lines
+        pb.command("script", "-qec", String.join(" ", spkCommand("make-source", recipe.toString())), log.toString());
+        ok(h.run(pb));
+        seen = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(seen.contains("make-source demo/1.0.0") && seen.contains("collecting the sources of demo/1.0.0")
+                && seen.contains("100%"), seen);
     }
 
     /** The command line of spk (this class path), quoted for a shell. */

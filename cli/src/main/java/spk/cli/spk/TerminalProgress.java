@@ -1,6 +1,6 @@
 package spk.cli.spk;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -9,8 +9,8 @@ import spk.cli.app.Terminal;
 
 /**
  * The steps of a build or test run as a progress bar on standard error, drawn only on a
- * terminal. It is redrawn at each step, never while a script runs, so a script's own output
- * is not overwritten.
+ * terminal. Each state is drawn once, as a line of its own: a build script prints between steps,
+ * and a bar redrawn in place would be torn by (or tear) its output.
  */
 final class TerminalProgress implements BuildProgress, AutoCloseable {
     private final ProgressBar bar;
@@ -25,10 +25,32 @@ final class TerminalProgress implements BuildProgress, AutoCloseable {
         if (!Terminal.isInteractive()) {
             return new TerminalProgress(null);
         }
-        // drawn only when told (refresh), never by the bar's own timer in the middle of a script's output
         return new TerminalProgress(new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(new Lines(), width()))
+                // drawn when told (refresh), not by the bar's own timer
                 .setUpdateIntervalMillis(Integer.MAX_VALUE).hideEta().build());
+    }
+
+    private static int width() {
+        try {
+            return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    /** Prints each new state of the bar on a line of its own. */
+    private static final class Lines implements java.util.function.Consumer<String> {
+        private String last;
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!rendered.equals(last)) {
+                last = rendered;
+                System.err.println(rendered.stripTrailing());
+                System.err.flush();
+            }
+        }
     }
 
     @Override
@@ -40,8 +62,6 @@ final class TerminalProgress implements BuildProgress, AutoCloseable {
             bar.setExtraMessage(" " + what);
             bar.step();
             bar.refresh();
-            // the next output (a script's, a message) starts on its own line
-            System.err.println();
         }
     }
 
