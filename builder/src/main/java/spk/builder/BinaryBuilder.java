@@ -1,9 +1,5 @@
 package spk.builder;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,17 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import spfs.encoding.Digest;
-import spfs.graph.Blob;
-import spfs.graph.Layer;
-import spfs.graph.Manifest;
 import spfs.graph.ObjectFormat;
-import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.fs.FsRepository;
 import spfs.tracking.DirNode;
-import spfs.tracking.FileNode;
 import spfs.tracking.Layering;
-import spfs.tracking.Manifests;
-import spfs.tracking.Node;
 import spk.builder.validation.BuildValidation;
 import spk.builder.validation.RuleSet;
 import spk.error.SpkException;
@@ -44,7 +33,6 @@ import spk.solver.SolveRequest;
 import spk.solver.SolveResult;
 import spk.solver.Solver;
 import spk.solver.repository.PackageRepository;
-import spk.spec.model.EnvOp;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;
 import spk.spec.model.Recipe;
@@ -105,9 +93,7 @@ public final class BinaryBuilder {
      * running the script; {@code allowCircularDependencies} lets the package appear in its own
      * build environment (SPK's flag of that name; here it adds {@code allow: RecursiveBuild}).
      */
-    public record Settings(boolean interactive, boolean allowCircularDependencies) {
-        public static final Settings DEFAULT = new Settings(false, false);
-    }
+    public record Settings(boolean interactive, boolean allowCircularDependencies) {}
 
     /** A published build. */
     public record Built(PackageSpec spec, Map<Component, Digest> layers) {}
@@ -170,27 +156,15 @@ public final class BinaryBuilder {
                 .orElseThrow();
         progress.step("collecting what " + spec.pkg() + " installed");
         EnvironmentFiles before = EnvironmentFiles.of(layers, spfs);
-        String meta = metadataDir(spec.pkg());
+        String meta = ComponentLayers.metadataDir(spec.pkg());
         BuildChanges changes = BuildChanges.of(Layering.mergedTree(spfs, written), before, spec.pkg(),
                 Set.of(meta.substring(0, meta.length() - 1), sourceDir(recipe.pkg())));
         refuseReserved(changes);
         String specYaml = SpecWriter.write(spec);
-        Map<String, FileNode> everyComponent = filesForEveryComponent(recipe, spec, specYaml, spfs);
+        ComponentLayers layersOf = new ComponentLayers(spfs, format, spec, specYaml, buildScript(recipe));
         Map<Component, DirNode> split = ComponentFiles.split(changes.tree(), spec.install().components());
-        validation.checkOutput(changes, before, split, everyComponent.keySet().stream().anyMatch(p -> p.startsWith("etc/")));
-        FileNode marker = blob(spfs, "");
-        Map<Component, Digest> componentLayers = new LinkedHashMap<>();
-        split.forEach((c, files) -> {
-            DirNode tree = withFile(files, (meta + c + ".cmpt").split("/"), 0, marker);
-            for (Map.Entry<String, FileNode> e : everyComponent.entrySet()) {
-                tree = withFile(tree, e.getKey().split("/"), 0, e.getValue());
-            }
-            Manifest m = Manifests.toManifest(tree, format);
-            spfs.writeObject(m);
-            Layer l = new Layer(Optional.of(m.digest()), List.of(), format);
-            spfs.writeObject(l);
-            componentLayers.put(c, l.digest());
-        });
+        validation.checkOutput(changes, before, split, layersOf.hasStartupScripts());
+        Map<Component, Digest> componentLayers = layersOf.write(split);
         progress.step("publishing " + spec.pkg());
         local.publish(specYaml, componentLayers, format, author);
         return new Built(spec, componentLayers);
@@ -201,10 +175,14 @@ public final class BinaryBuilder {
         return "spk/pkg/" + pkg.name().value() + "/" + pkg.version() + "/src";
     }
 
+    /** The request for a source package: exactly that version's {@code src} build, pre-releases included. */
+    static PkgRequest sourceRequest(BuildIdent src) {
+        return PkgRequest.of(RangeIdent.parse(src.name().value() + ":src/=" + src.version() + "/src"))
+                .withPrereleasePolicy(PreReleasePolicy.INCLUDE_ALL);
+    }
+
     private Solution sourcePackage(BuildIdent src, OptionMap given) {
-        RangeIdent wanted = RangeIdent.parse(src.name().value() + ":src/=" + src.version() + "/src");
-        PkgRequest request = PkgRequest.of(wanted).withPrereleasePolicy(PreReleasePolicy.INCLUDE_ALL);
-        SolveResult r = solver.solve(new SolveRequest(repositories, List.of(new InitialRequest(request,
+        SolveResult r = solver.solve(new SolveRequest(repositories, List.of(new InitialRequest(sourceRequest(src),
                 "the build of " + src.versionIdent(), OptionMap.EMPTY)), given, false));
         if (r instanceof SolveResult.Unsatisfiable) {
             throw new BuildFailed("the source package " + src + " is not in " + repositories.stream()
@@ -250,70 +228,6 @@ public final class BinaryBuilder {
 
     private static String buildScript(Recipe recipe) {
         return String.join("\n", recipe.build().script()) + "\n";
-    }
-
-    /**
-     * What every component's layer holds besides its own files: the environment's startup
-     * scripts (whichever component is used sets the environment up) and SPK's metadata of the
-     * build (spec, options, script), so a runtime shows what it holds.
-     */
-    private Map<String, FileNode> filesForEveryComponent(Recipe recipe, PackageSpec spec, String specYaml,
-            FsRepository spfs) {
-        Map<String, FileNode> out = new LinkedHashMap<>();
-        List<EnvOp> ops = spec.install().environment();
-        if (ops.stream().anyMatch(op -> !(op instanceof EnvOp.Priority))) {
-            String base = "etc/spfs/startup.d/" + EnvironmentScripts.baseName(spec.pkg().name().value(), ops);
-            out.put(base + ".sh", blob(spfs, EnvironmentScripts.sh(ops)));
-            out.put(base + ".csh", blob(spfs, EnvironmentScripts.csh(ops)));
-        }
-        String meta = metadataDir(spec.pkg());
-        out.put(meta + "spec.yaml", blob(spfs, specYaml));
-        out.put(meta + "options.json", blob(spfs, optionsJson(spec)));
-        out.put(meta + "build.sh", blob(spfs, buildScript(recipe)));
-        return out;
-    }
-
-    /** Where a build's metadata lives under /spfs (without the leading slash). */
-    static String metadataDir(BuildIdent id) {
-        return "spk/pkg/" + id.name().value() + "/" + id.version() + "/" + id.build() + "/";
-    }
-
-    private FileNode blob(FsRepository spfs, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        PayloadWrite w;
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            w = spfs.writePayload(in, 0100644);
-        } catch (IOException e) {
-            throw new BuildFailed("cannot write a file of the build: " + e.getMessage());
-        }
-        spfs.writeObject(new Blob(w.digest(), w.size(), format));
-        return new FileNode(0100644, w.size(), w.digest());
-    }
-
-    /** {@code dir} with a file at {@code path[i...]}, folders made as needed. */
-    private static DirNode withFile(DirNode dir, String[] path, int i, FileNode file) {
-        java.util.TreeMap<String, Node> children = new java.util.TreeMap<>(dir.children());
-        if (i == path.length - 1) {
-            children.put(path[i], file);
-        } else {
-            Node sub = children.get(path[i]);
-            DirNode d = sub instanceof DirNode existing ? existing : new DirNode(040755, Map.of());
-            children.put(path[i], withFile(d, path, i + 1, file));
-        }
-        return new DirNode(dir.mode(), children);
-    }
-
-    /** The build's option values as a JSON object, names sorted. */
-    static String optionsJson(PackageSpec spec) {
-        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
-        for (Opt o : spec.options()) {
-            values.put(o.fullName().value(), o.staticValue().orElse(""));
-        }
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BuildFailed("cannot write the options of " + spec.pkg() + ": " + e.getMessage());
-        }
     }
 
     /** What SPK gives a build script: where to install, the package, and every option's value. */

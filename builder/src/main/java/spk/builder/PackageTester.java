@@ -88,17 +88,14 @@ public final class PackageTester {
         switch (test.stage()) {
             case SOURCES -> {
                 if (here.isEmpty()) {
-                    requests.add(request(PkgRequest.of(RangeIdent.parse(src.name().value() + ":src/=" + src.version()
-                            + "/src")).withPrereleasePolicy(PreReleasePolicy.INCLUDE_ALL), recipe));
+                    requests.add(request(BinaryBuilder.sourceRequest(src), recipe));
                 }
             }
             case BUILD -> {
                 if (here.isEmpty()) {
                     progress.step("resolving the source package " + src);
-                    layers.addAll(SolutionLayers.packageLayers(solve(List.of(request(PkgRequest.of(RangeIdent.parse(
-                            src.name().value() + ":src/=" + src.version() + "/src"))
-                            .withPrereleasePolicy(PreReleasePolicy.INCLUDE_ALL), recipe)), given, label),
-                            repositories, local.spfs(), progress.transfers()));
+                    layers.addAll(SolutionLayers.packageLayers(solve(List.of(request(BinaryBuilder.sourceRequest(src),
+                            recipe)), given, label), repositories, local.spfs(), progress.transfers()));
                 }
                 for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
                     requests.add(request(r, recipe));

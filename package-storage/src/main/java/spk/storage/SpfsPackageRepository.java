@@ -170,11 +170,6 @@ public final class SpfsPackageRepository implements PackageRepository {
         return recipe;
     }
 
-    /** Whether a recipe of this version is published. */
-    public boolean hasRecipe(PkgName pkg, Version version) {
-        return hasTag(SPECS + "/" + pkg.value() + "/" + version.toTagPath());
-    }
-
     private Digest writeBlob(String text, String what, ObjectFormat format) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         PayloadWrite w;
