@@ -143,6 +143,13 @@ class SpkBuildTest {
         assertEquals(0, selected.exit(), selected.toString());
         assertEquals(List.of("passed banner/1.0.0 install test 0 (variant 1)"),
                 selected.out().lines().filter(l -> l.startsWith("passed")).toList());
+        // a variant chosen by its options and one written on the command line: the same builds again
+        String before = spk("ls", "banner/1.0.0").out();
+        RuntimeHarness.Result chosen = spk("make-binary", "banner", "--variant", "style=plain", "--new-variant",
+                "{style: box}");
+        assertEquals(0, chosen.exit(), chosen.toString());
+        assertEquals(2, binaries(chosen), chosen.out());
+        assertEquals(before, spk("ls", "banner/1.0.0").out(), "same options, same build digests");
         assertTrue(h.awaitNoRuntimes());
     }
 

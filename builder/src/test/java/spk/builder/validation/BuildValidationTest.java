@@ -80,4 +80,63 @@ class BuildValidationTest {
         assertDoesNotThrow(() -> requireEmpty.checkOutput(BuildChanges.of(DirNode.emptyRoot(), ENV, ME, Set.of()), ENV,
                 Map.of(), false));
     }
+
+    static spk.spec.model.PackageSpec spec(String yaml) {
+        return (spk.spec.model.PackageSpec) new spk.spec.SpecLoader("0.0.0", Map.of()).loadText("test", yaml,
+                spk.grammar.option.OptionMap.EMPTY).spec();
+    }
+
+    static List<String> setupProblems(BuildValidation v, spk.spec.model.PackageSpec built,
+            List<spk.spec.model.PackageSpec> env) {
+        try {
+            v.checkSetup(built, built.options(), Set.of(), env);
+            return List.of();
+        } catch (ValidationFailed e) {
+            return e.problems();
+        }
+    }
+
+    @Test
+    void whatABuildEnvironmentPassesOnMustBeInThePackage() {
+        var python = spec("""
+                pkg: python/3.7.3/3I42H3S6
+                build:
+                  options:
+                    - {var: abi, static: cp37m, inheritance: Strong, description: the python ABI}
+                """);
+        var inherited = spec("""
+                pkg: me/1.0.0/3I42H3S6
+                build:
+                  options: [{var: python.abi, static: cp37m}]
+                install:
+                  requirements: [{var: python.abi/cp37m}]
+                """);
+        var missing = spec("pkg: me/1.0.0/3I42H3S6\n");
+        assertEquals(List.of(), setupProblems(validation(), inherited, List.of(python)));
+        List<String> p = setupProblems(validation(), missing, List.of(python));
+        assertEquals(List.of("spk::build::validation::inherited_requirement: the package must include a build "
+                + "requirement for python.abi/cp37m because it is built against python/3.7.3/3I42H3S6",
+                "spk::build::validation::inherited_requirement: the package must include a runtime requirement for "
+                        + "python.abi/cp37m because it is built against python/3.7.3/3I42H3S6"), p);
+        assertEquals(List.of(), setupProblems(validation(new ValidationRule(Verb.ALLOW, Kind.InheritRequirements,
+                List.of("python"), Optional.empty())), missing, List.of(python)));
+    }
+
+    @Test
+    void optionDescriptionsAndTheOwnBuildEnvironmentAreCheckedBeforeTheScript() {
+        var strong = spec("""
+                pkg: me/1.0.0/3I42H3S6
+                build:
+                  options:
+                    - {var: abi, static: x, inheritance: Strong}
+                    - {var: mode, static: y, description: '%s'}
+                """.formatted("d".repeat(257)));
+        List<String> p = setupProblems(validation(), strong, List.of(spec("pkg: me/0.9.0/3I42H3S6\n")));
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("spk::build::validation::recursive_build: me is in its own build environment"),
+                p.get(0));
+        assertTrue(p.get(1).contains("strong_inheritance_var_description: build option abi"), p.get(1));
+        assertTrue(p.get(2).contains("long_var_description: build option mode: the description is 257 characters"),
+                p.get(2));
+    }
 }
