@@ -63,11 +63,12 @@ public final class BinaryBuilder {
 
     /**
      * One script run: {@code interactive} opens a shell instead (the script is there to run by
-     * hand); {@code workdir} may be inside /spfs (a source package's folder); {@code label} names
-     * it in messages.
+     * hand); {@code shellOnFailure} opens one where a failed script left off, in the same runtime;
+     * {@code workdir} may be inside /spfs (a source package's folder); {@code label} names it in
+     * messages.
      */
     public record ScriptRun(String label, List<Digest> layers, String script, boolean interactive,
-            Map<String, String> env, String workdir, boolean commit) {
+            boolean shellOnFailure, Map<String, String> env, String workdir, boolean commit) {
         public ScriptRun {
             layers = List.copyOf(layers);
             env = Map.copyOf(env);
@@ -90,10 +91,11 @@ public final class BinaryBuilder {
 
     /**
      * How to build: {@code interactive} opens a shell in the build environment instead of
-     * running the script; {@code allowCircularDependencies} lets the package appear in its own
-     * build environment (SPK's flag of that name; here it adds {@code allow: RecursiveBuild}).
+     * running the script; {@code shellOnFailure} opens one there when the script fails, to see
+     * why; {@code allowCircularDependencies} lets the package appear in its own build environment
+     * (SPK's flag of that name; here it adds {@code allow: RecursiveBuild}).
      */
-    public record Settings(boolean interactive, boolean allowCircularDependencies) {}
+    public record Settings(boolean interactive, boolean shellOnFailure, boolean allowCircularDependencies) {}
 
     /** A published build. */
     public record Built(PackageSpec spec, Map<Component, Digest> layers) {}
@@ -152,7 +154,7 @@ public final class BinaryBuilder {
         vars.putAll(scriptEnvironment(spec));
         Digest written = runner.run(new ScriptRun("the build of " + spec.pkg(),
                 layers.stream().map(SolutionLayers.PackageLayer::layer).distinct().toList(),
-                buildScript(recipe), settings.interactive(), vars, workdir, true))
+                buildScript(recipe), settings.interactive(), settings.shellOnFailure(), vars, workdir, true))
                 .orElseThrow();
         progress.step("collecting what " + spec.pkg() + " installed");
         EnvironmentFiles before = EnvironmentFiles.of(layers, spfs);

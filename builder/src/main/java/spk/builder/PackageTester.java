@@ -129,7 +129,7 @@ public final class PackageTester {
         progress.step("running " + label);
         try {
             runner.run(new BinaryBuilder.ScriptRun(label, layers.stream().map(SolutionLayers.PackageLayer::layer).distinct()
-                    .toList(), String.join("\n", test.script()) + "\n", false, vars, workdir, false));
+                    .toList(), String.join("\n", test.script()) + "\n", false, false, vars, workdir, false));
         } catch (BinaryBuilder.BuildFailed e) {
             throw new TestFailed(e.getMessage());
         }

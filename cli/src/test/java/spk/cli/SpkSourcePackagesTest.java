@@ -164,6 +164,17 @@ class SpkSourcePackagesTest {
                 recipe.toString());
         ok(env);
         assertTrue(env.out().endsWith("from the folder\n"), env.out());
+        // and when the script fails, -e opens a shell where it left off; the build is not kept
+        Path failing = tmp.resolve("failing.spk.yaml");
+        Files.writeString(failing, "pkg: failing/1.0.0\nbuild:\n  script:\n    - echo partial > $PREFIX/partial\n"
+                + "    - exit 7\n");
+        RuntimeHarness.Result debug = h.spkIn(work, "cat /spfs/partial\nexit\n", "build", "--here", "-e",
+                failing.toString());
+        assertEquals(1, debug.exit(), debug.toString());
+        assertEquals("partial\n", debug.out());
+        assertTrue(debug.err().contains("The build script failed (exit 7); now entering a shell in its environment")
+                && debug.err().endsWith("the script exited with status 7\n"), debug.err());
+        assertEquals("", spk("ls", "failing/1.0.0").out());
         assertTrue(h.awaitNoRuntimes());
     }
 

@@ -31,7 +31,7 @@ final class BinaryBuilds {
             BinaryBuilder builder = session.binaries(progress);
             for (VariantSelection.Selected v : variants) {
                 BinaryBuilder.Built b = builder.build(target.recipe(), source, v.variant(), session.options,
-                        new BinaryBuilder.Settings(flags.interactive, flags.allowCircularDependencies));
+                        new BinaryBuilder.Settings(flags.interactive, flags.env, flags.allowCircularDependencies));
                 out.println("built " + b.spec().pkg() + " " + b.layers().keySet());
                 out.flush();
                 if (flags.env) {

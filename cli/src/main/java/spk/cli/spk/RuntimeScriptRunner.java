@@ -42,7 +42,9 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
             Files.writeString(bin.resolve("spfs"), "#!/bin/sh\nexec " + String.join(" ", java.stream().map(RuntimeScriptRunner::quote)
                     .toList()) + " \"$@\"\n");
             Files.setAttribute(bin.resolve("spfs"), "unix:mode", 0755);
-            String shell = run.interactive() ? interactiveShell() : "bash -ex \"$2\"";
+            String shell = run.interactive() ? interactiveShell()
+                    : run.shellOnFailure() ? "bash -ex \"$2\" || { status=$?\n" + shellAfterFailure() + "exit $status; }"
+                    : "bash -ex \"$2\"";
             Files.writeString(work.resolve("run.sh"), "set -e\ncd \"$1\"\n" + shell + "\n"
                     + (run.commit() ? "spfs commit layer --allow-empty -t " + quote(tag) + " >/dev/null\n" : ""));
             List<String> cmd = new ArrayList<>(java);
@@ -87,6 +89,15 @@ final class RuntimeScriptRunner implements BinaryBuilder.ScriptRunner {
                 + "echo ' - to cancel and discard this build, run: exit 1' >&2\n"
                 + "echo ' - to finalize and save the package, run: exit 0' >&2\n"
                 + "bash";
+    }
+
+    /** A shell where the failed script left off, its runtime as it was; the build fails whatever it does. */
+    private static String shellAfterFailure() {
+        return "echo \"The build script failed (exit $status); now entering a shell in its environment\" >&2\n"
+                + "echo ' - the current directory, /spfs and the variables are as the script left them' >&2\n"
+                + "echo \" - the script can be run again with: bash -ex $2\" >&2\n"
+                + "echo ' - exit to leave; the build is not kept' >&2\n"
+                + "bash\n";
     }
 
     /** This JVM's command line, running spfs instead of spk. */

@@ -14,7 +14,8 @@ public final class BuildFlags {
     public boolean interactive;
 
     @Option(names = {"-e", "--env"},
-            description = "Build the first variant, then enter an environment (spk env) with the new package.")
+            description = "Build the first variant, then enter an environment (spk env) with the new package; if its "
+                    + "build script fails, open a shell in the build environment as the script left it instead.")
     public boolean env;
 
     @Option(names = "--allow-circular-dependencies",
