@@ -142,9 +142,10 @@ public final class BinaryBuilder {
             workdir = ((BuildSource.LocalPath) source).dir().toAbsolutePath().normalize().toString();
         }
         progress.step("resolving the build environment of " + recipe.pkg());
-        Solution env = buildEnvironment(recipe, variant, given);
+        Solution env = InvalidOptions.check(recipe, () -> buildEnvironment(recipe, variant, given));
         List<PackageSpec> envSpecs = env.packages().stream().map(ResolvedPackage::spec).toList();
-        PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
+        PackageSpec spec = InvalidOptions.check(recipe,
+                () -> new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of()));
         BuildValidation validation = new BuildValidation(rules);
         validation.checkSetup(spec, recipe.build().options(), suppressed(recipe), envSpecs);
         progress.step("copying the build environment of " + spec.pkg());
@@ -243,6 +244,29 @@ public final class BinaryBuilder {
             env.put("SPK_OPT_" + name, o.staticValue().orElse(""));
         }
         return env;
+    }
+
+    /** Option values a recipe refuses (a value outside an option's choices, say). */
+    public static final class InvalidOptions extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidOptions(Recipe recipe, String message) {
+            super("invalid-options", recipe.pkg() + ": " + message);
+        }
+
+        /** Runs what reads the options, turning the recipe's refusal into this error. */
+        static <T> T check(Recipe recipe, java.util.function.Supplier<T> reading) {
+            try {
+                return reading.get();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptions(recipe, e.getMessage());
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BAD_INPUT;
+        }
     }
 
     /** A build that could not be made. */

@@ -60,9 +60,9 @@ public final class PackageTester {
      * selector {@code python: 2.7} does not match a variant with {@code python: 2}).
      */
     public List<TestSpec> selected(Recipe recipe, TestSpec.Stage stage, ResolvedVariant variant, OptionMap given) {
-        OptionMap values = VariantOptions.resolve(recipe.pkg().name(), VariantOptions.optsFor(recipe, variant, host),
-                variant.options().with(given));
-        values = variant.options().with(given).with(values);
+        OptionMap values = variant.options().with(given).with(BinaryBuilder.InvalidOptions.check(recipe,
+                () -> VariantOptions.resolve(recipe.pkg().name(), VariantOptions.optsFor(recipe, variant, host),
+                        variant.options().with(given))));
         List<TestSpec> out = new ArrayList<>();
         for (TestSpec t : recipe.tests()) {
             if (t.stage() != stage) {
@@ -97,14 +97,16 @@ public final class PackageTester {
                     layers.addAll(SolutionLayers.packageLayers(solve(List.of(request(BinaryBuilder.sourceRequest(src),
                             recipe)), given, label), repositories, local.spfs(), progress.transfers()));
                 }
-                for (Request r : BuildRequirements.of(recipe, variant, given, host)) {
+                for (Request r : BinaryBuilder.InvalidOptions.check(recipe,
+                        () -> BuildRequirements.of(recipe, variant, given, host))) {
                     requests.add(request(r, recipe));
                 }
             }
             case INSTALL -> {
                 workdir = here.map(p -> p.toAbsolutePath().normalize().toString())
                         .orElse(Path.of("").toAbsolutePath().toString());
-                Build.Digest digest = VariantOptions.digest(recipe, variant, given, host);
+                Build.Digest digest = BinaryBuilder.InvalidOptions.check(recipe,
+                        () -> VariantOptions.digest(recipe, variant, given, host));
                 requests.add(request(PkgRequest.of(RangeIdent.parse(recipe.pkg().name().value() + ":all/=="
                         + recipe.pkg().version() + "/" + digest)).withPrereleasePolicy(PreReleasePolicy.INCLUDE_ALL),
                         recipe));

@@ -127,6 +127,12 @@ class SpkSourcePackagesTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("error: the source package demo/1.0.0/src is not in [local] (make it first with spk make-source, "
                 + "or build from a folder with --here)\n", r.err());
+        Path choosy = tmp.resolve("choosy.spk.yaml");
+        Files.writeString(choosy, "pkg: choosy/1.0.0\nbuild:\n  options: [{var: style/plain, choices: [plain, box]}]\n");
+        RuntimeHarness.Result bad = spk("make-binary", "--here", choosy.toString(), "-o", "style=huge");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertEquals("error: choosy/1.0.0: invalid value 'huge' for option 'style', must be one of [plain, box]\n",
+                bad.err());
         RuntimeHarness.Result none = spk("make-binary", "nothing/1.0");
         assertEquals(2, none.exit(), none.toString());
         assertTrue(none.err().startsWith("error: no recipe of nothing/1.0 in [local]"), none.err());
