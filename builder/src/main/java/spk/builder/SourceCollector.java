@@ -34,8 +34,29 @@ import spk.spec.model.SourceSpec;
 public final class SourceCollector {
     private SourceCollector() {}
 
+    /** Runs a source script with {@code bash -ex} in a folder, seeing {@code env}. */
+    @FunctionalInterface
+    public interface ScriptSources {
+        void run(String script, Path dir, Map<String, String> env);
+    }
+
+    /** Scripts run right on the host. */
+    public static final ScriptSources ON_HOST = (script, dir, env) -> {
+        try {
+            run(List.of("bash", "-ex", "-c", script), dir, env, "the source script");
+        } catch (IOException e) {
+            throw new BinaryBuilder.BuildFailed("cannot run the source script: " + e.getMessage());
+        }
+    };
+
     /** @param env the variables scripts see (SPK gives them the package's {@code SPK_PKG*}) */
     public static void collect(List<SourceSpec> sources, Path recipeDir, Path into, Map<String, String> env) {
+        collect(sources, recipeDir, into, env, ON_HOST);
+    }
+
+    /** @param scripts where script sources run (SPK runs them in a runtime, so /spfs is not the host's) */
+    public static void collect(List<SourceSpec> sources, Path recipeDir, Path into, Map<String, String> env,
+            ScriptSources scripts) {
         for (SourceSpec s : sources) {
             Path dest = s.subdir().map(into::resolve).orElse(into).normalize();
             if (!dest.startsWith(into)) {
@@ -46,7 +67,7 @@ public final class SourceCollector {
                 if (s instanceof SourceSpec.Local l) {
                     copyLocal(l, recipeDir, dest);
                 } else if (s instanceof SourceSpec.Script sc) {
-                    run(List.of("bash", "-ex", "-c", String.join("\n", sc.script())), dest, env, "the source script");
+                    scripts.run(String.join("\n", sc.script()) + "\n", dest, env);
                 } else if (s instanceof SourceSpec.Tar t) {
                     extract(t.tar(), recipeDir, dest);
                 } else if (s instanceof SourceSpec.Git g) {

@@ -3,6 +3,7 @@ package spk.builder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import spfs.commit.DirectoryCommitter;
 import spfs.encoding.Digest;
@@ -18,20 +19,29 @@ import spk.storage.SpfsPackageRepository;
 /**
  * Makes a recipe's source package, as SPK's make-source does: collects its sources into
  * {@code /spfs/spk/pkg/NAME/VERSION/src/} (staged in a scratch folder, so nothing but that folder
- * can end up in the layer), commits that as the {@code src} component's layer and publishes the
- * pruned {@code NAME/VERSION/src} spec to the local repository.
+ * can end up in the layer; script sources run in a runtime whose /spfs is empty, as SPK runs
+ * them), commits that as the {@code src} component's layer and publishes the pruned
+ * {@code NAME/VERSION/src} spec to the local repository.
  */
 public final class SourcePackageBuilder {
     private final SpfsPackageRepository local;
     private final ObjectFormat format;
     private final String author;
     private final BuildProgress progress;
+    private final SourceCollector.ScriptSources scripts;
 
-    public SourcePackageBuilder(SpfsPackageRepository local, ObjectFormat format, String author, BuildProgress progress) {
+    /**
+     * @param runner runs script sources in a runtime over an empty /spfs, as SPK does, so what a
+     *               script writes to /spfs goes nowhere
+     */
+    public SourcePackageBuilder(SpfsPackageRepository local, ObjectFormat format, String author, BuildProgress progress,
+            BinaryBuilder.ScriptRunner runner) {
         this.local = local;
         this.format = format;
         this.author = author;
         this.progress = progress;
+        this.scripts = (script, dir, env) -> runner.run(new BinaryBuilder.ScriptRun("a source script", List.of(), script,
+                false, false, env, dir.toString(), false));
     }
 
     /** @param recipeDir the recipe's folder, which local sources are relative to */
@@ -48,7 +58,8 @@ public final class SourcePackageBuilder {
             progress.step("collecting the sources of " + recipe.pkg());
             // the folder is there even without sources: builds run in it
             Path into = Files.createDirectories(stage.resolve(BinaryBuilder.sourceDir(recipe.pkg())));
-            SourceCollector.collect(recipe.sources(), recipeDir, into, BuiltSpecGenerator.packageVariables(spec.pkg()));
+            SourceCollector.collect(recipe.sources(), recipeDir, into, BuiltSpecGenerator.packageVariables(spec.pkg()),
+                    scripts);
             progress.step("committing the sources of " + recipe.pkg());
             Digest layer = new DirectoryCommitter(local.spfs(), format, Runtime.getRuntime().availableProcessors())
                     .commit(stage).layer().digest();

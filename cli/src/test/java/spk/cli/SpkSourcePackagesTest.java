@@ -59,7 +59,10 @@ class SpkSourcePackagesTest {
                 pkg: demo/1.0.0
                 sources:
                   - path: ./src
-                  - script: [echo "made for $SPK_PKG_NAME" > made.txt]
+                  - script:
+                      - echo "made for $SPK_PKG_NAME" > made.txt
+                      - touch /spfs/%s
+                      - test -f /spfs/%s
                 build:
                   script:
                     - pwd > $PREFIX/built-in
@@ -67,8 +70,13 @@ class SpkSourcePackagesTest {
                     - mkdir -p $PREFIX/share
                     - cp data.txt made.txt $PREFIX/share/
                     - touch build-products.o
-                """);
+                """.formatted(leak(), leak()));
         return recipe;
+    }
+
+    /** A file name the demo's source script writes in /spfs: inside its runtime, never on the host. */
+    String leak() {
+        return "leaked-by-" + tmp.getFileName();
     }
 
     @Test
@@ -76,6 +84,7 @@ class SpkSourcePackagesTest {
         Path recipe = demo();
         RuntimeHarness.Result src = spk("mks", recipe.toString());
         ok(src);
+        assertFalse(Files.exists(Path.of("/spfs", leak())), "a source script runs in a runtime of its own");
         assertEquals("built demo/1.0.0/src [src]\n", src.out());
         assertFalse(src.err().contains("make-source demo"), "no progress drawn when not on a terminal: " + src.err());
 

@@ -138,7 +138,8 @@ final class BuildSession {
     }
 
     SourcePackageBuilder sources(BuildProgress progress) {
-        return new SourcePackageBuilder(localPackages, config.newObjects(), config.tagAuthor(), progress);
+        return new SourcePackageBuilder(localPackages, config.newObjects(), config.tagAuthor(), progress,
+                new RuntimeScriptRunner(env, local));
     }
 
     BinaryBuilder binaries(BuildProgress progress) {
