@@ -2,8 +2,9 @@
 # Sets everything up on a fresh machine and runs the main job.
 #   1. builds every module (tests are run by ./run-tests.sh),
 #   2. records class-data-sharing archives so bin/spk and bin/spfs start faster,
-#   3. runs the main job: builds the demo packages under packages/ with `spk build` into a scratch
-#      local spfs repository and enters `spk env` with them (after a short solver demo on
+#   3. runs the main job: builds some of our packages under packages/ with `spk build` (a source
+#      package, then the binaries built from it) into a scratch local spfs repository, runs a test
+#      stage with `spk test`, and enters `spk env` with them (after a short solver demo on
 #      packages/demo-catalog.yaml: a conflict explained).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
@@ -46,10 +47,23 @@ echo "== bin/spk explain -r $catalog greeter hello/1.1   (no solution: why)"
 bin/spk explain --no-host -r "$catalog" greeter hello/1.1 || true
 echo
 echo "== bin/spk build packages/*: our recipes built into a scratch local spfs repository"
+echo "   (each build: its source package NAME/VERSION/src, then every variant from it)"
 demo="$(mktemp -d)"
 export SPFS_STORAGE__ROOT="$demo/local"
 if bin/spk build packages/stdfs/stdfs.spk.yaml && bin/spk build packages/hello/hello.spk.yaml \
     && bin/spk build packages/greeter/greeter.spk.yaml -o version=1.0.0; then
+    echo
+    echo "== a C library and a program linked against it, compiled by the host's gcc"
+    echo "   bin/spk make-source packages/libgreet/libgreet.spk.yaml; bin/spk make-binary libgreet/1.0.0"
+    bin/spk make-source packages/libgreet/libgreet.spk.yaml
+    bin/spk make-binary libgreet/1.0.0
+    bin/spk build packages/shout/shout.spk.yaml
+    echo
+    echo "== bin/spk test packages/libgreet/libgreet.spk.yaml@install   (a program compiled against the package)"
+    bin/spk test packages/libgreet/libgreet.spk.yaml@install
+    echo
+    echo "== bin/spk env shout -- shout spk"
+    bin/spk env shout -- shout spk
     echo
     echo "== bin/spk explain -v greeter -o greeting=hello   (from the local repository)"
     bin/spk explain -v greeter -o greeting=hello

@@ -19,6 +19,10 @@ for tool in unshare setsid setpriv nsenter; do                                 #
 done
 command -v git >/dev/null 2>&1 || missing+=(git)                              # git sources of spk build
 command -v dose-distcheck >/dev/null 2>&1 || missing+=(dose-distcheck)        # the Debian checks' agreement test
+command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)                    # our packages/ compile C
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)                      # packages/pygreet
+command -v script >/dev/null 2>&1 || missing+=(bsdutils)                      # a terminal for progress tests
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "run-tests: installing what the tests need: ${missing[*]}"

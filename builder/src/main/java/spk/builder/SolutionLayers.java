@@ -3,7 +3,6 @@ package spk.builder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import spfs.encoding.Digest;
@@ -27,14 +26,23 @@ import spk.storage.SpfsPackageRepository;
 public final class SolutionLayers {
     private SolutionLayers() {}
 
+    /** One layer of a solution: the build and component it holds the files of. */
+    public record PackageLayer(spk.grammar.ident.BuildIdent owner, Component component, Digest layer) {}
+
     public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local) {
+        return packageLayers(solution, repos, local, SyncReporter.NONE).stream().map(PackageLayer::layer).distinct().toList();
+    }
+
+    /** The layers with the package each belongs to, bottom first; {@code progress} is told about copying. */
+    public static List<PackageLayer> packageLayers(Solution solution, List<PackageRepository> repos, FsRepository local,
+            SyncReporter progress) {
         Map<String, SpfsPackageRepository> byName = new HashMap<>();
         for (PackageRepository r : repos) {
             if (r instanceof SpfsPackageRepository s) {
                 byName.put(s.name(), s);
             }
         }
-        LinkedHashSet<Digest> layers = new LinkedHashSet<>();
+        List<PackageLayer> layers = new ArrayList<>();
         Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
         for (ResolvedPackage p : solution.packages()) {
             if (p.source() instanceof Source.Embedded) {
@@ -48,7 +56,8 @@ public final class SolutionLayers {
             }
             SpfsPackageRepository repo = byName.get(from.name());
             Map<Component, Digest> published = repo.layers(p.spec().pkg());
-            for (Component c : p.components()) {
+            // a source package has one component, whatever the request named
+            for (Component c : p.spec().pkg().build().isSource() ? java.util.Set.of(Component.SOURCE) : p.components()) {
                 Digest d = published.get(c);
                 if (d == null) {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
@@ -56,12 +65,12 @@ public final class SolutionLayers {
                 if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
                     toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
                 }
-                layers.add(d);
+                layers.add(new PackageLayer(p.spec().pkg(), c, d));
             }
         }
         // one sync (one pool of copying threads) per repository the layers come from
         toCopy.forEach((repo, digests) -> {
-            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
+            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
                 digests.forEach(sync::syncDigest);
             }
         });

@@ -66,8 +66,9 @@ class BuildCommandTest {
         Files.writeString(recipe, "pkg: nothing/1.0.0\nsources: []\nbuild:\n  script: [echo nothing to install]\n");
         RuntimeHarness.Result r = h.spk("build", recipe.toString());
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.err().matches("(?s).*\nerror: the build of nothing/1\\.0\\.0/\\w{8} installed no files under /spfs "
-                + "\\(its script must install into \\$PREFIX, which is /spfs\\)\n"), r.err());
+        assertTrue(r.err().matches("(?s).*\nerror: spk::build::validation::empty_package: the build of nothing/1\\.0\\.0/\\w{8} "
+                + "installed no files under /spfs \\(its script must install into \\$PREFIX, which is /spfs; an empty "
+                + "package is allowed with '- allow: EmptyPackage'\\)\n"), r.err());
         assertTrue(!r.err().contains("nothing to commit"), r.err());
     }
 

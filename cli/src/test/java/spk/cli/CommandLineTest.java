@@ -97,6 +97,20 @@ class CommandLineTest {
         Run r = run(new SpkCommand(), "nope");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("nope"), r.err());
+        // with --help too: not the root's help and success, as if the command existed
+        for (String[] args : new String[][] {{"make-sourcery", "--help"}, {"-h", "nope"}}) {
+            Run help = run(new SpkCommand(), args);
+            assertEquals(2, help.exit(), help.toString());
+            assertEquals("error: unknown command '" + args[args[0].startsWith("-") ? 1 : 0] + "' (see 'spk --help')\n",
+                    help.err());
+            assertEquals("", help.out());
+        }
+        Run spfs = run(new SpfsCommand(), "runtime", "nope", "--help");
+        assertEquals(2, spfs.exit(), spfs.toString());
+        assertEquals("error: unknown command 'nope' (see 'spfs --help')\n", spfs.err());
+        Run known = run(new SpkCommand(), "make-source", "--help");
+        assertEquals(0, known.exit(), known.toString());
+        assertTrue(known.out().startsWith("Usage: spk make-source"), known.out());
     }
 
     /** A usage error is one line: what was wrong, and where the usage is; never the whole usage. */

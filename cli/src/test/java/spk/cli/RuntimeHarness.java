@@ -143,6 +143,15 @@ final class RuntimeHarness implements AutoCloseable {
         return pb;
     }
 
+    /** {@code spk args} run in folder {@code dir}, its standard input {@code stdin}. */
+    Result spkWithInput(Path dir, String stdin, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = spkBuilder(List.of(), args).directory(dir.toFile());
+        Path in = Files.createTempFile(root, "in", ".txt");
+        Files.writeString(in, stdin);
+        pb.redirectInput(in.toFile());
+        return run(pb);
+    }
+
     /** Runs to completion: exit code, stdout, stderr. */
     Result run(String... args) throws IOException, InterruptedException {
         return run(builder(args));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,22 +38,40 @@ class SpkBuildTest {
         return h.spk(args);
     }
 
+    /** The binary builds a build reports (not its source package). */
+    static long binaries(RuntimeHarness.Result r) {
+        return r.out().lines().filter(l -> l.startsWith("built ") && !l.endsWith(" [src]")).count();
+    }
+
+    /**
+     * Every recipe under packages/ builds from its sources with the host's tools (gcc, python3),
+     * as SPK lays packages out; its packages work in environments (both variants of hello under
+     * greeter, SPK's metadata in the layers), --variant builds one, publish copies them, and spk
+     * test runs their test stages. One test, so each package is built once.
+     */
     @Test
-    void ourRecipesBuildAndTheirEnvironmentRuns() throws Exception {
+    void everyRecipeOfOurPackagesBuildsRunsAndPassesItsTests() throws Exception {
         RuntimeHarness.Result stdfs = spk("build", PACKAGES.resolve("stdfs/stdfs.spk.yaml").toString());
         assertEquals(0, stdfs.exit(), stdfs.toString());
-        assertTrue(stdfs.out().startsWith("built stdfs/1.0.0/"), stdfs.out());
+        // as SPK's build: the source package first, then the binary one
+        assertTrue(stdfs.out().startsWith("built stdfs/1.0.0/src [src]\nbuilt stdfs/1.0.0/"), stdfs.out());
         RuntimeHarness.Result hello = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString());
         assertEquals(0, hello.exit(), hello.toString());
-        assertEquals(2, hello.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), "both variants: " + hello);
+        assertEquals(2, binaries(hello), "both variants: " + hello);
+        for (String r : new String[] {"libgreet", "shout", "pygreet", "banner", "calc", "wordcount", "studio-platform"}) {
+            RuntimeHarness.Result b = spk("build", PACKAGES.resolve(r + "/" + r + ".spk.yaml").toString());
+            assertEquals(0, b.exit(), r + ": " + b);
+        }
         RuntimeHarness.Result greeter = spk("build", PACKAGES.resolve("greeter/greeter.spk.yaml").toString(), "-o",
                 "version=1.0.0");
         assertEquals(0, greeter.exit(), greeter.toString());
+        FsRepository local = FsRepository.open(h.repo, Optional.empty());
+        assertEquals(10, local.lsTags("spk/spec").size(), "ten packages: " + local.lsTags("spk/spec"));
 
         // published as SPK publishes: a spec blob and a layer per component
-        FsRepository local = FsRepository.open(h.repo, Optional.empty());
-        assertEquals(2, local.lsTags("spk/pkg/hello/1.2.0").stream().filter(l -> l.folder()).count(), "a folder per build");
-        assertEquals(1, local.lsTags("spk/spec/greeter/1.0.0").size(), "one spec");
+        assertEquals(3, local.lsTags("spk/pkg/hello/1.2.0").stream().filter(l -> l.folder()).count(),
+                "a folder per build, the source package's among them");
+        assertEquals(2, local.lsTags("spk/spec/greeter/1.0.0").size(), "the binary and source packages' specs");
 
         for (String[] c : new String[][] {{"hi", "hi from hello 1.2.0"}, {"hello", "hello from hello 1.2.0"}}) {
             RuntimeHarness.Result env = spk("env", "-r", h.repo.toString(), "greeter", "-o", "greeting=" + c[0], "--", "sh",
@@ -79,10 +98,11 @@ class SpkBuildTest {
         RuntimeHarness.Result one = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant",
                 "{greeting: hi}");
         assertEquals(0, one.exit(), one.toString());
-        assertEquals(1, one.out().lines().filter(l -> l.startsWith("built hello/1.2.0/")).count(), one.out());
+        assertEquals(1, binaries(one), one.out());
         RuntimeHarness.Result none = spk("build", PACKAGES.resolve("hello/hello.spk.yaml").toString(), "--variant", "7");
         assertEquals(2, none.exit(), none.toString());
-        assertEquals("error: --variant 7: the recipe has 2 variant(s), numbered from 0\n", none.err());
+        assertEquals("error: --variant 7 is out of range; 2 variant(s) found in hello/1.2.0, numbered from 0\n",
+                none.err());
 
         // published to another repository, the packages are listed and entered from there
         Path origin = tmp.resolve("origin");
@@ -101,6 +121,77 @@ class SpkBuildTest {
         RuntimeHarness.Result nothing = spk("publish", "nope", "-r", origin.toString());
         assertEquals(1, nothing.exit(), nothing.toString());
         assertTrue(nothing.err().startsWith("error: nothing to publish"), nothing.err());
+
+
+        // a program linked against the C library, a python module over it, a tar-sourced tool with a doc component
+        RuntimeHarness.Result run = spk("env", "shout", "pygreet", "wordcount:{run,doc}", "--", "sh", "-c",
+                "shout spk; python3 -c 'import pygreet; print(pygreet.greet(\"py\"))'; echo a b | wordcount; "
+                        + "ls /spfs/share/doc/wordcount; ls /spfs/include 2>&1 || true");
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("HELLO, SPK!\nHello, py!\n1 2 4\nREADME\n", run.out().substring(0, run.out().indexOf("ls:")),
+                run.out());
+        // libgreet:run without its devel component: no header
+        assertTrue(run.out().contains("No such file"), run.out());
+        // a request for the embedded package is met by the package that embeds it
+        RuntimeHarness.Result calc = spk("env", "mathlite", "--", "calc", "6", "x", "7");
+        assertEquals("42\n", calc.out(), calc.toString());
+        // the platform pins what it names: banner 1.0.0 is allowed, libgreet must be ~1.0
+        RuntimeHarness.Result platform = spk("env", "studio-platform", "banner", "--", "banner", "ok");
+        assertEquals(0, platform.exit(), platform.toString());
+        assertEquals(1, spk("explain", "studio-platform", "libgreet/2").exit());
+
+        // spk test: every stage of libgreet (sources, build: make check, install: a program compiled against it)
+        RuntimeHarness.Result test = spk("test", PACKAGES.resolve("libgreet/libgreet.spk.yaml").toString());
+        assertEquals(0, test.exit(), test.toString());
+        assertEquals("passed libgreet/1.0.0 sources test 0 (variant 0)\n"
+                + "passed libgreet/1.0.0 build test 0 (variant 0)\n"
+                + "passed libgreet/1.0.0 install test 0 (variant 0)\n", test.out().lines()
+                        .filter(l -> l.startsWith("passed")).map(l -> l + "\n").reduce("", String::concat));
+        // selectors: banner's install test is for its boxed variant only; a stage by name, a recipe by name
+        RuntimeHarness.Result selected = spk("test", "banner/1.0.0@install");
+        assertEquals(0, selected.exit(), selected.toString());
+        assertEquals(List.of("passed banner/1.0.0 install test 0 (variant 1)"),
+                selected.out().lines().filter(l -> l.startsWith("passed")).toList());
+        // a variant chosen by its options and one written on the command line: the same builds again
+        String before = spk("ls", "banner/1.0.0").out();
+        RuntimeHarness.Result chosen = spk("make-binary", "banner", "--variant", "style=plain", "--new-variant",
+                "{style: box}");
+        assertEquals(0, chosen.exit(), chosen.toString());
+        assertEquals(2, binaries(chosen), chosen.out());
+        assertEquals(before, spk("ls", "banner/1.0.0").out(), "same options, same build digests");
+        assertTrue(h.awaitNoRuntimes());
+    }
+
+    @Test
+    void aFailingTestExitsNonZeroWithItsOutput() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("t"));
+        Files.writeString(dir.resolve("marker"), "here\n");
+        Path recipe = dir.resolve("checked.spk.yaml");
+        Files.writeString(recipe, """
+                pkg: checked/1.0.0
+                build:
+                  script: [touch $PREFIX/checked]
+                tests:
+                  - stage: sources
+                    script: [cat marker]
+                  - stage: install
+                    requirements: [{var: flavour/plain}]
+                    script:
+                      - test -f /spfs/checked
+                      - echo "the install test saw the package, then failed" >&2
+                      - exit 3
+                """);
+        RuntimeHarness.Result here = h.spkWithInput(dir, "", "test", "--here", recipe + "@sources");
+        assertEquals(0, here.exit(), here.toString());
+        assertEquals("here\npassed checked/1.0.0 sources test 0 (variant 0)\n", here.out());
+        assertEquals(0, spk("build", recipe.toString()).exit());
+        RuntimeHarness.Result failed = spk("test", recipe.toString());
+        assertEquals(1, failed.exit(), failed.toString());
+        assertTrue(failed.err().contains("the install test saw the package, then failed\n")
+                && failed.err().endsWith("error: checked/1.0.0 install test 0 (variant 0) failed: the script exited "
+                        + "with status 3\n"), failed.err());
+        RuntimeHarness.Result badStage = spk("test", recipe + "@deploy");
+        assertEquals(2, badStage.exit(), badStage.toString());
     }
 
     /** The build runs in the recipe's collected sources: a local folder (without .git) and a script's output. */

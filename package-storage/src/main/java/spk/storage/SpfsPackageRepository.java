@@ -173,30 +173,58 @@ public final class SpfsPackageRepository implements PackageRepository {
     }
 
     /**
+     * Publishes a recipe (its YAML text as given) at {@code spk/spec/NAME/VERSION}, replacing any
+     * recipe of that version, as SPK's builds do (they always save the recipe they build from).
+     */
+    public Recipe publishRecipe(String recipeYaml, ObjectFormat format, String author) {
+        refuseWhenPinned();
+        SpecFile s = loader.loadText("published recipe", recipeYaml, OptionMap.EMPTY).spec();
+        if (!(s instanceof Recipe recipe)) {
+            throw new InvalidPackage("only recipes (name/version, with a build) can be published as recipes");
+        }
+        // one write session: the recipe's blob and its tag, safe from a clean
+        try (WriteSession session = spfs.beginWrite()) {
+            session.pushTag(TagSpec.parse(SPECS + "/" + recipe.pkg().name().value() + "/"
+                    + recipe.pkg().version().toTagPath()), writeBlob(session, recipeYaml, recipe.pkg().toString(), format),
+                    author);
+        }
+        versions.remove(recipe.pkg().name());
+        return recipe;
+    }
+
+    private void refuseWhenPinned() {
+        if (when.isPresent()) {
+            throw new InvalidPackage("cannot publish to " + name + ": it is viewed as it was at " + when.get().text());
+        }
+    }
+
+    private static Digest writeBlob(WriteSession session, String text, String what, ObjectFormat format) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        PayloadWrite w;
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            w = session.writePayload(in, 0100644);
+        } catch (IOException e) {
+            throw new InvalidPackage("cannot write the spec of " + what + ": " + IoMessages.describe(e));
+        }
+        session.writeObject(new Blob(w.digest(), w.size(), format));
+        return w.digest();
+    }
+
+    /**
      * Publishes a built package: its spec (the YAML text as given) and a layer per component,
      * plus the legacy single tag pointing at the run layer, as SPK does for its older clients.
      */
     public PackageSpec publish(String specYaml, Map<Component, Digest> componentLayers, ObjectFormat format, String author) {
-        if (when.isPresent()) {
-            throw new InvalidPackage("cannot publish to " + name + ": it is viewed as it was at " + when.get().text());
-        }
+        refuseWhenPinned();
         SpecFile s = loader.loadText("published spec", specYaml, OptionMap.EMPTY).spec();
         if (!(s instanceof PackageSpec spec)) {
             throw new InvalidPackage("only built packages (name/version/build) can be published this way");
         }
         BuildIdent id = spec.pkg();
         String path = id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
-        byte[] bytes = specYaml.getBytes(StandardCharsets.UTF_8);
         // one write session: the spec, and the tags that make the package visible, safe from a clean
         try (WriteSession session = spfs.beginWrite()) {
-            PayloadWrite w;
-            try (InputStream in = new ByteArrayInputStream(bytes)) {
-                w = session.writePayload(in, 0100644);
-            } catch (IOException e) {
-                throw new InvalidPackage("cannot write the spec of " + id + ": " + IoMessages.describe(e));
-            }
-            session.writeObject(new Blob(w.digest(), w.size(), format));
-            session.pushTag(TagSpec.parse(SPECS + "/" + path), w.digest(), author);
+            session.pushTag(TagSpec.parse(SPECS + "/" + path), writeBlob(session, specYaml, id.toString(), format), author);
             Map<Component, Digest> layers = new LinkedHashMap<>(componentLayers);
             layers.forEach((c, d) -> session.pushTag(TagSpec.parse(PACKAGES + "/" + path + "/" + c), d, author));
             Digest legacy = layers.getOrDefault(id.build().isSource() ? Component.SOURCE : Component.RUN, null);

@@ -76,6 +76,11 @@ public final class ActiveRuntime {
      * The upper directory is emptied: the new top layer holds exactly what it held.
      */
     public Commit commitLayer(RuntimeData rt, int workers) {
+        return commitLayer(rt, workers, false);
+    }
+
+    /** @param allowEmpty commit even when nothing changed (an empty layer), as spfs's {@code --allow-empty} */
+    public Commit commitLayer(RuntimeData rt, int workers, boolean allowEmpty) {
         requireUpper(rt, "committed");
         if (!rt.status().editable()) {
             throw SpfsException.badInput("not-editable", "runtime " + rt.name()
@@ -87,7 +92,7 @@ public final class ActiveRuntime {
                 .commit(rt.config().upperDir(), walked -> upper.adjust(walked, lower));
         Digest layer = r.layer().digest();
         List<Digest> stack = rt.status().stack();
-        if (r.tree().children().isEmpty() || (!stack.isEmpty() && stack.get(stack.size() - 1).equals(layer))) {
+        if (!allowEmpty && (r.tree().children().isEmpty() || (!stack.isEmpty() && stack.get(stack.size() - 1).equals(layer)))) {
             throw SpfsException.notFound("nothing-to-commit", "nothing to commit: /spfs has no changes");
         }
         RuntimeData next = storage.update(rt.name(), cur -> cur.withStatus(cur.status().push(layer).withEditable(false)));

@@ -3,6 +3,7 @@ package spk.cli.app;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,34 @@ public final class Cli {
         return commandLine(command, args).execute(args);
     }
 
+    /**
+     * The unknown subcommand in {@code args} when help is also asked for ({@code spk mkx --help}):
+     * picocli would print the parent's help and succeed, as if the command existed. Without
+     * {@code --help} picocli itself refuses the unmatched argument.
+     */
+    private static String unknownCommandAskedForHelp(CommandLine root, String[] args) {
+        int end = Arrays.asList(args).indexOf("--");
+        List<String> before = Arrays.asList(args).subList(0, end < 0 ? args.length : end);
+        if (!before.contains("--help") && !before.contains("-h")) {
+            return null;
+        }
+        CommandLine current = root;
+        for (String a : before) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            if (current.getSubcommands().isEmpty()) {
+                return null;
+            }
+            CommandLine sub = current.getSubcommands().get(a);
+            if (sub == null) {
+                return current.getCommandSpec().positionalParameters().isEmpty() ? a : null;
+            }
+            current = sub;
+        }
+        return null;
+    }
+
     /** The configured command line for {@code command}, ready to execute {@code args}. */
     public static CommandLine commandLine(Object command, String... args) {
         ExitCodes codes = new ExitCodes(countVerbosity(args));
@@ -26,6 +55,16 @@ public final class Cli {
                 .setParameterExceptionHandler(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            String unknown = unknownCommandAskedForHelp(cl, parsed.originalArgs().toArray(String[]::new));
+            if (unknown == null) {
+                return run.execute(parsed);
+            }
+            cl.getErr().println("error: unknown command '" + unknown + "' (see '" + cl.getCommandName() + " --help')");
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        });
         return cl;
     }
 

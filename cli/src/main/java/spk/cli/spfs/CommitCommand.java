@@ -41,6 +41,9 @@ public final class CommitCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag the result (repeatable).")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--allow-empty", description = "Commit even when /spfs has no changes (an empty layer).")
+    boolean allowEmpty;
+
     @Override
     public Integer call() {
         List<TagSpec> specs = tags.stream().map(TagSpec::parseName).toList();
@@ -76,7 +79,7 @@ public final class CommitCommand implements Callable<Integer> {
         RuntimeStorage storage = RuntimeSupport.storage(ctx);
         RuntimeData rt = ActiveRuntime.current(storage, ctx.environment());
         ActiveRuntime active = RuntimeSupport.active(ctx, storage, Linux.load());
-        ActiveRuntime.Commit c = active.commitLayer(rt, ctx.ioWorkers("SPFS_COMMIT_MAX_CONCURRENT_BLOBS"));
+        ActiveRuntime.Commit c = active.commitLayer(rt, ctx.ioWorkers("SPFS_COMMIT_MAX_CONCURRENT_BLOBS"), allowEmpty);
         Digest digest = c.layer();
         if (kind.equals("platform")) {
             digest = storage.repository().writeObject(new Platform(c.runtime().status().stack(), ctx.config().newObjects()));

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import spfs.sync.SyncReporter;
 
 /** A terminal progress bar for syncs (payload count), drawn on standard error. */
-final class ProgressReporter implements SyncReporter, AutoCloseable {
+public final class ProgressReporter implements SyncReporter, AutoCloseable {
     private final ProgressBar bar;
     private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
 
@@ -15,8 +15,8 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
     }
 
     /** A bar when standard error is a terminal, else a reporter that says nothing. */
-    static ProgressReporter forTerminal(String task) {
-        if (System.console() == null) {
+    public static ProgressReporter forTerminal(String task) {
+        if (!spk.cli.app.Terminal.isInteractive()) {
             return new ProgressReporter(null);
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(0).setStyle(ProgressBarStyle.ASCII)
@@ -41,7 +41,7 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
     private boolean closed;
 
     /** Draws the final state now, before a summary is printed. */
-    void finish() {
+    public void finish() {
         close();
     }
 

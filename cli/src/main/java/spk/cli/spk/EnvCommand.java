@@ -17,7 +17,9 @@ import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeRequest;
 import spfs.runtime.Runtimes;
 import spk.cli.spfs.RuntimeSupport;
+import spk.solver.Solution;
 import spk.solver.SolveResult;
+import spk.solver.repository.PackageRepository;
 
 /**
  * {@code spk env REQUEST... [-- CMD...]}: solves, then runs the command (or a shell) in an spfs
@@ -62,14 +64,24 @@ public final class EnvCommand implements Callable<Integer> {
             out.flush();
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
+        throw enter(spec, ((SolveResult.Solved) result).solution(), solver.repositories(), command, t0);
+    }
+
+    /**
+     * Runs {@code command} (a shell when empty) in a runtime whose stack is the solution's
+     * component layers; returns only by throwing (entering replaces this process).
+     *
+     * @param spec the command running it (its root holds the environment to read)
+     */
+    static RuntimeException enter(CommandSpec spec, Solution solution, List<PackageRepository> repositories,
+            List<String> command, long startNanos) {
         java.util.Map<String, String> env = SpkCommand.environment(spec);
         Runtimes runtimes = RuntimeSupport.runtimes(env);
-        List<Digest> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
-                runtimes.storage().repository());
+        List<Digest> layers = spk.builder.SolutionLayers.of(solution, repositories, runtimes.storage().repository());
         // an empty environment is an editable /spfs, as 'spfs shell' with no layers
         RuntimeData rt = runtimes.create(RuntimeRequest.of(layers, command).withEditable(layers.isEmpty()));
-        out.flush();
+        spec.commandLine().getOut().flush();
         // entering replaces this process with the command (or a shell); it returns only on failure
-        throw runtimes.enter(rt, true, t0);
+        return runtimes.enter(rt, true, startNanos);
     }
 }

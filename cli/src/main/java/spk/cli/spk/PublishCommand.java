@@ -19,7 +19,6 @@ import spfs.storage.Repositories;
 import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
-import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 import spfs.tag.TagSpec;
 import spk.error.SpkException;
@@ -48,6 +47,9 @@ public final class PublishCommand implements Callable<Integer> {
             description = "What to publish: packages, versions, or single builds.")
     List<String> packages;
 
+    @Option(names = "--no-source", description = "Leave out the source packages (NAME/VERSION/src).")
+    boolean noSource;
+
     @Spec
     CommandSpec spec;
 
@@ -59,26 +61,33 @@ public final class PublishCommand implements Callable<Integer> {
         Map<String, List<TagSpec>> tagsOf = new LinkedHashMap<>();
         for (String pkg : packages) {
             String path = tagPath(pkg);
+            // recipes (spk/spec/NAME/VERSION) come along with their builds, as SPK publishes them
             List<TagSpec> tags = local.tagStreams().filter(t -> within(t.path(), "spk/spec/" + path)
-                    || within(t.path(), "spk/pkg/" + path)).sorted(Comparator.comparing(TagSpec::path)).toList();
+                    || within(t.path(), "spk/pkg/" + path)).filter(t -> !(noSource && isSource(t.path())))
+                    .sorted(Comparator.comparing(TagSpec::path)).toList();
             if (tags.isEmpty()) {
                 throw new NothingToPublish("nothing to publish: the local repository (" + local.root() + ") has no " + pkg);
             }
             tagsOf.put(pkg, tags);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> published = new LinkedHashMap<>();
         try (Repository dest = open(repositories, config);
-                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, SyncReporter.NONE)) {
+                spk.cli.spfs.ProgressReporter bar = spk.cli.spfs.ProgressReporter.forTerminal("publish "
+                        + String.join(" ", packages));
+                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, bar)) {
             long payloads = 0;
             for (Map.Entry<String, List<TagSpec>> e : tagsOf.entrySet()) {
                 for (TagSpec t : e.getValue()) {
                     sync.syncTag(local.resolveTag(t));
                 }
                 long copied = sync.summary().payloadsSynced();
-                out.println("published " + e.getKey() + " to " + target + ": " + e.getValue().size() + " tags, "
-                        + (copied - payloads) + " payloads copied");
+                published.put(e.getKey(), e.getValue().size() + " tags, " + (copied - payloads) + " payloads copied");
                 payloads = copied;
             }
+            // the bar is drawn for the last time before the summary, so the two never share a line
+            bar.finish();
+            published.forEach((pkg, what) -> out.println("published " + pkg + " to " + target + ": " + what));
         }
         out.flush();
         return 0;
@@ -106,6 +115,12 @@ public final class PublishCommand implements Callable<Integer> {
         }
         AnyIdent ident = AnyIdent.parse(pkg);
         return ident.name().value() + "/" + ident.version().toTagPath() + ident.build().map(b -> "/" + b).orElse("");
+    }
+
+    /** A source package's tag: {@code spk/spec/NAME/VERSION/src} or {@code spk/pkg/NAME/VERSION/src[/src]}. */
+    private static boolean isSource(String path) {
+        String[] parts = path.split("/");
+        return parts.length >= 5 && parts[4].equals("src");
     }
 
     /** {@code path} is {@code prefix} or below it, as a tag path. */

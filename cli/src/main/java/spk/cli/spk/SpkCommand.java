@@ -15,7 +15,7 @@ import spk.spec.SpecLoader;
 /** The root of the {@code spk} command line; each subcommand is its own class. */
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A package manager for building and running software environments.",
-        subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
+        subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, MakeSourceCommand.class, MakeBinaryCommand.class, TestCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
             NumVariantsCommand.class, CheckInstallableCommand.class, BenchCommand.class,
             ViewCommand.class, MakeRecipeCommand.class, CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {

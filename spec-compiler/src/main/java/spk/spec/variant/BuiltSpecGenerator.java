@@ -228,10 +228,22 @@ public final class BuiltSpecGenerator {
 
     /** The source package of a recipe: {@code name/version/src}, pruned as SPK prunes it. */
     public static PackageSpec sourcePackage(Recipe recipe) {
+        return sourcePackage(recipe, null);
+    }
+
+    /**
+     * The source package of a recipe found in {@code root} (when not null): as SPK records it,
+     * local {@code path} sources are made absolute, so the spec says where the files came from.
+     */
+    public static PackageSpec sourcePackage(Recipe recipe, java.nio.file.Path root) {
+        List<SourceSpec> sources = recipe.sources().stream().map(s -> root != null && s instanceof SourceSpec.Local l
+                ? (SourceSpec) new SourceSpec.Local(root.resolve(l.path()).normalize().toString(), l.exclude(), l.filter(),
+                        l.subdir())
+                : s).toList();
         ComponentSpec src = new ComponentSpec(spk.grammar.ident.Component.SOURCE, List.of("*"), List.of(), List.of(),
                 List.of(), true, ComponentSpec.FileMatchMode.ALL);
         return new PackageSpec(recipe.pkg().withBuild(Build.SOURCE), recipe.meta(), recipe.compat(),
-                recipe.deprecated(), recipe.sources().stream().map(SourceSpec.class::cast).toList(), List.of(),
+                recipe.deprecated(), sources, List.of(),
                 new InstallSpec(List.of(), List.of(), List.of(src), List.of()), List.of());
     }
 }

@@ -64,7 +64,11 @@ public final class PlatformRecipes {
         for (String host : List.of("os", "arch", "distro")) {
             options.add(Opt.Var.named(OptName.parse(host)));
         }
-        BuildSpec buildSpec = new BuildSpec(List.of(), options, List.of(), ValidationSpec.DEFAULT, AutoHostVars.NONE);
+        // a platform only constrains: its build installs nothing, which its validation must allow
+        ValidationSpec validation = new ValidationSpec(List.of(new spk.spec.model.ValidationRule(
+                spk.spec.model.ValidationRule.Verb.ALLOW, spk.spec.model.ValidationRule.Kind.EmptyPackage, List.of(),
+                Optional.empty())), List.of());
+        BuildSpec buildSpec = new BuildSpec(List.of(), options, List.of(), validation, AutoHostVars.NONE);
         List<ComponentSpec> components = List.of(
                 component(Component.BUILD, new ArrayList<>(build.values())),
                 component(Component.RUN, new ArrayList<>(run.values())));
