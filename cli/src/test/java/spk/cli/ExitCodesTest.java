@@ -49,6 +49,11 @@ class ExitCodesTest {
         malformed = home.resolve("malformed.spk.yaml");
         Files.writeString(malformed, "pkg: bad/1.0.0\nbuild:\n  options: [\n");
         Files.createFile(home.resolve("a-file"));
+        var local = new spk.storage.SpfsPackageRepository("local", FsRepository.open(home.resolve("local"), Optional.empty()),
+                new spk.spec.SpecLoader("0.44.0", Map.of()));
+        for (String pkg : List.of("extra/1.0.0/AAAAAAAA", "gone/1.0.0/AAAAAAAA")) {
+            local.publish("pkg: " + pkg + "\n", Map.of(), spfs.graph.ObjectFormat.DEFAULT, "test@host");
+        }
     }
 
     record Case(int exit, String[] args, Map<String, String> env) {
@@ -101,6 +106,28 @@ class ExitCodesTest {
                 Case.of(0, "make-recipe", good.toString()),
                 Case.of(2, "make-recipe", missing),
                 Case.of(2, "make-recipe"),
+                Case.of(0, "deprecate", "-y", "extra/1.0.0"),
+                Case.of(0, "undeprecate", "-y", "extra/1.0.0/AAAAAAAA"),
+                Case.of(1, "deprecate", "-y", "nosuch/1.0.0"),
+                Case.of(2, "deprecate", "extra"),
+                Case.of(2, "deprecate", "-y", "-r", cat, "tool/1.0.0"),
+                Case.of(1, "undeprecate", "-y", "extra/2.0.0"),
+                Case.of(0, "remove", "-y", "gone/1.0.0"),
+                Case.of(1, "remove", "-y", "gone/1.0.0"),
+                Case.of(2, "remove", "-y", "gone/"),
+                Case.of(0, "search", "xtr"),
+                Case.of(1, "search", "nosuch"),
+                Case.of(0, "du", "-s", "-H", "-c", "base"),
+                Case.of(2, "du", "base/1.0.0/:run"),
+                Case.of(0, "stats"),
+                Case.of(1, "stats", "nosuch"),
+                Case.of(0, "export", "base/1.0.0", home.resolve("base.spk").toString()),
+                Case.of(1, "export", "nosuch/1.0.0", home.resolve("nosuch.spk").toString()),
+                Case.of(2, "export", "base"),
+                Case.of(0, "import", home.resolve("base.spk").toString()),
+                Case.of(2, "import", home.resolve("nosuch.spk").toString()),
+                Case.of(3, "import", home.resolve("base.spk").toString()).with("SPFS_STORAGE__ROOT",
+                        home.resolve("a-file/local").toString()),
                 Case.of(2, "--bogus"),
                 Case.of(2));
     }

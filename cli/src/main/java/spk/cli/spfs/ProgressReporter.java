@@ -5,8 +5,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import spfs.sync.SyncReporter;
 
-/** A terminal progress bar for syncs (payload count), drawn on standard error. */
-final class ProgressReporter implements SyncReporter, AutoCloseable {
+/**
+ * A terminal progress bar, drawn on standard error: of a sync (payloads copied), or of any count
+ * of steps (builds removed). Quiet when not on a terminal.
+ */
+public final class ProgressReporter implements SyncReporter, AutoCloseable {
     private final ProgressBar bar;
     private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
 
@@ -15,7 +18,7 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
     }
 
     /** A bar when standard error is a terminal, else a reporter that says nothing. */
-    static ProgressReporter forTerminal(String task) {
+    public static ProgressReporter forTerminal(String task) {
         if (System.console() == null) {
             return new ProgressReporter(null);
         }
@@ -38,10 +41,20 @@ final class ProgressReporter implements SyncReporter, AutoCloseable {
         }
     }
 
+    /** {@code count} more steps to come. */
+    public void planned(long count) {
+        payloadsPlanned(count, 0);
+    }
+
+    /** One step done. */
+    public void step() {
+        payloadDone(0);
+    }
+
     private boolean closed;
 
     /** Draws the final state now, before a summary is printed. */
-    void finish() {
+    public void finish() {
         close();
     }
 
