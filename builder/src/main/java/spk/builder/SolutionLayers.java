@@ -28,14 +28,38 @@ public final class SolutionLayers {
     private SolutionLayers() {}
 
     public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local) {
+        LinkedHashSet<Digest> layers = new LinkedHashSet<>();
+        Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
+        for (PackageLayer l : listed(solution, repos)) {
+            if (!l.repository().spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+                toCopy.computeIfAbsent(l.repository(), r -> new ArrayList<>()).add(l.layer());
+            }
+            layers.add(l.layer());
+        }
+        // one sync (one pool of copying threads) per repository the layers come from
+        toCopy.forEach((repo, digests) -> {
+            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
+                digests.forEach(sync::syncDigest);
+            }
+        });
+        return List.copyOf(layers);
+    }
+
+    /** One component layer of a solution's package, and the repository it is published in. */
+    public record PackageLayer(ResolvedPackage pkg, Component component, Digest layer, SpfsPackageRepository repository) {}
+
+    /**
+     * Every component layer of the solution, bottom first (in the solution's order), where it is
+     * published; nothing is copied. Embedded packages have none of their own.
+     */
+    public static List<PackageLayer> listed(Solution solution, List<PackageRepository> repos) {
         Map<String, SpfsPackageRepository> byName = new HashMap<>();
         for (PackageRepository r : repos) {
             if (r instanceof SpfsPackageRepository s) {
                 byName.put(s.name(), s);
             }
         }
-        LinkedHashSet<Digest> layers = new LinkedHashSet<>();
-        Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
+        List<PackageLayer> out = new ArrayList<>();
         for (ResolvedPackage p : solution.packages()) {
             if (p.source() instanceof Source.Embedded) {
                 continue; // its files come with the package that embeds it
@@ -53,19 +77,10 @@ public final class SolutionLayers {
                 if (d == null) {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
-                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
-                    toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
-                }
-                layers.add(d);
+                out.add(new PackageLayer(p, c, d, repo));
             }
         }
-        // one sync (one pool of copying threads) per repository the layers come from
-        toCopy.forEach((repo, digests) -> {
-            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
-                digests.forEach(sync::syncDigest);
-            }
-        });
-        return List.copyOf(layers);
+        return out;
     }
 
     /** A solution whose packages have no files to mount. */

@@ -128,6 +128,15 @@ class ExitCodesTest {
                 Case.of(2, "import", home.resolve("nosuch.spk").toString()),
                 Case.of(3, "import", home.resolve("base.spk").toString()).with("SPFS_STORAGE__ROOT",
                         home.resolve("a-file/local").toString()),
+                Case.of(0, "bake", "--no-host", "base"),
+                Case.of(1, "bake", "--no-host", "nosuch"),
+                Case.of(2, "bake"),
+                Case.of(2, "install", "base"),
+                Case.of(0, "render", "--no-host", "base", home.resolve("rendered").toString()),
+                Case.of(1, "render", "--no-host", "nosuch", home.resolve("rendered-nothing").toString()),
+                Case.of(2, "render", "--no-host", "base", home.resolve("rendered").toString()),
+                Case.of(0, "view", "--no-host", "-p", "base"),
+                Case.of(2, "view", "-F", "/spfs/bin/base"),
                 Case.of(2, "--bogus"),
                 Case.of(2));
     }

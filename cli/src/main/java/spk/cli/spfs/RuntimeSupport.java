@@ -2,7 +2,10 @@ package spk.cli.spfs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import spfs.config.Config;
+import spfs.config.ConfigLoader;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
@@ -10,9 +13,11 @@ import spfs.error.UnknownReferenceException;
 import spfs.mount.Linux;
 import spfs.runtime.ActiveRuntime;
 import spfs.runtime.JavaCommand;
+import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeLauncher;
 import spfs.runtime.RuntimeStorage;
 import spfs.storage.Refs;
+import spfs.storage.Repositories;
 import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
@@ -20,7 +25,7 @@ import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 
 /** What the runtime subcommands share: storage, the launcher, ref resolution with origin. */
-final class RuntimeSupport {
+public final class RuntimeSupport {
     /** The class helper processes (monitor, rootless re-entry) start with. */
     static final String MAIN = "spk.cli.spfs.SpfsMain";
 
@@ -50,6 +55,25 @@ final class RuntimeSupport {
     static ActiveRuntime active(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
         return new ActiveRuntime(storage, launcher(ctx, storage, linux), linux, ctx.config());
     }
+
+    /**
+     * The runtime {@code SPFS_RUNTIME} names in {@code environment}, for an spk command run inside
+     * it ({@code spk install}), with what changes it: its storage in the local repository.
+     */
+    public static Current current(Map<String, String> environment) {
+        Config config = ConfigLoader.load(environment);
+        RuntimeStorage storage = new RuntimeStorage(new Repositories(config).local(), config.newObjects(), config.tagAuthor());
+        RuntimeData rt = ActiveRuntime.current(storage, environment);
+        return new Current(rt, storage, () -> {
+            Linux linux = linuxForLaunch();
+            int workers = Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
+            return new ActiveRuntime(storage, new RuntimeLauncher(storage, config, linux, JavaCommand.current(MAIN), environment,
+                    workers), linux, config);
+        });
+    }
+
+    /** The current runtime, its storage, and (made only when needed: it binds libc) what remounts it. */
+    public record Current(RuntimeData runtime, RuntimeStorage storage, java.util.function.Supplier<ActiveRuntime> active) {}
 
     /**
      * The digests of {@code refs}, in order. Each is resolved in the local repository; one the

@@ -19,7 +19,8 @@ import spk.spec.SpecLoader;
             NumVariantsCommand.class,
             ViewCommand.class, MakeRecipeCommand.class,
             DeprecateCommand.class, UndeprecateCommand.class, RemoveCommand.class, SearchCommand.class, DuCommand.class,
-            StatsCommand.class, ExportCommand.class, ImportCommand.class,
+            StatsCommand.class, ExportCommand.class, ImportCommand.class, InstallCommand.class, BakeCommand.class,
+            RenderCommand.class,
             CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
