@@ -195,4 +195,29 @@ class SpkUpkeepTest {
         assertEquals(2, outside.exit(), "outside a runtime: " + outside);
         assertTrue(outside.err().startsWith("error: not in an spfs runtime"), outside.err());
     }
+
+    @Test
+    void aWorkspaceTemplateIsBuiltByNameAndVersionAndEnteredByStage() throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("ws/packages/wt"));
+        Files.writeString(tmp.resolve("ws/workspace.spk.yaml"), """
+                api: v0/workspace
+                recipes:
+                  - path: packages/**/*.spk.yaml
+                    versions: ['1.{0..1}.0']
+                """);
+        Files.writeString(ws.resolve("wt.spk.yaml"), """
+                # {% set opt = opt | default_opts(version="1.0.0") %}
+                pkg: wt/{{ opt.version }}
+                sources: []
+                build:
+                  script:
+                    - mkdir -p /spfs/bin
+                    - printf '#!/bin/sh\\necho wt {{ opt.version }}\\n' > /spfs/bin/wt && chmod +x /spfs/bin/wt
+                """);
+        RuntimeHarness.Result built = h.spkIn(ws, "build", "wt/1.1");
+        assertEquals(0, built.exit(), built.toString());
+        assertTrue(built.out().startsWith("built wt/1.1.0/"), "rendered with the version asked for: " + built.out());
+        RuntimeHarness.Result env = h.spkIn(tmp.resolve("ws"), "env", "wt/1.1@install", "--", "/spfs/bin/wt");
+        assertEquals("wt 1.1.0\n", env.out(), env.toString());
+    }
 }

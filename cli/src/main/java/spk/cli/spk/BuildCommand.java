@@ -44,9 +44,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     SolverFlags solver;
 
-    @Parameters(paramLabel = "RECIPE", arity = "0..1",
-            description = "The recipe (*.spk.yaml); by default the one in the current folder.")
-    Path recipeFile;
+    @Parameters(paramLabel = "PKG|SPEC_FILE", arity = "0..1",
+            description = "The recipe: a *.spk.yaml file, or NAME or NAME/VERSION in the workspace; by default the one in "
+                    + "the current folder.")
+    String recipeFile;
 
     @picocli.CommandLine.Option(names = "--variant", paramLabel = "INDEX|{opt: value}",
             description = "Build only this variant: its index in the recipe (from 0), or the options it must have.")
@@ -61,8 +62,10 @@ public final class BuildCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(env);
         HostOptions host = HostOptions.detect();
         OptionMap given = options.options(host);
-        Path file = recipeFile != null ? recipeFile : spk.spec.workspace.Workspace.onlyRecipeIn(Path.of(""));
-        SpecFile loaded = SpkCommand.specLoader(spec).load(file, given).spec();
+        RecipeArguments.Loaded found = new RecipeArguments(spec, solver.workspace(), List::of).load(recipeFile != null
+                ? recipeFile : spk.spec.workspace.Workspace.onlyRecipeIn(Path.of("")).toString(), given);
+        Path file = found.file();
+        SpecFile loaded = found.spec();
         if (!(loaded instanceof Recipe recipe)) {
             throw new BadBuildRequest(file + " is not a recipe (a package spec without a build)");
         }

@@ -29,6 +29,9 @@ public final class SolverFlags {
     @Option(names = "--pre", description = "Allow pre-releases for the requests given on the command line.")
     private boolean pre;
 
+    @Mixin
+    private WorkspaceFlag workspace = new WorkspaceFlag();
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
@@ -40,6 +43,11 @@ public final class SolverFlags {
 
     public boolean pre() {
         return pre;
+    }
+
+    /** The folder the workspace is looked for from. */
+    public java.nio.file.Path workspace() {
+        return workspace.dir();
     }
 
     public boolean allowBuilds() {
