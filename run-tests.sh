@@ -18,6 +18,8 @@ for tool in unshare setsid setpriv nsenter; do                                 #
     command -v "$tool" >/dev/null 2>&1 || { missing+=(util-linux); break; }
 done
 command -v git >/dev/null 2>&1 || missing+=(git)                              # git sources of spk build
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)                              # spk completion zsh, tried for real
+command -v fish >/dev/null 2>&1 || missing+=(fish)                            # spk completion fish, tried for real
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "run-tests: installing what the tests need: ${missing[*]}"

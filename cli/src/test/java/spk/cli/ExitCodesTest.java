@@ -137,6 +137,8 @@ class ExitCodesTest {
                 Case.of(2, "render", "--no-host", "base", home.resolve("rendered").toString()),
                 Case.of(0, "view", "--no-host", "-p", "base"),
                 Case.of(2, "view", "-F", "/spfs/bin/base"),
+                Case.of(0, "completion", "fish"),
+                Case.of(2, "completion", "powershell"),
                 Case.of(2, "--bogus"),
                 Case.of(2));
     }

@@ -20,7 +20,7 @@ import spk.spec.SpecLoader;
             ViewCommand.class, MakeRecipeCommand.class,
             DeprecateCommand.class, UndeprecateCommand.class, RemoveCommand.class, SearchCommand.class, DuCommand.class,
             StatsCommand.class, ExportCommand.class, ImportCommand.class, InstallCommand.class, BakeCommand.class,
-            RenderCommand.class,
+            RenderCommand.class, spk.cli.app.CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
