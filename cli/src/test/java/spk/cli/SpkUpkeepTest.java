@@ -148,6 +148,25 @@ class SpkUpkeepTest {
         assertEquals(0, exp.exit(), exp.toString());
         Path archive = work.resolve("tool_1.0.0.spk");
         assertTrue(Files.isRegularFile(archive), exp.out());
+        assertEquals("", exp.err(), "no progress bar when not on a terminal");
+        // on a terminal (script(1) gives the command one) a progress bar is drawn, and ends full
+        ProcessBuilder inner = h.spkBuilder(List.of(), "export", "tool/1.0.0", tmp.resolve("tty.spk").toString());
+        ProcessBuilder tty = new ProcessBuilder("script", "-qec", String.join(" ", inner.command().stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList()), "/dev/null");
+        tty.environment().clear();
+        tty.environment().putAll(inner.environment());
+        RuntimeHarness.Result onTerminal = h.run(tty);
+        assertEquals(0, onTerminal.exit(), onTerminal.toString());
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("exporting +\\S+ \\[[= >]*\\] (\\d+)/(\\d+) ")
+                .matcher(onTerminal.out());
+        long done = -1;
+        long of = -1;
+        while (counts.find()) {
+            done = Long.parseLong(counts.group(1));
+            of = Long.parseLong(counts.group(2));
+            assertTrue(done <= of, "never past its end: " + onTerminal.out());
+        }
+        assertTrue(done > 0 && done == of, "drawn, and full at the end: " + onTerminal.out());
 
         Path fresh = tmp.resolve("fresh");
         ProcessBuilder imp = h.spkBuilder(List.of(), "import", archive.toString());

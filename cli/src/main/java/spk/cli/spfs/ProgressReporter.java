@@ -37,6 +37,9 @@ public final class ProgressReporter implements SyncReporter, AutoCloseable {
     @Override
     public void payloadDone(long bytes) {
         if (bar != null) {
+            // a payload found on the way (a spec blob a tag points at) was never planned: count it in
+            planned.updateAndGet(p -> Math.max(p, bar.getCurrent() + 1));
+            bar.maxHint(planned.get());
             bar.step();
         }
     }
