@@ -127,8 +127,10 @@ class SpkUpkeepTest {
 
         RuntimeHarness.Result rmB = spk("rm", "-y", b);
         assertEquals("removed build " + b + " from local\n", rmB.out());
-        RuntimeHarness.Result rmAll = spkWithInput("yes\n", "remove", "tool");
+        // one question per name, each answered by its own line of what is piped in
+        RuntimeHarness.Result rmAll = spkWithInput("yes\ny\n", "remove", "tool", "tool");
         assertEquals(0, rmAll.exit(), rmAll.toString());
+        assertEquals(2, rmAll.out().split("\\[y/N\\]: ", -1).length - 1, rmAll.out());
         assertTrue(rmAll.out().endsWith("removed build " + a + " from local\n"), rmAll.out());
         assertEquals(1, spk("ls", "tool").exit());
         assertTrue(repo.hasObject(toolA), "the layer stays until spfs clean");

@@ -409,7 +409,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     public static final class PackageNotFound extends SpkException {
         private static final long serialVersionUID = 1L;
 
-        PackageNotFound(String message) {
+        public PackageNotFound(String message) {
             super("package-not-found", message);
         }
 

@@ -7,18 +7,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** A yes/no question on the terminal, as SPK asks before changing repositories: only y or yes goes on. */
+/**
+ * Yes/no questions on the terminal, as SPK asks before changing repositories: only y or yes goes
+ * on. One per command, so that several answers piped in are read one line each.
+ */
 final class Confirmation {
-    private Confirmation() {}
+    private final PrintWriter out;
+    private BufferedReader in;
+
+    Confirmation(PrintWriter out) {
+        this.out = out;
+    }
 
     /** Prints {@code prompt}, reads one line of standard input; no answer (end of input) is no. */
-    static boolean ask(PrintWriter out, String prompt) {
+    boolean ask(String prompt) {
         out.print(prompt);
         out.flush();
         String line;
         try {
-            // not closed: standard input belongs to the process
-            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (in == null) {
+                // not closed: standard input belongs to the process
+                in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            }
+            line = in.readLine();
         } catch (IOException e) {
             line = null;
         }

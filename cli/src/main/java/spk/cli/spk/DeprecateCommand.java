@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import spfs.config.Config;
 import spfs.config.ConfigLoader;
 import spk.cli.spk.flags.RepositoryFlags;
-import spk.error.SpkException;
 import spk.storage.SpfsPackageRepository;
 import spk.storage.upkeep.Deprecation;
 
@@ -48,18 +47,18 @@ public class DeprecateCommand implements Callable<Integer> {
         String verb = deprecate ? "deprecate" : "undeprecate";
         List<SpfsPackageRepository> repos = repositories.forChange(spec);
         if (repos.isEmpty()) {
-            throw new NoPackages("no repository to " + verb + " in: the local repository does not exist yet, "
+            throw new LsCommand.NotFound("no repository to " + verb + " in: the local repository does not exist yet, "
                     + "or was left out; name one with -r");
         }
         List<Deprecation.Target> targets = Deprecation.plan(repos, packages);
         if (targets.isEmpty()) {
-            throw new NoPackages("nothing to " + verb + ": " + String.join(", ", packages) + " is not in "
+            throw new LsCommand.NotFound("nothing to " + verb + ": " + String.join(", ", packages) + " is not in "
                     + String.join(", ", repos.stream().map(SpfsPackageRepository::name).toList()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("About to " + verb + " " + targets.size() + (targets.size() == 1 ? " package:" : " packages:"));
         targets.forEach(t -> out.println("  " + t.ident() + " (in " + t.repository().name() + ")"));
-        if (!yes && !Confirmation.ask(out, "Do you want to " + verb + " (" + (deprecate ? "retire" : "restore")
+        if (!yes && !new Confirmation(out).ask("Do you want to " + verb + " (" + (deprecate ? "retire" : "restore")
                 + ") ALL these packages? [y/N]: ")) {
             out.println(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " canceled: nothing was changed.");
             out.flush();
@@ -76,19 +75,5 @@ public class DeprecateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Nothing matched, so nothing can change. */
-    static final class NoPackages extends SpkException {
-        private static final long serialVersionUID = 1L;
-
-        NoPackages(String message) {
-            super("nothing-to-change", message);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.UNSATISFIABLE;
-        }
     }
 }

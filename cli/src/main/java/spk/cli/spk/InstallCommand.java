@@ -75,7 +75,7 @@ public final class InstallCommand implements Callable<Integer> {
         out.println("The following packages will be installed:");
         printGroup(out, "Requested:", added.stream().filter(p -> requested.contains(p.spec().pkg().name())).toList());
         printGroup(out, "Dependencies:", added.stream().filter(p -> !requested.contains(p.spec().pkg().name())).toList());
-        if (!yes && !Confirmation.ask(out, "Do you want to continue? [y/N]: ")) {
+        if (!yes && !new Confirmation(out).ask("Do you want to continue? [y/N]: ")) {
             out.println("Installation canceled: the environment is as it was.");
             out.flush();
             return 1;

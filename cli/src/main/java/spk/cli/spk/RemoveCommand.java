@@ -39,14 +39,15 @@ public final class RemoveCommand implements Callable<Integer> {
     public Integer call() {
         List<SpfsPackageRepository> repos = repositories.forChange(spec);
         if (repos.isEmpty()) {
-            throw new DeprecateCommand.NoPackages("no repository to remove from: the local repository does not exist yet, "
+            throw new LsCommand.NotFound("no repository to remove from: the local repository does not exist yet, "
                     + "or was left out; name one with -r");
         }
         PrintWriter out = spec.commandLine().getOut();
         String names = String.join(", ", repos.stream().map(SpfsPackageRepository::name).toList());
         if (!yes) {
+            Confirmation confirm = new Confirmation(out);
             for (String p : packages) {
-                if (!p.contains("/") && !Confirmation.ask(out, "Are you sure that you want to remove all versions of " + p
+                if (!p.contains("/") && !confirm.ask("Are you sure that you want to remove all versions of " + p
                         + " from " + names + "? [y/N]: ")) {
                     out.println("Removal canceled: nothing was removed.");
                     out.flush();

@@ -23,6 +23,7 @@ import spk.grammar.ident.AnyIdent;
 import spk.grammar.ident.BuildIdent;
 import spk.spec.model.PackageSpec;
 import spk.storage.SpfsPackageRepository;
+import spk.storage.SpfsPackageRepository.PackageNotFound;
 
 /**
  * SPK's package archives ({@code spk export}, {@code spk import}): a {@code .spk} file is an spfs
@@ -75,12 +76,12 @@ public final class PackageArchive {
         for (BuildIdent b : builds) {
             Optional<SpfsPackageRepository> owner = sources.stream().filter(r -> !r.buildTags(b).isEmpty()).findFirst();
             if (owner.isEmpty()) {
-                throw new NotFound(b + " is not in " + names(sources));
+                throw new PackageNotFound(b + " is not in " + names(sources));
             }
             parts.computeIfAbsent(owner.get(), k -> new ArrayList<>()).addAll(owner.get().buildTags(b));
         }
         if (parts.isEmpty()) {
-            throw new NotFound(pkg + " is not in " + names(sources) + " (export takes NAME/VERSION or NAME/VERSION/BUILD)");
+            throw new PackageNotFound(pkg + " is not in " + names(sources) + " (export takes NAME/VERSION or NAME/VERSION/BUILD)");
         }
         Path target = file.toAbsolutePath().normalize();
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp.spk");
@@ -150,20 +151,6 @@ public final class PackageArchive {
     private static String names(List<SpfsPackageRepository> repos) {
         return repos.isEmpty() ? "any repository (the local one is empty; give others with -r)"
                 : String.join(", ", repos.stream().map(SpfsPackageRepository::name).toList());
-    }
-
-    /** What was to be exported is in none of the repositories. */
-    public static final class NotFound extends SpkException {
-        private static final long serialVersionUID = 1L;
-
-        NotFound(String message) {
-            super("package-not-found", message);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.UNSATISFIABLE;
-        }
     }
 
     /** A file given to import that is not a package archive. */

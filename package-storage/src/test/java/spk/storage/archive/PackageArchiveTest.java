@@ -116,9 +116,9 @@ class PackageArchiveTest {
     void nothingIsWrittenForWhatIsNotThereAndOnlyArchivesAreImported() throws Exception {
         SpfsPackageRepository local = published();
         Path file = tmp.resolve("x.spk");
-        assertThrows(PackageArchive.NotFound.class,
+        assertThrows(SpfsPackageRepository.PackageNotFound.class,
                 () -> PackageArchive.export(List.of(local), AnyIdent.parse("tool/3.0.0"), file, SyncReporter.NONE));
-        assertThrows(PackageArchive.NotFound.class,
+        assertThrows(SpfsPackageRepository.PackageNotFound.class,
                 () -> PackageArchive.export(List.of(local), AnyIdent.parse("tool/1.0.0/CCCCCCCC"), file, SyncReporter.NONE));
         try (var names = Files.list(tmp)) {
             assertTrue(names.noneMatch(p -> p.getFileName().toString().contains("x.spk")), "no archive, no temp file");
