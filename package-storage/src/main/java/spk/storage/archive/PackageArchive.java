@@ -103,6 +103,11 @@ public final class PackageArchive {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             done = true;
+            // the rename itself survives a crash once the folder is synced
+            try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(target.getParent(),
+                    java.nio.file.StandardOpenOption.READ)) {
+                dir.force(true);
+            }
             return new Copied(copied, total);
         } catch (IOException e) {
             throw new CannotWrite("cannot write " + target + ": " + e.getMessage());
