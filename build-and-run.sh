@@ -5,7 +5,8 @@
 #   3. runs the main job: builds some of our packages under packages/ with `spk build` (a source
 #      package, then the binaries built from it) into a scratch local spfs repository, runs a test
 #      stage with `spk test`, and enters `spk env` with them (after a short solver demo on
-#      packages/demo-catalog.yaml: a conflict explained).
+#      packages/demo-catalog.yaml: a conflict explained), then deprecates and removes one and
+#      lets `spfs clean` free its files.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -73,6 +74,11 @@ if bin/spk build packages/stdfs/stdfs.spk.yaml && bin/spk build packages/hello/h
     ls /spfs/bin 2>/dev/null || echo "(outside the environment, /spfs/bin does not exist)"
     # the monitor removes the runtime's record once the command has exited
     for _ in $(seq 50); do [[ -z "$(bin/spfs runtime list -q 2>/dev/null)" ]] && break; sleep 0.1; done
+    echo
+    echo "== bin/spk deprecate, remove, then spfs clean: greeter retired, removed, and its files freed"
+    bin/spk deprecate -y greeter/1.0.0
+    bin/spk remove -y greeter
+    bin/spfs clean --min-age 0s
 else
     echo "(building and entering environments need root or unprivileged user namespaces; see docs/spfs-runtime.md)"
 fi

@@ -23,6 +23,8 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)                    # 
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)                      # packages/pygreet
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)                      # a terminal for progress tests
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)                              # spk completion zsh, tried for real
+command -v fish >/dev/null 2>&1 || missing+=(fish)                            # spk completion fish, tried for real
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "run-tests: installing what the tests need: ${missing[*]}"

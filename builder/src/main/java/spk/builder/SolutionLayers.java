@@ -11,6 +11,7 @@ import spfs.sync.SyncPolicy;
 import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 import spk.error.SpkException;
+import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
 import spk.solver.ResolvedPackage;
 import spk.solver.Solution;
@@ -26,24 +27,52 @@ import spk.storage.SpfsPackageRepository;
 public final class SolutionLayers {
     private SolutionLayers() {}
 
-    /** One layer of a solution: the build and component it holds the files of. */
-    public record PackageLayer(spk.grammar.ident.BuildIdent owner, Component component, Digest layer) {}
+    /** One component layer of a solution's package, and the repository it is published in. */
+    public record PackageLayer(ResolvedPackage pkg, Component component, Digest layer, SpfsPackageRepository repository) {
+        /** The build the layer holds the files of. */
+        public BuildIdent owner() {
+            return pkg.spec().pkg();
+        }
+    }
 
     public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local) {
         return packageLayers(solution, repos, local, SyncReporter.NONE).stream().map(PackageLayer::layer).distinct().toList();
     }
 
-    /** The layers with the package each belongs to, bottom first; {@code progress} is told about copying. */
+    /**
+     * The layers with the package each belongs to, bottom first, copied into {@code local} when
+     * they live elsewhere; {@code progress} is told about the copying.
+     */
     public static List<PackageLayer> packageLayers(Solution solution, List<PackageRepository> repos, FsRepository local,
             SyncReporter progress) {
+        List<PackageLayer> layers = listed(solution, repos);
+        Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
+        for (PackageLayer l : layers) {
+            if (!l.repository().spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+                toCopy.computeIfAbsent(l.repository(), r -> new ArrayList<>()).add(l.layer());
+            }
+        }
+        // one sync (one pool of copying threads) per repository the layers come from
+        toCopy.forEach((repo, digests) -> {
+            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
+                digests.forEach(sync::syncDigest);
+            }
+        });
+        return layers;
+    }
+
+    /**
+     * Every component layer of the solution, bottom first (in the solution's order), where it is
+     * published; nothing is copied. Embedded packages have none of their own.
+     */
+    public static List<PackageLayer> listed(Solution solution, List<PackageRepository> repos) {
         Map<String, SpfsPackageRepository> byName = new HashMap<>();
         for (PackageRepository r : repos) {
             if (r instanceof SpfsPackageRepository s) {
                 byName.put(s.name(), s);
             }
         }
-        List<PackageLayer> layers = new ArrayList<>();
-        Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
+        List<PackageLayer> out = new ArrayList<>();
         for (ResolvedPackage p : solution.packages()) {
             if (p.source() instanceof Source.Embedded) {
                 continue; // its files come with the package that embeds it
@@ -62,19 +91,10 @@ public final class SolutionLayers {
                 if (d == null) {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
-                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
-                    toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
-                }
-                layers.add(new PackageLayer(p.spec().pkg(), c, d));
+                out.add(new PackageLayer(p, c, d, repo));
             }
         }
-        // one sync (one pool of copying threads) per repository the layers come from
-        toCopy.forEach((repo, digests) -> {
-            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
-                digests.forEach(sync::syncDigest);
-            }
-        });
-        return List.copyOf(layers);
+        return out;
     }
 
     /** A solution whose packages have no files to mount. */

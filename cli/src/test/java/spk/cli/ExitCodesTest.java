@@ -56,6 +56,11 @@ class ExitCodesTest {
         debian = home.resolve("Packages");
         Files.writeString(debian, "Package: a\nVersion: 1.0\nArchitecture: amd64\nDepends: b\n\n"
                 + "Package: b\nVersion: 2.0\nArchitecture: all\n\nPackage: c\nVersion: 1\nArchitecture: amd64\nDepends: nosuch\n");
+        var local = new spk.storage.SpfsPackageRepository("local", FsRepository.open(home.resolve("local"), Optional.empty()),
+                new spk.spec.SpecLoader("0.44.0", Map.of()));
+        for (String pkg : List.of("extra/1.0.0/AAAAAAAA", "gone/1.0.0/AAAAAAAA")) {
+            local.publish("pkg: " + pkg + "\n", Map.of(), spfs.graph.ObjectFormat.DEFAULT, "test@host");
+        }
     }
 
     record Case(int exit, String[] args, Map<String, String> env) {
@@ -125,6 +130,39 @@ class ExitCodesTest {
                 Case.of(1, "bench", "distcheck", debian.toString()),
                 Case.of(2, "bench", "distcheck", home.resolve("nowhere").toString()),
                 Case.of(2, "bench"),
+                Case.of(0, "deprecate", "-y", "extra/1.0.0"),
+                Case.of(0, "undeprecate", "-y", "extra/1.0.0/AAAAAAAA"),
+                Case.of(1, "deprecate", "-y", "nosuch/1.0.0"),
+                Case.of(2, "deprecate", "extra"),
+                Case.of(2, "deprecate", "-y", "-r", cat, "tool/1.0.0"),
+                Case.of(1, "undeprecate", "-y", "extra/2.0.0"),
+                Case.of(0, "remove", "-y", "gone/1.0.0"),
+                Case.of(1, "remove", "-y", "gone/1.0.0"),
+                Case.of(2, "remove", "-y", "gone/"),
+                Case.of(0, "search", "xtr"),
+                Case.of(1, "search", "nosuch"),
+                Case.of(0, "du", "-s", "-H", "-c", "base"),
+                Case.of(2, "du", "base/1.0.0/:run"),
+                Case.of(0, "stats"),
+                Case.of(1, "stats", "nosuch"),
+                Case.of(0, "export", "base/1.0.0", home.resolve("base.spk").toString()),
+                Case.of(1, "export", "nosuch/1.0.0", home.resolve("nosuch.spk").toString()),
+                Case.of(2, "export", "base"),
+                Case.of(0, "import", home.resolve("base.spk").toString()),
+                Case.of(2, "import", home.resolve("nosuch.spk").toString()),
+                Case.of(3, "import", home.resolve("base.spk").toString()).with("SPFS_STORAGE__ROOT",
+                        home.resolve("a-file/local").toString()),
+                Case.of(0, "bake", "--no-host", "base"),
+                Case.of(1, "bake", "--no-host", "nosuch"),
+                Case.of(2, "bake"),
+                Case.of(2, "install", "base"),
+                Case.of(0, "render", "--no-host", "base", home.resolve("rendered").toString()),
+                Case.of(1, "render", "--no-host", "nosuch", home.resolve("rendered-nothing").toString()),
+                Case.of(2, "render", "--no-host", "base", home.resolve("rendered").toString()),
+                Case.of(0, "view", "--no-host", "-p", "base"),
+                Case.of(2, "view", "-F", "/spfs/bin/base"),
+                Case.of(0, "completion", "fish"),
+                Case.of(2, "completion", "powershell"),
                 Case.of(2, "--bogus"),
                 Case.of(2));
     }

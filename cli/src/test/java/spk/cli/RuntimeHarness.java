@@ -32,11 +32,17 @@ final class RuntimeHarness implements AutoCloseable {
         this.repo = root.resolve("repo");
         this.bin = root.resolve("bin");
         Files.createDirectories(bin);
-        Path wrapper = bin.resolve("spfs");
-        // as bin/launch.sh, JAVA_OPTS reaches the JVM (and so the monitor it spawns)
+        // spfs, and spk for what runs inside a runtime (spk view, spk install)
+        launcher("spfs", "spk.cli.spfs.SpfsMain");
+        launcher("spk", "spk.cli.spk.SpkMain");
+    }
+
+    /** A launcher in bin/ for a main class of the test class path; as bin/launch.sh, JAVA_OPTS reaches the JVM. */
+    private void launcher(String name, String main) throws IOException {
+        Path wrapper = bin.resolve(name);
         Files.writeString(wrapper, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
                 + String.join(" ", SpfsProcess.jvmOptions()) + " ${JAVA_OPTS:-} -cp '" + System.getProperty("java.class.path")
-                + "' spk.cli.spfs.SpfsMain \"$@\"\n");
+                + "' " + main + " \"$@\"\n");
         Files.setAttribute(wrapper, "unix:mode", 0755);
     }
 

@@ -73,6 +73,36 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         return List.copyOf(out.values());
     }
 
+    /**
+     * The repositories a command that changes them (remove, deprecate) acts on, chosen as SPK
+     * chooses them: the local repository alone unless {@code -r} names others, then only those
+     * ({@code -r local} for local among them); origin is never implied. Only spfs repositories can
+     * be changed: a catalog given to {@code -r} is refused.
+     */
+    public List<SpfsPackageRepository> openForChange(Config config, SpecLoader loader, Instant now, ZoneId zone) {
+        Optional<TimeSpec> pin = when.map(w -> TimeSpec.parse(w, now, zone));
+        Map<String, PackageRepository> out = new LinkedHashMap<>();
+        if (!noLocal && enabled.isEmpty() && !disabled.contains(LOCAL)) {
+            local(config, loader, pin).ifPresent(r -> out.put(LOCAL, r));
+        }
+        for (String entry : enabled) {
+            PackageRepository r = openEntry(entry, config, loader, pin, now, zone);
+            if (!disabled.contains(r.name())) {
+                out.remove(r.name());
+                out.put(r.name(), r);
+            }
+        }
+        List<SpfsPackageRepository> spfs = new ArrayList<>();
+        for (PackageRepository r : out.values()) {
+            if (!(r instanceof SpfsPackageRepository s)) {
+                throw new BadRepository("-r " + r.name() + ": a folder or file of package specs cannot be changed; "
+                        + "only spfs repositories can");
+            }
+            spfs.add(s);
+        }
+        return spfs;
+    }
+
     private static Optional<PackageRepository> local(Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Path root = config.storageRoot();
         if (!SpfsPackageRepository.isSpfsRepository(root)) {

@@ -28,6 +28,7 @@ import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 import spfs.tag.TimeSpec;
 import spk.error.SpkException;
+import spk.grammar.build.Build;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
 import spk.grammar.name.PkgName;
@@ -38,6 +39,7 @@ import spk.spec.SpecLoader;
 import spk.spec.model.PackageSpec;
 import spk.spec.model.Recipe;
 import spk.spec.model.SpecFile;
+import spk.spec.write.SpecWriter;
 
 /**
  * SPK packages stored in an spfs repository, in SPK's own layout (its spk-storage crate;
@@ -177,25 +179,25 @@ public final class SpfsPackageRepository implements PackageRepository {
      * recipe of that version, as SPK's builds do (they always save the recipe they build from).
      */
     public Recipe publishRecipe(String recipeYaml, ObjectFormat format, String author) {
-        refuseWhenPinned();
+        requireWritable();
         SpecFile s = loader.loadText("published recipe", recipeYaml, OptionMap.EMPTY).spec();
         if (!(s instanceof Recipe recipe)) {
             throw new InvalidPackage("only recipes (name/version, with a build) can be published as recipes");
         }
-        // one write session: the recipe's blob and its tag, safe from a clean
-        try (WriteSession session = spfs.beginWrite()) {
-            session.pushTag(TagSpec.parse(SPECS + "/" + recipe.pkg().name().value() + "/"
-                    + recipe.pkg().version().toTagPath()), writeBlob(session, recipeYaml, recipe.pkg().toString(), format),
-                    author);
-        }
-        versions.remove(recipe.pkg().name());
+        pushSpec(recipeTagPath(recipe), recipeYaml, recipe.pkg().toString(), format, author);
         return recipe;
     }
 
-    private void refuseWhenPinned() {
-        if (when.isPresent()) {
-            throw new InvalidPackage("cannot publish to " + name + ": it is viewed as it was at " + when.get().text());
+    /** Points {@code tag} at a blob of {@code text}, both in one write session (safe from a clean). */
+    private void pushSpec(String tag, String text, String what, ObjectFormat format, String author) {
+        try (WriteSession session = spfs.beginWrite()) {
+            session.pushTag(TagSpec.parse(tag), writeBlob(session, text, what, format), author);
         }
+        changed();
+    }
+
+    private static String recipeTagPath(Recipe recipe) {
+        return SPECS + "/" + recipe.pkg().name().value() + "/" + recipe.pkg().version().toTagPath();
     }
 
     private static Digest writeBlob(WriteSession session, String text, String what, ObjectFormat format) {
@@ -215,27 +217,156 @@ public final class SpfsPackageRepository implements PackageRepository {
      * plus the legacy single tag pointing at the run layer, as SPK does for its older clients.
      */
     public PackageSpec publish(String specYaml, Map<Component, Digest> componentLayers, ObjectFormat format, String author) {
-        refuseWhenPinned();
+        requireWritable();
         SpecFile s = loader.loadText("published spec", specYaml, OptionMap.EMPTY).spec();
         if (!(s instanceof PackageSpec spec)) {
             throw new InvalidPackage("only built packages (name/version/build) can be published this way");
         }
         BuildIdent id = spec.pkg();
-        String path = id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
         // one write session: the spec, and the tags that make the package visible, safe from a clean
         try (WriteSession session = spfs.beginWrite()) {
-            session.pushTag(TagSpec.parse(SPECS + "/" + path), writeBlob(session, specYaml, id.toString(), format), author);
+            session.pushTag(TagSpec.parse(specTag(id)), writeBlob(session, specYaml, id.toString(), format), author);
             Map<Component, Digest> layers = new LinkedHashMap<>(componentLayers);
-            layers.forEach((c, d) -> session.pushTag(TagSpec.parse(PACKAGES + "/" + path + "/" + c), d, author));
+            layers.forEach((c, d) -> session.pushTag(TagSpec.parse(packageTag(id) + "/" + c), d, author));
             Digest legacy = layers.getOrDefault(id.build().isSource() ? Component.SOURCE : Component.RUN, null);
             if (legacy != null) {
-                session.pushTag(TagSpec.parse(PACKAGES + "/" + path), legacy, author);
+                session.pushTag(TagSpec.parse(packageTag(id)), legacy, author);
             }
         }
-        versions.remove(id.name());
+        changed();
+        return spec;
+    }
+
+    /** The spec of one build, read from its tag (deprecated or not, source or binary); empty when absent. */
+    public Optional<PackageSpec> build(BuildIdent id) {
+        String tag = specTag(id);
+        if (!hasTag(tag)) {
+            return Optional.empty();
+        }
+        return readSpec(tag) instanceof PackageSpec p ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * The tags that make up one build here, at their current (or pinned) version: its spec, the
+     * layer of each component and the legacy single tag; what copying the build means.
+     */
+    public List<Tag> buildTags(BuildIdent id) {
+        List<Tag> out = new ArrayList<>();
+        if (hasTag(specTag(id))) {
+            out.add(resolve(specTag(id)));
+        }
+        String pkgDir = packageTag(id);
+        if (hasTag(pkgDir)) {
+            out.add(resolve(pkgDir));
+        }
+        for (TagListing l : list(pkgDir)) {
+            if (!l.folder()) {
+                out.add(resolve(pkgDir + "/" + l.name()));
+            }
+        }
+        return out;
+    }
+
+    /** The tag of a version's recipe, when it has one here. */
+    public Optional<Tag> recipeTag(PkgName pkg, Version version) {
+        String tag = SPECS + "/" + pkg.value() + "/" + version.toTagPath();
+        return hasTag(tag) ? Optional.of(resolve(tag)) : Optional.empty();
+    }
+
+    /**
+     * Rewrites a build's spec in place, as SPK's {@code update_package} does for deprecation:
+     * a new version of its spec tag; its layers are untouched.
+     */
+    public void updateBuild(PackageSpec spec, ObjectFormat format, String author) {
+        requireWritable();
+        if (!hasTag(specTag(spec.pkg()))) {
+            throw new PackageNotFound(spec.pkg() + " is not in " + name);
+        }
+        pushSpec(specTag(spec.pkg()), SpecWriter.write(spec), spec.pkg().toString(), format, author);
+    }
+
+    /** Writes a version's recipe, replacing the one there (SPK's {@code force_publish_recipe}). */
+    public void updateRecipe(Recipe recipe, ObjectFormat format, String author) {
+        requireWritable();
+        pushSpec(recipeTagPath(recipe), SpecWriter.write(recipe), recipe.pkg().toString(), format, author);
+    }
+
+    /**
+     * Removes one build: its spec tag first (so it leaves listings and solves at once), then its
+     * component tags, the legacy single tag, and the embed stubs of the packages it embeds, each
+     * whole tag stream, as SPK does. Every removal of a build from a repository goes through here.
+     * The layers stay until {@code spfs clean} finds nothing reaching them.
+     *
+     * @return whether anything was there to remove
+     */
+    public boolean removeBuild(BuildIdent id) {
+        requireWritable();
+        Optional<PackageSpec> spec = build(id);
+        boolean removed = removeStream(specTag(id));
+        String pkgDir = packageTag(id);
+        for (TagListing l : list(pkgDir)) {
+            if (!l.folder()) {
+                removed |= removeStream(pkgDir + "/" + l.name());
+            }
+        }
+        removed |= removeStream(pkgDir);
+        spec.ifPresent(s -> removeEmbedStubs(s));
+        changed();
+        return removed;
+    }
+
+    /** Removes a version's recipe; false when it had none. */
+    public boolean removeRecipe(PkgName pkg, Version version) {
+        requireWritable();
+        boolean removed = removeStream(SPECS + "/" + pkg.value() + "/" + version.toTagPath());
+        changed();
+        return removed;
+    }
+
+    /** The stubs that advertise the packages {@code parent} embeds (SPK writes them; we remove them with it). */
+    private void removeEmbedStubs(PackageSpec parent) {
+        for (var embedded : parent.install().embedded()) {
+            String dir = SPECS + "/" + embedded.pkg().name().value() + "/" + embedded.pkg().version().toTagPath();
+            for (TagListing l : list(dir)) {
+                if (!l.folder() && l.name().startsWith(EMBED_STUB) && readSpec(dir + "/" + l.name()) instanceof PackageSpec stub
+                        && stub.pkg().build() instanceof Build.Embedded e && e.source().isPresent()
+                        && e.source().get().name().equals(parent.pkg().name())
+                        && e.source().get().version().map(parent.pkg().version()::equals).orElse(true)
+                        && e.source().get().build().map(parent.pkg().build()::equals).orElse(true)) {
+                    removeStream(dir + "/" + l.name());
+                }
+            }
+        }
+    }
+
+    private boolean removeStream(String tag) {
+        try {
+            spfs.removeTagStream(TagSpec.parse(tag));
+            return true;
+        } catch (UnknownReferenceException e) {
+            return false;
+        }
+    }
+
+    private void requireWritable() {
+        if (when.isPresent()) {
+            throw new InvalidPackage("cannot change " + name + ": it is viewed as it was at " + when.get().text());
+        }
+    }
+
+    /** Forgets what was read: the repository changed. */
+    private void changed() {
+        versions.clear();
         builds.clear();
         embedders = null;
-        return spec;
+    }
+
+    private static String specTag(BuildIdent id) {
+        return SPECS + "/" + id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
+    }
+
+    private static String packageTag(BuildIdent id) {
+        return PACKAGES + "/" + id.name().value() + "/" + id.version().toTagPath() + "/" + id.build();
     }
 
     private SpecFile readSpec(String tag) {
@@ -298,6 +429,20 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     private static String strip(String listing) {
         return listing.endsWith("/") ? listing.substring(0, listing.length() - 1) : listing;
+    }
+
+    /** What was to be changed is not in the repository. */
+    public static final class PackageNotFound extends SpkException {
+        private static final long serialVersionUID = 1L;
+
+        public PackageNotFound(String message) {
+            super("package-not-found", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNSATISFIABLE;
+        }
     }
 
     /** A spec in the repository that cannot be read or published. */

@@ -1,6 +1,8 @@
 package spk.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.file.Files;
@@ -127,19 +129,38 @@ class OtherSpecKindsTest {
     void workspacesListRecipesAndTheirVersions(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("packages/python"));
         Files.writeString(dir.resolve("packages/python/python3.spk.yaml"), "pkg: python/{{ opt.version }}\n");
+        Files.writeString(dir.resolve("packages/python/python2.spk.yaml"), "pkg: python/2.7.18\n");
         Files.writeString(dir.resolve("packages/zlib.spk.yaml"), "pkg: zlib/1.2.11\n");
         Files.writeString(dir.resolve("workspace.spk.yaml"), """
                 api: v0/workspace
                 recipes:
-                  - packages/**.spk.yaml
+                  - packages/**/*.spk.yaml
                   - path: packages/python/python3.spk.yaml
                     versions: ['3.7.{0..2}', '3.9.1']
+                  - path: packages/python/python2.spk.yaml
+                    versions: [2.7.18]
                 """);
         Workspace w = Workspace.discover(dir.resolve("packages/python"));
-        assertEquals(2, w.recipes().size());
-        assertEquals(4, w.recipes().get(dir.resolve("packages/python/python3.spk.yaml")).size());
-        assertEquals(Optional.of(dir.resolve("packages/python/python3.spk.yaml")),
-                w.find("python", Optional.of(Version.parse("3.7.1")),
-                        p -> p.getFileName().toString().startsWith("python") ? "python" : "zlib"));
+        Path real = dir.toRealPath();
+        assertEquals(3, w.recipes().size(), "**/ matches no folder too: " + w.recipes());
+        assertEquals(4, w.recipes().get(real.resolve("packages/python/python3.spk.yaml")).size());
+        assertEquals(new Workspace.Found(real.resolve("packages/zlib.spk.yaml"), Optional.empty()), w.resolve("zlib"));
+        assertEquals(new Workspace.Found(real.resolve("packages/python/python3.spk.yaml"), Optional.of(Version.parse("3.7.2"))),
+                w.resolve("python/3.7"), "the highest 3.7 the template makes");
+        assertEquals(Optional.of(Version.parse("3.9.1")), w.resolve("python/3.8").version(), "3.8 admits >=3.8,<4");
+        assertEquals(new Workspace.Found(real.resolve("packages/python/python2.spk.yaml"), Optional.of(Version.parse("2.7.18"))),
+                w.resolve("python/2"));
+        var several = assertThrows(Workspace.NotInWorkspace.class, () -> w.resolve("python"));
+        assertTrue(several.getMessage().contains("make 'python'; give a version or a file:\n - packages/python/python2.spk.yaml "
+                + "versions=[2.7.18]\n - packages/python/python3.spk.yaml versions=[3.7.0, 3.7.1, 3.7.2, 3.9.1]"),
+                several.getMessage());
+        assertThrows(Workspace.NotInWorkspace.class, () -> w.resolve("python/3.10"));
+        assertThrows(Workspace.NotInWorkspace.class, () -> w.resolve("cmake"));
+        assertEquals(real.resolve("packages/zlib.spk.yaml"), w.resolve(dir.resolve("packages/zlib.spk.yaml").toString()).file());
+
+        // without a workspace file, the folder's recipes are the workspace
+        Path plain = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-plain"));
+        Files.writeString(plain.resolve("tool.spk.yaml"), "pkg: tool/1.0.0\n");
+        assertEquals(plain.toRealPath().resolve("tool.spk.yaml"), Workspace.discover(plain).resolve("tool").file());
     }
 }

@@ -117,6 +117,15 @@ public final class ActiveRuntime {
     }
 
     /**
+     * Replaces the runtime's stack (SPK's {@code spk install}: the layers of a new solve) and
+     * remounts; unlike a reset, the changes in the upper directory stay.
+     */
+    public RuntimeData replaceStack(RuntimeData rt, List<Digest> stack) {
+        RuntimeData next = storage.update(rt.name(), cur -> cur.withStatus(cur.status().withStack(stack)));
+        return remount(next, false);
+    }
+
+    /**
      * Moves the upper directory into the repository (durable_edits/NAME) so that the runtime and
      * its changes outlive its processes and can be rerun.
      */

@@ -5,7 +5,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import spfs.sync.SyncReporter;
 
-/** A terminal progress bar for syncs (payload count), drawn on standard error. */
+/**
+ * A terminal progress bar, drawn on standard error: of a sync (payloads copied), or of any count
+ * of steps (builds removed). Quiet when not on a terminal.
+ */
 public final class ProgressReporter implements SyncReporter, AutoCloseable {
     private final ProgressBar bar;
     private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
@@ -34,8 +37,21 @@ public final class ProgressReporter implements SyncReporter, AutoCloseable {
     @Override
     public void payloadDone(long bytes) {
         if (bar != null) {
+            // a payload found on the way (a spec blob a tag points at) was never planned: count it in
+            planned.updateAndGet(p -> Math.max(p, bar.getCurrent() + 1));
+            bar.maxHint(planned.get());
             bar.step();
         }
+    }
+
+    /** {@code count} more steps to come. */
+    public void planned(long count) {
+        payloadsPlanned(count, 0);
+    }
+
+    /** One step done. */
+    public void step() {
+        payloadDone(0);
     }
 
     private boolean closed;

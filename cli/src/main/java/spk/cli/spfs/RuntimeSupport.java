@@ -13,6 +13,7 @@ import spfs.error.UnknownReferenceException;
 import spfs.mount.Linux;
 import spfs.runtime.ActiveRuntime;
 import spfs.runtime.JavaCommand;
+import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeLauncher;
 import spfs.runtime.RuntimeStorage;
 import spfs.runtime.Runtimes;
@@ -76,6 +77,25 @@ public final class RuntimeSupport {
     static ActiveRuntime active(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
         return new ActiveRuntime(storage, launcher(ctx, storage, linux), linux, ctx.config());
     }
+
+    /**
+     * The runtime {@code SPFS_RUNTIME} names in {@code environment}, for an spk command run inside
+     * it ({@code spk install}), with what changes it: its storage in the local repository.
+     */
+    public static Current current(Map<String, String> environment) {
+        Config config = ConfigLoader.load(environment);
+        RuntimeStorage storage = new RuntimeStorage(new Repositories(config).local(), config.newObjects(), config.tagAuthor());
+        RuntimeData rt = ActiveRuntime.current(storage, environment);
+        return new Current(rt, storage, () -> {
+            Linux linux = linuxForLaunch();
+            int workers = Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
+            return new ActiveRuntime(storage, new RuntimeLauncher(storage, config, linux, JavaCommand.current(MAIN), environment,
+                    workers), linux, config);
+        });
+    }
+
+    /** The current runtime, its storage, and (made only when needed: it binds libc) what remounts it. */
+    public record Current(RuntimeData runtime, RuntimeStorage storage, java.util.function.Supplier<ActiveRuntime> active) {}
 
     /**
      * The digests of {@code refs}, in order. Each is resolved in the local repository; one the

@@ -13,7 +13,7 @@ import spk.cli.app.GlobalOptions;
 /** The root of the {@code spfs} command line; each subcommand is its own class. */
 @Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
         description = "A content-addressed, per-process layered filesystem.",
-        subcommands = {SpfsVersionCommand.class, InitCommand.class, CommitCommand.class, TagCommand.class,
+        subcommands = {SpfsVersionCommand.class, spk.cli.app.CompletionCommand.class, InitCommand.class, CommitCommand.class, TagCommand.class,
             UntagCommand.class, LogCommand.class, TagsCommand.class, LsTagsCommand.class, LsCommand.class,
             ReadCommand.class, WriteCommand.class, InfoCommand.class, DiffCommand.class, LayersCommand.class,
             PlatformsCommand.class, SearchCommand.class, RenderCommand.class, PushCommand.class, PullCommand.class,

@@ -34,8 +34,8 @@ public final class BuildCommand implements Callable<Integer> {
     BuildFlags build;
 
     @Parameters(paramLabel = "RECIPE", arity = "0..*",
-            description = "The recipes: spec files (*.spk.yaml), or NAME[/VERSION] of recipes in the repositories; "
-                    + "by default the one in the current folder.")
+            description = "The recipes: spec files (*.spk.yaml), or NAME[/VERSION] in the workspace or of recipes in the "
+                    + "repositories; by default the one in the current folder.")
     List<String> recipes;
 
     @Spec

@@ -58,6 +58,7 @@ final class BuildSession implements AutoCloseable {
     final OptionMap options;
     final boolean noHost;
     private final SpecLoader loader;
+    private final Path workspaceDir;
     private final Solver solver;
     private final ScratchFolders scratch = new ScratchFolders();
 
@@ -66,6 +67,7 @@ final class BuildSession implements AutoCloseable {
         this.env = SpkCommand.environment(command);
         this.config = ConfigLoader.load(env);
         this.loader = SpkCommand.specLoader(command);
+        this.workspaceDir = solverFlags.workspace();
         this.options = optionFlags.options(host);
         this.noHost = optionFlags.noHost();
         // builds are published to the local repository: made when missing, before the others are read
@@ -86,27 +88,43 @@ final class BuildSession implements AutoCloseable {
     }
 
     /**
-     * The recipe an argument names: a spec file (a recipe, or a platform, built as its recipe),
-     * or {@code NAME[/VERSION]} of a recipe published in the repositories (the highest version
-     * when none is given), whose local sources are then relative to the current folder.
+     * The recipe an argument names, as SPK finds it: a spec file (a recipe, or a platform, built
+     * as its recipe); a name or {@code NAME/VERSION} in the workspace (a template rendered with that
+     * version); else {@code NAME[/VERSION]} of a recipe published in the repositories (the highest
+     * version when none is given), whose local sources are then relative to the current folder.
      */
     Target recipe(String arg) {
         Path file = Path.of(arg);
-        if (Files.isRegularFile(file) || arg.endsWith(".yaml") || arg.endsWith(".yml")) {
-            SpecFile spec = loader.load(file, options).spec();
-            Path root = file.toAbsolutePath().normalize().getParent();
-            if (spec instanceof Recipe r) {
-                return new Target(r, root);
+        OptionMap given = options;
+        if (!Files.isRegularFile(file) && !arg.endsWith(".yaml") && !arg.endsWith(".yml")) {
+            Workspace.Found found;
+            try {
+                found = Workspace.discover(workspaceDir).resolve(arg);
+            } catch (Workspace.NotInWorkspace e) {
+                return published(arg, e);
             }
-            if (spec instanceof Platform p) {
-                try {
-                    return new Target(PlatformRecipes.toRecipe(p, this::baseBuild), root);
-                } catch (IllegalArgumentException e) {
-                    throw new BadBuildRequest(arg + ": " + e.getMessage());
-                }
+            file = found.file();
+            if (found.version().isPresent() && options.get("version").isEmpty()) {
+                given = options.with("version", found.version().get().toSerialized());
             }
-            throw new BadBuildRequest(arg + " is not a recipe (a package spec without a build)");
         }
+        SpecFile spec = loader.load(file, given).spec();
+        Path root = file.toAbsolutePath().normalize().getParent();
+        if (spec instanceof Recipe r) {
+            return new Target(r, root);
+        }
+        if (spec instanceof Platform p) {
+            try {
+                return new Target(PlatformRecipes.toRecipe(p, this::baseBuild), root);
+            } catch (IllegalArgumentException e) {
+                throw new BadBuildRequest(arg + ": " + e.getMessage());
+            }
+        }
+        throw new BadBuildRequest(file + " is not a recipe (a package spec without a build)");
+    }
+
+    /** The recipe published for {@code NAME[/VERSION]} in the repositories, when the workspace has none. */
+    private Target published(String arg, Workspace.NotInWorkspace notInWorkspace) {
         AnyIdent ident;
         try {
             ident = arg.contains("/") ? AnyIdent.parse(arg) : null;
@@ -127,8 +145,8 @@ final class BuildSession implements AutoCloseable {
                 }
             }
         }
-        throw new NoSuchRecipe("no recipe of " + arg + " in " + repositories.stream().map(PackageRepository::name)
-                .toList() + " (and no such spec file)");
+        throw new NoSuchRecipe("no recipe of " + arg + " in " + repositories.stream().map(PackageRepository::name).toList()
+                + " (and " + notInWorkspace.getMessage() + ")");
     }
 
     /** A base platform's published build, for building a platform that names it. */

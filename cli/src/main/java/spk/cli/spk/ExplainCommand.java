@@ -64,7 +64,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
     static SolveResult run(CommandSpec spec, OptionFlags options, SolverFlags solver, List<String> requests, boolean pre) {
         OptionMap opts = options.options(HostOptions.detect());
-        RequestArgs.Parsed parsed = RequestArgs.parse(requests, opts, pre, SpkCommand.specLoader(spec));
+        RequestArgs.Parsed parsed = RequestArgs.parse(requests, opts, pre, SpkCommand.specLoader(spec),
+                new RecipeArguments(spec, solver.workspace(), solver::repositories));
         OptionMap all = opts.with(parsed.extraOptions());
         SolveRequest request = new SolveRequest(solver.repositories(), parsed.requests(), all, solver.allowBuilds());
         return new Solver(solver.backend(), spk.solver.compile.SolveEncoding.DEFAULT_FIRST_VERSIONS,

@@ -21,7 +21,7 @@ import spk.spec.variant.HostOptions;
  * {@code spk make-recipe FILE -o name=value}: renders a template with the given options and
  * prints the recipe it makes (checked to load).
  */
-@Command(name = "make-recipe", aliases = {"mkrecipe", "mkr", "render"},
+@Command(name = "make-recipe", aliases = {"mkrecipe", "mkr"},
         description = "Render a spec template with -o options and print the resulting recipe.")
 public final class MakeRecipeCommand implements Callable<Integer> {
     @Mixin

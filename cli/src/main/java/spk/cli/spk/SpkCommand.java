@@ -17,7 +17,11 @@ import spk.spec.SpecLoader;
         description = "A package manager for building and running software environments.",
         subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, MakeSourceCommand.class, MakeBinaryCommand.class, TestCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
             NumVariantsCommand.class, CheckInstallableCommand.class, BenchCommand.class,
-            ViewCommand.class, MakeRecipeCommand.class, CommandLine.HelpCommand.class})
+            ViewCommand.class, MakeRecipeCommand.class,
+            DeprecateCommand.class, UndeprecateCommand.class, RemoveCommand.class, SearchCommand.class, DuCommand.class,
+            StatsCommand.class, ExportCommand.class, ImportCommand.class, InstallCommand.class, BakeCommand.class,
+            RenderCommand.class, spk.cli.app.CompletionCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 

@@ -21,11 +21,14 @@ import spk.spec.variant.HostOptions;
 import spk.spec.write.SpecWriter;
 
 /**
- * {@code spk view FILE|REQUEST}: a spec file as loaded (templates rendered), or the package a
- * request resolves to in the repositories ({@code -r}), as YAML or JSON.
+ * {@code spk view [FILE|REQUEST]}: a spec file as loaded (templates rendered), the package a
+ * request resolves to in the repositories ({@code -r}), as YAML or JSON; without one, the packages
+ * of the current environment; with {@code -F PATH} (or a path under /spfs), which packages and
+ * layers of the current environment provide that file, as SPK's view does.
  */
-@Command(name = "view", aliases = {"info"},
-        description = "Show a spec file as loaded (templates rendered), or the package a request resolves to.")
+@Command(name = "view", aliases = {"info", "provides"},
+        description = "Show the current environment, a spec file as loaded, the package a request resolves to, or which "
+                + "package provides a file under /spfs (-F).")
 public final class ViewCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { yaml, json }
@@ -36,10 +39,20 @@ public final class ViewCommand implements Callable<Integer> {
     @Mixin
     SolverFlags solver;
 
-    @Option(names = {"-f", "--format"}, description = "yaml (default) or json.")
-    Format format = Format.yaml;
+    @Option(names = {"-f", "--format"}, description = "yaml (default for a package) or json; for the current environment "
+            + "and -F, the default is text.")
+    Format format;
 
-    @Parameters(paramLabel = "FILE|REQUEST", description = "A spec file, or a package request resolved in -r repositories.")
+    @Option(names = {"-F", "--filepath"}, paramLabel = "PATH", description = "Which packages of the current environment "
+            + "provide this file under /spfs.")
+    String filepath;
+
+    @Option(names = {"-p", "--pkg"}, paramLabel = "REQUEST", description = "Show this package (even if a file of that name exists).")
+    String pkg;
+
+    @Parameters(paramLabel = "FILE|REQUEST", arity = "0..1",
+            description = "A spec file, a package request resolved in -r repositories, or a path under /spfs; "
+                    + "none: the current environment.")
     String target;
 
     @Spec
@@ -47,6 +60,14 @@ public final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        String shown = format == null ? "text" : format.name();
+        if (target == null && pkg == null) {
+            return filepath != null ? EnvironmentView.provides(spec, filepath, shown) : EnvironmentView.current(spec, shown);
+        }
+        String target = pkg != null ? pkg : this.target;
+        if (pkg == null && EnvironmentView.underSpfs(target)) {
+            return EnvironmentView.provides(spec, target, shown);
+        }
         Path file = Path.of(target);
         Map<String, Object> map;
         if (Files.exists(file) || target.endsWith(".yaml") || target.endsWith(".yml")) {

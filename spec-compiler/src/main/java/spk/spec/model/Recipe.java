@@ -19,4 +19,8 @@ public record Recipe(VersionIdent pkg, Meta meta, Compat compat, boolean depreca
     public Recipe withInstall(InstallSpec i) {
         return new Recipe(pkg, meta, compat, deprecated, sources, build, i, tests);
     }
+
+    public Recipe withDeprecated(boolean d) {
+        return new Recipe(pkg, meta, compat, d, sources, build, install, tests);
+    }
 }

@@ -13,14 +13,18 @@ import spk.grammar.request.PreReleasePolicy;
 import spk.grammar.request.Request;
 import spk.solver.InitialRequest;
 import spk.spec.SpecLoader;
+import spk.spec.model.Recipe;
 import spk.spec.model.RequirementsFile;
+import spk.spec.variant.HostOptions;
+import spk.spec.workspace.StageRequests;
 import spk.spec.read.SpecReader;
 
 /**
  * Turns command-line request arguments into solve requests: a request ident
  * ({@code python/3.7}), a YAML mapping ({@code '{pkg: python/3, include: IfAlreadyPresent}'}) or
- * a requests file ({@code v0/requirements}). Namespaced options ({@code -o python.abi=cp37m})
- * attach to the request for their package, as in SPK.
+ * a requests file ({@code v0/requirements}), or a stage of a recipe ({@code PKG@STAGE[?v=N]}: its
+ * source package, build environment or exact version). Namespaced options ({@code -o
+ * python.abi=cp37m}) attach to the request for their package, as in SPK.
  */
 public final class RequestArgs {
     private RequestArgs() {}
@@ -28,11 +32,22 @@ public final class RequestArgs {
     /** The requests, and any options that requests files add. */
     public record Parsed(List<InitialRequest> requests, OptionMap extraOptions) {}
 
-    public static Parsed parse(List<String> args, OptionMap options, boolean pre, SpecLoader loader) {
+    /** Where the recipe of a stage request comes from: the workspace, a file, or a repository. */
+    @FunctionalInterface
+    public interface Recipes {
+        Recipe recipe(String pkg, OptionMap options);
+    }
+
+    public static Parsed parse(List<String> args, OptionMap options, boolean pre, SpecLoader loader, Recipes recipes) {
         List<InitialRequest> out = new ArrayList<>();
         OptionMap extra = OptionMap.EMPTY;
         for (String a : args) {
-            if (a.strip().startsWith("{")) {
+            if (StageRequests.isStageRequest(a)) {
+                StageRequests.StageRequest stage = StageRequests.parse(a);
+                for (Request r : StageRequests.of(recipes.recipe(stage.pkg(), options), stage, options, HostOptions.detect())) {
+                    out.add(r instanceof PkgRequest p ? new InitialRequest(p, a, OptionMap.EMPTY) : InitialRequest.commandLine(r));
+                }
+            } else if (a.strip().startsWith("{")) {
                 out.add(attach(SpecReader.commandLineRequest(a), options, pre));
             } else if ((a.endsWith(".yaml") || a.endsWith(".yml")) && Files.isRegularFile(Path.of(a))) {
                 var spec = loader.load(Path.of(a), options).spec();
