@@ -123,7 +123,7 @@ class ExitCodesTest {
                 Case.of(0, "make-recipe", good.toString()),
                 Case.of(2, "make-recipe", missing),
                 Case.of(2, "make-recipe"),
-                Case.of(0, "check-installable", "--no-host", "-r", cat),
+                Case.of(0, "check-installable", "--no-host", "--no-local-repo", "-r", cat), // local has builds without files
                 Case.of(1, "check-installable", "--no-host", "-r", broken.toString()),
                 Case.of(2, "check-installable", "-r", home.resolve("nowhere").toString()),
                 Case.of(0, "bench", "install", debian.toString(), "a"),

@@ -71,13 +71,16 @@ class SpkUpkeepTest {
         return h.run(h.spkBuilder(List.of(), args).redirectInput(in.toFile()));
     }
 
-    /** Builds a recipe; returns the builds made, in order. */
+    /** Builds a recipe (its source package NAME/VERSION/src first, as SPK); returns the binary builds made, in order. */
     List<String> build(String name, String yaml) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("recipes/" + name));
         Path file = Files.writeString(dir.resolve(name + ".spk.yaml"), yaml);
         RuntimeHarness.Result r = spk("build", file.toString());
         assertEquals(0, r.exit(), r.toString());
-        return r.out().lines().filter(l -> l.startsWith("built ")).map(l -> l.split(" ")[1]).toList();
+        List<String> built = r.out().lines().filter(l -> l.startsWith("built ")).map(l -> l.split(" ")[1]).toList();
+        assertEquals(name + "/" + yaml.lines().findFirst().orElseThrow().replaceFirst(".*/", "") + "/src", built.get(0),
+                "the source package first: " + r);
+        return built.subList(1, built.size());
     }
 
     static Map<String, Digest> spkTags(Path repo) {
@@ -95,18 +98,21 @@ class SpkUpkeepTest {
         assertEquals(2, builds.size(), builds.toString());
         String a = builds.get(0);
         String b = builds.get(1);
+        String src = "tool/1.0.0/src";
         FsRepository repo = FsRepository.open(h.repo, Optional.empty());
         Digest toolA = repo.resolveTag(TagSpec.parse("spk/pkg/" + a + "/run")).target();
 
         RuntimeHarness.Result no = spkWithInput("n\n", "rm", "tool");
         assertEquals(1, no.exit(), no.toString());
         assertTrue(no.out().startsWith("Are you sure that you want to remove all versions of tool from local? [y/N]: "), no.out());
-        assertEquals(2, spk("ls", "tool/1.0.0").out().lines().count(), "nothing was removed");
+        assertEquals(3, spk("ls", "tool/1.0.0").out().lines().count(), "nothing was removed");
 
         RuntimeHarness.Result dep = spk("deprecate", "-y", "tool/1.0.0");
         assertEquals(0, dep.exit(), dep.toString());
-        assertEquals("About to deprecate 2 packages:\n  " + a + " (in local)\n  " + b + " (in local)\n"
-                + "deprecated " + a + " in local\ndeprecated " + b + " in local\n", dep.out());
+        // the version's recipe (which spk build published) and every build, its source package too
+        assertEquals("About to deprecate 4 packages:\n  tool/1.0.0 (in local)\n  " + a + " (in local)\n  " + b
+                + " (in local)\n  " + src + " (in local)\ndeprecated tool/1.0.0 in local\ndeprecated " + a
+                + " in local\ndeprecated " + b + " in local\ndeprecated " + src + " in local\n", dep.out());
         assertEquals(1, spk("explain", "tool", "-o", "flavor=a").exit(), "deprecated builds are not chosen");
         assertEquals(0, spk("explain", "tool/=1.0.0/" + a.split("/")[2]).exit(), "unless requested exactly");
         RuntimeHarness.Result hidden = spk("search", "oo");
@@ -120,18 +126,19 @@ class SpkUpkeepTest {
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.out().contains("  " + a + ":run  (local)\n"), "the build back in use: " + again.out());
         RuntimeHarness.Result stats = spk("stats", "tool");
-        assertTrue(stats.out().contains("Total builds     : 2  (100%)\nDeprecated builds: 1  ( 50%)\n"), stats.out());
+        assertTrue(stats.out().contains("Total builds     : 3  (100%)\nDeprecated builds: 2  ( 67%)\n"), stats.out());
         RuntimeHarness.Result du = spk("du", "-s", "tool/1.0.0/");
         assertEquals(1, du.out().lines().count(), "the deprecated build is left out: " + du);
         assertTrue(du.out().endsWith("    local/tool/1.0.0/" + a.split("/")[2] + "/\n"), du.out());
 
         RuntimeHarness.Result rmB = spk("rm", "-y", b);
-        assertEquals("removed build " + b + " from local\n", rmB.out());
+        assertEquals("removed build " + b + " from local\nremoved recipe tool/1.0.0 from local\n", rmB.out());
         // one question per name, each answered by its own line of what is piped in
         RuntimeHarness.Result rmAll = spkWithInput("yes\ny\n", "remove", "tool", "tool");
         assertEquals(0, rmAll.exit(), rmAll.toString());
         assertEquals(2, rmAll.out().split("\\[y/N\\]: ", -1).length - 1, rmAll.out());
-        assertTrue(rmAll.out().endsWith("removed build " + a + " from local\n"), rmAll.out());
+        assertTrue(rmAll.out().endsWith("removed build " + a + " from local\nremoved build " + src + " from local\n"),
+                rmAll.out());
         assertEquals(1, spk("ls", "tool").exit());
         assertTrue(repo.hasObject(toolA), "the layer stays until spfs clean");
         RuntimeHarness.Result clean = h.run("clean", "--min-age", "0s");

@@ -84,4 +84,18 @@ class WorkspaceCommandsTest {
         CommandLineTest.Run several = spk("explain", "--workspace", w, "-r", c, "tpl/9@install");
         assertEquals(2, several.exit(), several.out());
     }
+
+    @Test
+    void buildCommandsFindTheirRecipesInTheWorkspaceBeforeTheRepositories() {
+        String w = ws.toString();
+        CommandLineTest.Run made = spk("make-source", "--workspace", w, "tpl/1.1");
+        assertEquals(0, made.exit(), made.out() + made.err());
+        assertTrue(made.out().startsWith("built tpl/1.1.0/src "), "rendered with the version asked for: " + made.out());
+        CommandLineTest.Run sources = spk("explain", "--no-host", "--workspace", w, "tpl/1.1@sources");
+        assertEquals(0, sources.exit(), "the source package is in local now: " + sources.out() + sources.err());
+        CommandLineTest.Run none = spk("make-source", "--workspace", w, "nope");
+        assertEquals(1, none.exit(), none.out() + none.err());
+        assertTrue(none.err().startsWith("error: no recipe of nope in [local] (and no recipe for 'nope' in the workspace at "
+                + ws.toAbsolutePath()), none.err());
+    }
 }

@@ -153,27 +153,30 @@ public final class Syncer implements AutoCloseable {
 
     /** The manifest's files in parallel; the session makes them durable before the manifest is written. */
     private void syncManifest(Manifest m) {
-        List<Future<?>> jobs = new ArrayList<>();
-        long plannedCount = 0;
+        List<Entry> toCopy = new ArrayList<>();
         long plannedBytes = 0;
         for (Tree t : m.trees()) {
             for (Entry e : t.entries()) {
                 if (e.isBlob() && seen.add(e.object())) {
-                    plannedCount++;
+                    toCopy.add(e);
                     plannedBytes += e.size();
-                    jobs.add(pool.submit(() -> {
-                        syncPayload(dest, e.object(), e.mode());
-                        if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
-                            dest.writeObject(new Blob(e.object(), e.size(), m.format()));
-                            objectsSynced.incrementAndGet();
-                        } else {
-                            objectsSkipped.incrementAndGet();
-                        }
-                    }));
                 }
             }
         }
-        reporter.payloadsPlanned(plannedCount, plannedBytes);
+        // told before any copy starts: a payload done before it was planned would look like an unplanned one
+        reporter.payloadsPlanned(toCopy.size(), plannedBytes);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (Entry e : toCopy) {
+            jobs.add(pool.submit(() -> {
+                syncPayload(dest, e.object(), e.mode());
+                if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
+                    dest.writeObject(new Blob(e.object(), e.size(), m.format()));
+                    objectsSynced.incrementAndGet();
+                } else {
+                    objectsSkipped.incrementAndGet();
+                }
+            }));
+        }
         waitAll(jobs);
     }
 
