@@ -85,6 +85,22 @@ class BuildCommandTest {
         Path recipe = tmp.resolve("slow.spk.yaml");
         Files.writeString(recipe, "pkg: slow/1.0.0\nsources: [{script: [touch src.txt]}]\nbuild:\n  script:\n"
                 + "    - touch " + marker + "\n    - sleep 300\n");
+        // the sources are in the source package by now (its staging folder gone): the script's work folder is left
+        cutShort(recipe, marker, List.of("spk-build-"));
+    }
+
+    @Test
+    void aSourceCollectionCutShortLeavesNoScratchFolders() throws Exception {
+        Path marker = tmp.resolve("started");
+        Path recipe = tmp.resolve("slow-sources.spk.yaml");
+        Files.writeString(recipe, "pkg: slow-sources/1.0.0\nsources: [{script: [touch " + marker + ", sleep 300]}]\n"
+                + "build:\n  script: [touch /spfs/x]\n");
+        // the sources' staging folder, and the work folder of the runtime the source script runs in
+        cutShort(recipe, marker, List.of("spk-build-", "spk-sources-"));
+    }
+
+    /** Builds {@code recipe}, signals spk once the marker appears (Ctrl-C, then SIGTERM), and checks what is left. */
+    void cutShort(Path recipe, Path marker, List<String> whileRunning) throws Exception {
         // Ctrl-C signals the whole foreground process group; SIGTERM (a scheduler, kill) only spk itself
         for (String how : List.of("group-INT", "TERM")) {
             Path tmpdir = Files.createDirectories(tmp.resolve("tmp-" + how));
@@ -93,11 +109,11 @@ class BuildCommandTest {
             pb.command().add(0, "setsid"); // its own process group, as a shell gives a foreground job
             pb.redirectOutput(tmp.resolve("out-" + how).toFile()).redirectError(tmp.resolve("err-" + how).toFile());
             Process p = pb.start();
-            assertTrue(RuntimeHarness.await(marker), how + ": the build script did not start: "
+            assertTrue(RuntimeHarness.await(marker), how + ": the script did not start: "
                     + RuntimeHarness.readOr(tmp.resolve("err-" + how)));
-            // the sources are in the source package by now (its staging folder gone): the script's work folder is left
-            assertEquals(List.of("spk-build-"), scratch(tmpdir).stream()
-                    .map(d -> d.getFileName().toString().replaceFirst("-[0-9]+$", "-")).toList(), how + ": " + scratch(tmpdir));
+            assertEquals(whileRunning, scratch(tmpdir).stream()
+                    .map(d -> d.getFileName().toString().replaceFirst("-[0-9]+$", "-")).sorted().toList(),
+                    how + ": " + scratch(tmpdir));
             String target = how.equals("TERM") ? Long.toString(p.pid()) : "-" + p.pid();
             new ProcessBuilder("kill", how.equals("TERM") ? "-TERM" : "-INT", "--", target).inheritIO().start().waitFor();
             RuntimeHarness.finish(p, "spk build, signalled");
