@@ -27,6 +27,15 @@ final class RpcConnection implements AutoCloseable {
     private final Optional<Duration> timeout;
     private final Optional<Integer> maxEncode;
     private final boolean compressDownloads;
+    /**
+     * What the server's download locations start with, learnt from its first answer when that
+     * location is {@code <prefix><digest>} (as spfs's server makes them): later payloads are
+     * fetched from {@code <prefix><digest>} at once, without asking first, and only a 404 sends
+     * the client back to ask. The bytes are checked against the digest either way.
+     */
+    private volatile String downloadPrefix;
+    /** The upload URL the server named; it is the same for every payload. */
+    private volatile String uploadUrl;
 
     RpcConnection(String host, int port, Optional<Duration> timeout, int maxDecode, Optional<Integer> maxEncode,
             boolean compressDownloads) {
@@ -49,6 +58,30 @@ final class RpcConnection implements AutoCloseable {
 
     boolean compressDownloads() {
         return compressDownloads;
+    }
+
+    java.util.Optional<String> downloadPrefix() {
+        return java.util.Optional.ofNullable(downloadPrefix);
+    }
+
+    /** Remembers where payloads are downloaded from, if {@code location} is a prefix followed by {@code digest}. */
+    void learnDownloadLocation(String location, String digest) {
+        if (location.endsWith(digest)) {
+            downloadPrefix = location.substring(0, location.length() - digest.length());
+        }
+    }
+
+    /** Forgets the learnt prefix (a location built from it was not found). */
+    void forgetDownloadPrefix() {
+        downloadPrefix = null;
+    }
+
+    java.util.Optional<String> uploadUrl() {
+        return java.util.Optional.ofNullable(uploadUrl);
+    }
+
+    void learnUploadUrl(String url) {
+        uploadUrl = url;
     }
 
     /** A stub with this connection's deadline (from now) and outbound limit. */

@@ -270,6 +270,14 @@ public final class RpcRepository implements Repository {
     }
 
     private InputStream download(Digest digest) {
+        Optional<String> prefix = connection.downloadPrefix();
+        if (prefix.isPresent()) {
+            Optional<InputStream> direct = get(prefix.get() + digest, digest);
+            if (direct.isPresent()) {
+                return direct.get();
+            }
+            connection.forgetDownloadPrefix();
+        }
         PayloadProto.OpenPayloadResponse r = call(() -> payloads().openPayload(
                 PayloadProto.OpenPayloadRequest.newBuilder().setDigest(Wire.digest(digest)).build()));
         if (r.hasError()) {
@@ -280,20 +288,27 @@ public final class RpcRepository implements Repository {
                     + digest + " from", null);
         }
         String location = r.getOk().getLocations(0);
+        InputStream in = get(location, digest).orElseThrow(() -> new UnknownObjectException("payload", digest));
+        connection.learnDownloadLocation(location, digest.toString());
+        return in;
+    }
+
+    /** The payload's bytes from {@code location}; empty if it answers 404. */
+    private Optional<InputStream> get(String location, Digest digest) {
         HttpRequest.Builder req = connection.http(location).GET().header("Accept", connection.compressDownloads()
                 ? PayloadHttp.BZIP2 + ", " + PayloadHttp.OCTETS : PayloadHttp.OCTETS);
         HttpResponse<InputStream> resp = connection.send(req.build(), HttpResponse.BodyHandlers.ofInputStream(), location);
         if (resp.statusCode() != 200) {
             String body = drain(resp.body());
             if (resp.statusCode() == 404) {
-                throw new UnknownObjectException("payload", digest);
+                return Optional.empty();
             }
             throw SpfsException.environment("remote-failed", location + " answered " + resp.statusCode()
                     + (body.isBlank() ? "" : ": " + body.strip().lines().findFirst().orElse("")), null);
         }
         String type = resp.headers().firstValue("Content-Type").orElse(PayloadHttp.OCTETS);
         try {
-            return PayloadHttp.BZIP2.equals(type) ? new BZip2CompressorInputStream(resp.body()) : resp.body();
+            return Optional.of(PayloadHttp.BZIP2.equals(type) ? new BZip2CompressorInputStream(resp.body()) : resp.body());
         } catch (IOException e) {
             throw SpfsException.environment("remote-failed", "cannot read payload " + digest + " from " + location
                     + ": " + IoMessages.describe(e), e);
@@ -320,12 +335,15 @@ public final class RpcRepository implements Repository {
     }
 
     private PayloadWrite upload(InputStream data, Optional<Digest> expected) {
-        PayloadProto.WritePayloadResponse option = call(() -> payloads().writePayload(
-                PayloadProto.WritePayloadRequest.getDefaultInstance()));
-        if (option.hasError()) {
-            throw error(option.getError(), "payload");
-        }
-        String url = option.getOk().getUrl();
+        String url = connection.uploadUrl().orElseGet(() -> {
+            PayloadProto.WritePayloadResponse option = call(() -> payloads().writePayload(
+                    PayloadProto.WritePayloadRequest.getDefaultInstance()));
+            if (option.hasError()) {
+                throw error(option.getError(), "payload");
+            }
+            connection.learnUploadUrl(option.getOk().getUrl());
+            return option.getOk().getUrl();
+        });
         HttpRequest.Builder req = connection.http(url).header("Content-Type", PayloadHttp.OCTETS)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> data));
         expected.ifPresent(d -> req.header(PayloadHttp.DIGEST_HEADER, d.toString()));

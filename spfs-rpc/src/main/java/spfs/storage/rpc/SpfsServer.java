@@ -45,6 +45,11 @@ public final class SpfsServer implements AutoCloseable {
     public static SpfsServer start(Repository repository, InetSocketAddress grpcAddress, InetSocketAddress httpAddress,
             Optional<PayloadsRoot> payloadsRoot) {
         ServedRepository served = new ServedRepository(repository);
+        // the JDK's HTTP server leaves Nagle's algorithm on unless told: each small response then
+        // waits out the client's delayed ACK (40 ms), a stall per payload. Read once, at its start.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http;
         try {
             http = HttpServer.create(httpAddress, 256);
