@@ -28,6 +28,12 @@ public final class SolutionLayers {
     private SolutionLayers() {}
 
     public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local) {
+        return of(solution, repos, local, SyncReporter.NONE);
+    }
+
+    /** The same, telling {@code progress} about the payloads copied (a progress bar on a terminal). */
+    public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local,
+            SyncReporter progress) {
         Map<String, SpfsPackageRepository> byName = new HashMap<>();
         for (PackageRepository r : repos) {
             if (r instanceof SpfsPackageRepository s) {
@@ -53,7 +59,7 @@ public final class SolutionLayers {
                 if (d == null) {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
-                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+                if (!isLocal(repo, local)) {
                     toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
                 }
                 layers.add(d);
@@ -61,11 +67,17 @@ public final class SolutionLayers {
         }
         // one sync (one pool of copying threads) per repository the layers come from
         toCopy.forEach((repo, digests) -> {
-            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, SyncReporter.NONE)) {
+            try (Syncer sync = new Syncer(repo.storage(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
                 digests.forEach(sync::syncDigest);
             }
         });
         return List.copyOf(layers);
+    }
+
+    /** Whether the packages' repository is the local one itself (nothing to copy). */
+    private static boolean isLocal(SpfsPackageRepository repo, FsRepository local) {
+        return repo.storage() instanceof FsRepository fs
+                && fs.root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize());
     }
 
     /** A solution whose packages have no files to mount. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import spfs.config.Config;
 import spfs.storage.Repositories;
 import spfs.storage.Repository;
+import spfs.storage.RepositoryAddress;
 import spfs.storage.fs.FsRepository;
 import spfs.tag.TimeSpec;
 import spk.error.SpkException;
@@ -81,15 +82,17 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         return Optional.of(new SpfsPackageRepository(LOCAL, FsRepository.open(root, config.tagNamespace()), loader, pin));
     }
 
-    /** origin when configured as a repository on this file system; like SPK, a missing origin is no error. */
+    /**
+     * origin when configured: a folder that does not exist (yet) is no error, as in SPK; any other
+     * kind (a server, a proxy) is opened, and one that cannot be reached says so.
+     */
     private static Optional<PackageRepository> defaultOrigin(Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Config.RemoteConfig origin = config.remotes().get(ORIGIN);
         if (origin == null) {
             return Optional.empty();
         }
-        String address = origin.address().replaceFirst("\\?.*", "");
-        Path path = Path.of(address.startsWith("file:") ? address.substring("file:".length()).replaceFirst("^//", "") : address);
-        if (!address.startsWith("file:") && !address.startsWith("/") || !SpfsPackageRepository.isSpfsRepository(path)) {
+        RepositoryAddress address = RepositoryAddress.parse(origin.address());
+        if (address.scheme().equals("file") && !SpfsPackageRepository.isSpfsRepository(Path.of(address.path()))) {
             return Optional.empty();
         }
         return Optional.of(remote(ORIGIN, config, loader, pin));
@@ -137,14 +140,10 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         return CatalogRepository.load(name, path);
     }
 
+    /** A configured remote of any kind: a folder, a tar file, a server, a proxy. */
     private static PackageRepository remote(String name, Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Repository r = new Repositories(config).open(name);
-        if (!(r instanceof FsRepository fs)) {
-            r.close();
-            throw new BadRepository("remote '" + name + "' (" + config.remotes().get(name).address()
-                    + ") is not a file system repository; packages are read from those only");
-        }
-        return new SpfsPackageRepository(name, fs, loader, pin);
+        return new SpfsPackageRepository(name, r, loader, pin);
     }
 
     private static int firstOf(String s, char a, char b) {

@@ -57,9 +57,13 @@ public final class EnvCommand implements Callable<Integer> {
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
         java.util.Map<String, String> env = SpkCommand.environment(spec);
-        List<String> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
-                new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local()).stream().map(Object::toString)
-                .toList();
+        List<String> layers;
+        // packages from another repository (origin, a server) are copied in first, with a bar on a terminal
+        try (spk.cli.spfs.ProgressReporter copying = spk.cli.spfs.ProgressReporter.forTerminal("copying packages")) {
+            layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
+                    new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local(), copying).stream()
+                    .map(Object::toString).toList();
+        }
         List<String> args = new java.util.ArrayList<>();
         args.add(command.isEmpty() ? "shell" : "run");
         args.add(layers.isEmpty() ? "-" : String.join("+", layers));

@@ -17,11 +17,12 @@ import spfs.config.Config;
 import spfs.config.ConfigLoader;
 import spfs.storage.Repositories;
 import spfs.storage.Repository;
+import spfs.storage.RepositoryAddress;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
-import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 import spfs.tag.TagSpec;
+import spk.cli.spfs.ProgressReporter;
 import spk.error.SpkException;
 import spk.grammar.ident.AnyIdent;
 import spk.grammar.name.PkgName;
@@ -68,26 +69,34 @@ public final class PublishCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Repository dest = open(repositories, config);
-                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, SyncReporter.NONE)) {
+                ProgressReporter bar = ProgressReporter.forTerminal("publishing");
+                Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, bar)) {
             long payloads = 0;
+            List<String> report = new java.util.ArrayList<>();
             for (Map.Entry<String, List<TagSpec>> e : tagsOf.entrySet()) {
                 for (TagSpec t : e.getValue()) {
                     sync.syncTag(local.resolveTag(t));
                 }
                 long copied = sync.summary().payloadsSynced();
-                out.println("published " + e.getKey() + " to " + target + ": " + e.getValue().size() + " tags, "
+                report.add("published " + e.getKey() + " to " + target + ": " + e.getValue().size() + " tags, "
                         + (copied - payloads) + " payloads copied");
                 payloads = copied;
             }
+            bar.finish();
+            report.forEach(out::println);
         }
         out.flush();
         return 0;
     }
 
-    /** The target: a configured remote, or a path that must already be an spfs repository unless --create. */
+    /**
+     * The target: a configured remote, an address (tar:, grpc:, ...), or a folder that must already
+     * be an spfs repository unless --create.
+     */
     private Repository open(Repositories repositories, Config config) {
-        if (!config.remotes().containsKey(target) && !target.startsWith("tar:")) {
-            Path path = Path.of(target.startsWith("file:") ? target.substring("file:".length()).replaceFirst("^//", "") : target);
+        RepositoryAddress address = RepositoryAddress.parse(target);
+        if (!config.remotes().containsKey(target) && address.scheme().equals("file")) {
+            Path path = Path.of(address.path());
             if (!SpfsPackageRepository.isSpfsRepository(path)) {
                 if (!create) {
                     throw new NotARepository(target + " is not an spfs repository; make it one with 'spfs init repo "

@@ -26,6 +26,18 @@ public final class SpfsServer implements AutoCloseable {
     /** Messages up to this size are read (manifests of very large layers run to tens of MB). */
     static final int MAX_MESSAGE_BYTES = 256 << 20;
 
+    /**
+     * Netty logs every connection that does not speak HTTP/2 (a port scanner, garbage) with a
+     * stack trace; the server answers those by closing them, which needs no log. Held here so
+     * the logging framework (which keeps loggers weakly) does not drop the setting.
+     */
+    private static final java.util.logging.Logger CONNECTION_LOG =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
+    private static final java.util.logging.Logger TRANSPORT_LOG =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport");
+    /** Where gRPC reports a call it dropped (a request that is not protobuf): one line, no trace. */
+    private static final java.util.logging.Logger CALL_LOG = java.util.logging.Logger.getLogger("io.grpc.internal.SerializingExecutor");
+
     private final Server grpc;
     private final HttpServer http;
     private final ExecutorService httpWorkers;
@@ -45,6 +57,12 @@ public final class SpfsServer implements AutoCloseable {
     public static SpfsServer start(Repository repository, InetSocketAddress grpcAddress, InetSocketAddress httpAddress,
             Optional<PayloadsRoot> payloadsRoot) {
         ServedRepository served = new ServedRepository(repository);
+        CONNECTION_LOG.setLevel(java.util.logging.Level.SEVERE);
+        TRANSPORT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        if (CALL_LOG.getUseParentHandlers()) {
+            CALL_LOG.setUseParentHandlers(false);
+            CALL_LOG.addHandler(new OneLineLog());
+        }
         // the JDK's HTTP server leaves Nagle's algorithm on unless told: each small response then
         // waits out the client's delayed ACK (40 ms), a stall per payload. Read once, at its start.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -109,6 +127,28 @@ public final class SpfsServer implements AutoCloseable {
             throw SpfsException.badInput("invalid-address", "invalid " + what + " '" + text + "': unknown host '" + host + "'");
         }
         return a;
+    }
+
+    /** A log record as one line on standard error: the message and what was thrown. */
+    private static final class OneLineLog extends java.util.logging.Handler {
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            Throwable t = r.getThrown();
+            while (t != null && t.getCause() != null) {
+                t = t.getCause();
+            }
+            System.err.println("spfs server: a call was dropped: " + (t == null ? r.getMessage() : t.getMessage()));
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
+
+        @Override
+        public void close() {
+            // standard error stays open
+        }
     }
 
     /** A wildcard bind is reached by this host's name; a specific one by that address. */
