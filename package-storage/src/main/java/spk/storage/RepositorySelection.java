@@ -28,8 +28,9 @@ import spk.spec.SpecLoader;
  * each {@code -r} in order (a later one of the same name replaces an earlier one), then the
  * {@code origin} remote when one is configured. {@code -r} adds, it never replaces local.
  *
- * <p>An entry of {@code -r} is {@code local}, a configured remote's name, {@code NAME=PATH}, or a
- * path: an spfs repository, a folder of built package specs, or one YAML file of them. A name may
+ * <p>An entry of {@code -r} is {@code local}, a configured remote's name, {@code NAME=PATH}, a
+ * path (an spfs repository, a folder of built package specs, or one YAML file of them), or an
+ * spfs address ({@code grpc://HOST:PORT}, {@code proxy:?...}, {@code tar:PATH}). A name may
  * carry a time ({@code origin~10m}, {@code local@2024-10-11}) and {@code when} applies to every
  * spfs repository without one: the repository is then read as it was at that time.
  *
@@ -107,6 +108,15 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         if (Files.exists(Path.of(entry))) {
             Path path = Path.of(entry);
             return openPath(nameOf(path), path, loader, pin, false);
+        }
+        if (RepositoryAddress.hasScheme(entry)) {
+            RepositoryAddress address = RepositoryAddress.parse(entry);
+            if (address.scheme().equals("file") && address.query().isEmpty()) {
+                Path path = Path.of(address.path());
+                return openPath(nameOf(path), path, loader, pin, false);
+            }
+            // an address (grpc://, proxy:, tar:, ...): named by itself; a time goes in its ?when=
+            return new SpfsPackageRepository(entry, new Repositories(config).open(entry), loader, pin);
         }
         // NAME, or NAME~10m / NAME@2024-10-11: a time of its own
         int t = firstOf(entry, '~', '@');
