@@ -40,7 +40,7 @@ public final class Repositories {
     /**
      * A remote by name or address; "origin" and other names come from the config. Addresses:
      * {@code file:}/a path, {@code tar:}, {@code proxy:}, {@code fallback:}, and the schemes of
-     * {@link RepositoryKind}s found on the class path ({@code grpc:}, {@code http2:}); a
+     * {@link RepositoryProvider}s found on the class path ({@code grpc:}, {@code http2:}); a
      * {@code ?when=} pins any of them to a time, {@code ?tag_namespace=} picks a namespace.
      */
     public Repository open(String nameOrAddress) {
@@ -65,7 +65,7 @@ public final class Repositories {
             }
             case "tar" -> TarRepository.open(Path.of(address.path()), ns);
             case "proxy", "fallback" -> openProxy(address);
-            default -> kind(address).open(address, this);
+            default -> provider(address).open(address.withoutQuery(), options(address), ns, config);
         };
         if (!opened.tagNamespace().equals(ns) && ns.isPresent()) {
             opened = withNamespace(opened, ns);
@@ -107,16 +107,22 @@ public final class Repositories {
         }
     }
 
-    private static RepositoryKind kind(RepositoryAddress address) {
-        for (RepositoryKind k : ServiceLoader.load(RepositoryKind.class, Repositories.class.getClassLoader())) {
-            if (k.schemes().contains(address.scheme())) {
-                return k;
+    /** An address's query as a provider's options: the last value of each parameter. */
+    private static java.util.Map<String, String> options(RepositoryAddress address) {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        address.query().forEach((k, v) -> options.put(k, v.get(v.size() - 1)));
+        return options;
+    }
+
+    private static RepositoryProvider provider(RepositoryAddress address) {
+        for (RepositoryProvider p : ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader())) {
+            if (p.scheme().equals(address.scheme())) {
+                return p;
             }
         }
         throw SpfsException.badInput("unsupported-scheme", "unsupported repository address '" + address.text()
                 + "': no repository kind for '" + address.scheme() + ":' (known: file:, tar:, proxy:, fallback:"
-                + ServiceLoader.load(RepositoryKind.class, Repositories.class.getClassLoader()).stream()
-                        .flatMap(p -> p.get().schemes().stream()).sorted().map(x -> ", " + x + ":")
-                        .reduce("", String::concat) + ")");
+                + ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader()).stream()
+                        .map(p -> ", " + p.get().scheme() + ":").sorted().reduce("", String::concat) + ")");
     }
 }

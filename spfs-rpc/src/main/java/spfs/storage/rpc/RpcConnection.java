@@ -30,8 +30,8 @@ final class RpcConnection implements AutoCloseable {
     /**
      * What the server's download locations start with, learnt from its first answer when that
      * location is {@code <prefix><digest>} (as spfs's server makes them): later payloads are
-     * fetched from {@code <prefix><digest>} at once, without asking first, and only a 404 sends
-     * the client back to ask. The bytes are checked against the digest either way.
+     * fetched from {@code <prefix><digest>} at once, without asking first, and only a 404 or a
+     * failed fetch sends the client back to ask. The bytes are checked against the digest either way.
      */
     private volatile String downloadPrefix;
     /** The upload URL the server named; it is the same for every payload. */
@@ -71,7 +71,7 @@ final class RpcConnection implements AutoCloseable {
         }
     }
 
-    /** Forgets the learnt prefix (a location built from it was not found). */
+    /** Forgets the learnt prefix (a location built from it was not found or failed). */
     void forgetDownloadPrefix() {
         downloadPrefix = null;
     }

@@ -272,7 +272,14 @@ public final class RpcRepository implements Repository {
     private InputStream download(Digest digest) {
         Optional<String> prefix = connection.downloadPrefix();
         if (prefix.isPresent()) {
-            Optional<InputStream> direct = get(prefix.get() + digest, digest);
+            Optional<InputStream> direct;
+            try {
+                direct = get(prefix.get() + digest, digest);
+            } catch (SpfsException e) {
+                // spfs's server drops the connection (or answers 500) for a payload it lacks: the
+                // gRPC answer below says whether it is missing or the server is in trouble
+                direct = Optional.empty();
+            }
             if (direct.isPresent()) {
                 return direct.get();
             }
@@ -295,8 +302,12 @@ public final class RpcRepository implements Repository {
 
     /** The payload's bytes from {@code location}; empty if it answers 404. */
     private Optional<InputStream> get(String location, Digest digest) {
-        HttpRequest.Builder req = connection.http(location).GET().header("Accept", connection.compressDownloads()
-                ? PayloadHttp.BZIP2 + ", " + PayloadHttp.OCTETS : PayloadHttp.OCTETS);
+        HttpRequest.Builder req = connection.http(location).GET();
+        // one header line per type: spfs's server compares each Accept line whole, in order
+        if (connection.compressDownloads()) {
+            req.header("Accept", PayloadHttp.BZIP2);
+        }
+        req.header("Accept", PayloadHttp.OCTETS);
         HttpResponse<InputStream> resp = connection.send(req.build(), HttpResponse.BodyHandlers.ofInputStream(), location);
         if (resp.statusCode() != 200) {
             String body = drain(resp.body());

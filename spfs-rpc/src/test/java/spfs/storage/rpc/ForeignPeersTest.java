@@ -28,11 +28,13 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -47,6 +49,10 @@ import spfs.graph.ObjectFormat;
 import spfs.storage.Repository;
 import spfs.storage.TagDatabase.TagListing;
 import spfs.storage.fs.FsRepository;
+import spfs.commit.DirectoryCommitter;
+import spfs.sync.SyncPolicy;
+import spfs.sync.SyncReporter;
+import spfs.sync.Syncer;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 
@@ -179,7 +185,7 @@ class ForeignPeersTest {
         });
         http.start();
         String location = "http://127.0.0.1:" + http.getAddress().getPort() + "/" + payload;
-        Map<String, String> requests = new ConcurrentHashMap<>();
+        List<String[]> calls = new CopyOnWriteArrayList<>();
         Map<String, String> answers = Map.of(
                 "spfs.Repository/Ping", "",
                 "spfs.TagService/ReadTag", field(2, field(1, v0) + field(1, v1)),
@@ -188,21 +194,21 @@ class ForeignPeersTest {
                         + field(2, text(3, "ns1"))),
                 "spfs.DatabaseService/ReadObject", field(2, field(7, hex(sent))),
                 "spfs.PayloadService/OpenPayload", field(2, text(1, location)));
-        Server fake = golden(answers, requests);
+        Server fake = golden(answers, calls);
         try (Repository client = new spfs.storage.Repositories(config()).open(
                 "grpc://127.0.0.1:" + fake.getPort() + "?timeout_ms=10000")) {
             List<Tag> stream = client.readTagStream(TagSpec.parse("spi/main"));
-            assertEquals(text(1, "spi/main"), requests.get("spfs.TagService/ReadTag"), "ReadTag { tag_spec = 1 }, no namespace");
+            assertEquals(text(1, "spi/main"), last(calls, "spfs.TagService/ReadTag"), "ReadTag { tag_spec = 1 }, no namespace");
             assertEquals(2, stream.size());
             assertEquals(java.time.Instant.parse("2024-02-01T10:00:00.5Z"), stream.get(0).time());
             assertEquals(Golden.D2, stream.get(0).parent());
             assertEquals(Golden.D2, stream.get(1).target());
             assertThrows(UnknownReferenceException.class, () -> client.resolveTag(TagSpec.parse("spi/nosuch")));
-            assertEquals(text(2, "spi/nosuch"), requests.get("spfs.TagService/ResolveTag"));
+            assertEquals(text(2, "spi/nosuch"), last(calls, "spfs.TagService/ResolveTag"));
             assertEquals(List.of(new TagListing("spk/", true), new TagListing("main", false)), client.lsTags(""),
                     "folders get our trailing slash; namespaces are not tags");
             assertEquals(legacy, client.readObject(legacy.digest()));
-            assertEquals(digest(1, legacy.digest()), requests.get("spfs.DatabaseService/ReadObject"));
+            assertEquals(digest(1, legacy.digest()), last(calls, "spfs.DatabaseService/ReadObject"));
             try (InputStream in = client.openPayload(payload)) {
                 assertArrayEquals(content, in.readAllBytes());
             }
@@ -212,15 +218,172 @@ class ForeignPeersTest {
         }
     }
 
-    /** A server that answers each method with fixed bytes and remembers the request it got. */
-    static Server golden(Map<String, String> answers, Map<String, String> requests) throws java.io.IOException {
+    @Test
+    void ourClientPushesWhatAnSpfsServerAccepts() throws Exception {
+        FsRepository local = FsRepository.create(tmp.resolve("local"), Optional.empty());
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        byte[] content = "pushed to spfs\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(tree.resolve("file"), content);
+        Digest layer = new DirectoryCommitter(local, ObjectFormat.DEFAULT, 1).commit(tree).layer().digest();
+        Tag tag = local.pushTag(TagSpec.parse("demo/pushed"), layer, "carol@ws");
+
+        // spfs's HTTP side: a body with no Content-Type, octet-stream or bzip2 (else 415), answered
+        // with an UploadResponse; it knows nothing of our digest header
+        Map<Digest, byte[]> uploaded = new ConcurrentHashMap<>();
+        List<String> types = new CopyOnWriteArrayList<>();
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            types.add(String.valueOf(type));
+            if (!ex.getRequestMethod().equals("POST") || type != null && !type.equals("application/octet-stream")
+                    && !type.equals("application/x-bzip2")) {
+                ex.sendResponseHeaders(415, -1);
+                ex.close();
+                return;
+            }
+            InputStream in = ex.getRequestBody();
+            byte[] body = ("application/x-bzip2".equals(type) ? new BZip2CompressorInputStream(in) : in).readAllBytes();
+            Digest d = Digest.of(body);
+            uploaded.put(d, body);
+            byte[] answer = Golden.bytes(field(2, digest(1, d) + varintField(2, body.length)));
+            ex.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+        List<String[]> calls = new CopyOnWriteArrayList<>();
+        String unknown = field(1, field(3, text(1, "demo/pushed")));
+        Server fake = golden(Map.of(
+                "spfs.Repository/Ping", "",
+                "spfs.DatabaseService/HasObject", "",
+                "spfs.PayloadService/HasPayload", "",
+                "spfs.PayloadService/WritePayload", field(2, text(1, url)),
+                "spfs.DatabaseService/WriteObject", field(2, ""),
+                "spfs.TagService/ReadTag", unknown,
+                "spfs.TagService/ResolveTag", unknown,
+                "spfs.TagService/InsertTag", field(2, "")), calls);
+        try (Repository client = new spfs.storage.Repositories(config()).open(
+                "grpc://127.0.0.1:" + fake.getPort() + "?timeout_ms=10000");
+                Syncer push = new Syncer(local, client, SyncPolicy.LATEST_TAGS, 1, SyncReporter.NONE)) {
+            push.syncTag(tag);
+        } finally {
+            fake.shutdownNow();
+            http.stop(0);
+        }
+        assertArrayEquals(content, uploaded.get(Digest.of(content)), "the file's bytes, posted to the upload URL");
+        assertEquals(List.of("application/octet-stream"), types);
+        // WriteObject { object = 1 { buffer = 7 } }: each object in its transfer form
+        java.util.Set<Digest> written = new java.util.HashSet<>();
+        for (String[] call : calls) {
+            if (call[0].equals("spfs.DatabaseService/WriteObject")) {
+                byte[] inner = Golden.bytes(Golden.contents(7, Golden.contents(1, call[1])));
+                spfs.graph.SpfsObject o = ObjectCodec.decodeTransferred(inner);
+                assertEquals(field(1, field(7, hex(ObjectCodec.encodeForTransfer(o)))), call[1]);
+                written.add(o.digest());
+            }
+        }
+        Layer sent = (Layer) local.readObject(layer);
+        assertTrue(written.containsAll(List.of(layer, sent.manifest().orElseThrow())), written.toString());
+        // InsertTag { tag = 1 }, no namespace: the very version, with its parent, user and time
+        String time = Wire.time(tag.time()).getIsoTimestamp();
+        String tagGolden = text(1, "demo") + text(2, "pushed") + digest(3, layer) + digest(4, Digest.NULL)
+                + text(5, "carol@ws") + field(6, text(1, time));
+        String[] last = calls.get(calls.size() - 1);
+        assertEquals("spfs.TagService/InsertTag", last[0], "the tag goes last, once its objects are stored");
+        assertEquals(field(1, tagGolden), last[1]);
+    }
+
+    /** The request of the last call of {@code method}. */
+    static String last(List<String[]> calls, String method) {
+        String found = null;
+        for (String[] c : calls) {
+            if (c[0].equals(method)) {
+                found = c[1];
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void anSpfsServerIsAskedForBzip2AsItReadsAcceptAndAMissingPayloadIsMissing() throws Exception {
+        byte[] content = "compressed by spfs\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        Digest payload = Digest.of(content);
+        List<String> served = new CopyOnWriteArrayList<>();
+        // spfs's download side: each Accept line compared whole, in order; a payload it lacks
+        // makes its handler fail, and the connection is dropped without an answer
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            if (!path.equals("/" + payload)) {
+                served.add("dropped");
+                ex.close();
+                return;
+            }
+            boolean bzip2 = false;
+            for (String accept : ex.getRequestHeaders().getOrDefault("Accept", List.of())) {
+                if (accept.equals("application/octet-stream")) {
+                    break;
+                }
+                if (accept.equals("application/x-bzip2")) {
+                    bzip2 = true;
+                    break;
+                }
+            }
+            served.add(bzip2 ? "bzip2" : "plain");
+            ex.getResponseHeaders().set("Content-Type", bzip2 ? "application/x-bzip2" : "application/octet-stream");
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = bzip2 ? new BZip2CompressorOutputStream(ex.getResponseBody()) : ex.getResponseBody()) {
+                out.write(content);
+            }
+        });
+        http.start();
+        String root = "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+        List<String[]> calls = new CopyOnWriteArrayList<>();
+        Server fake = answering(Map.of("spfs.Repository/Ping", req -> "", "spfs.PayloadService/OpenPayload",
+                req -> req.equals(digest(1, payload)) ? field(2, text(1, root + payload))
+                        : field(1, field(2, text(1, Golden.D1.toString())))), calls);
+        try (Repository client = new spfs.storage.Repositories(config()).open(
+                "grpc://127.0.0.1:" + fake.getPort() + "?timeout_ms=10000&compress=bzip2")) {
+            try (InputStream in = client.openPayload(payload)) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+            assertThrows(spfs.error.UnknownObjectException.class, () -> client.openPayload(Golden.D1),
+                    "the direct fetch fails, and the server's answer says the payload is missing");
+            try (InputStream in = client.openPayload(payload)) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+        } finally {
+            fake.shutdownNow();
+            http.stop(0);
+        }
+        // the JDK's client tries a GET on a dropped connection twice before it reports it
+        assertEquals("bzip2", served.get(0));
+        assertEquals("bzip2", served.get(served.size() - 1));
+        assertTrue(served.subList(1, served.size() - 1).stream().allMatch("dropped"::equals) && served.size() > 2,
+                served.toString());
+        assertEquals(List.of(digest(1, payload), digest(1, Golden.D1), digest(1, payload)), calls.stream()
+                .filter(c -> c[0].endsWith("OpenPayload")).map(c -> c[1]).toList(), "asked again after the failure");
+    }
+
+    /** A server that answers each method with fixed bytes; every call (method, request) logged in order. */
+    static Server golden(Map<String, String> answers, List<String[]> calls) throws java.io.IOException {
+        Map<String, java.util.function.UnaryOperator<String>> fixed = new java.util.HashMap<>();
+        answers.forEach((name, answer) -> fixed.put(name, req -> answer));
+        return answering(fixed, calls);
+    }
+
+    /** A server whose answer to each method is worked out from the request's bytes; every call logged. */
+    static Server answering(Map<String, java.util.function.UnaryOperator<String>> answers, List<String[]> calls)
+            throws java.io.IOException {
         Map<String, ServerServiceDefinition.Builder> services = new java.util.TreeMap<>();
         answers.forEach((name, answer) -> {
             String service = name.substring(0, name.indexOf('/'));
             services.computeIfAbsent(service, ServerServiceDefinition::builder).addMethod(
                     method(name, MethodDescriptor.MethodType.UNARY), ServerCalls.asyncUnaryCall((req, out) -> {
-                        requests.put(name, hex(req));
-                        out.onNext(Golden.bytes(answer));
+                        calls.add(new String[] {name, hex(req)});
+                        out.onNext(Golden.bytes(answer.apply(hex(req))));
                         out.onCompleted();
                     }));
         });

@@ -63,4 +63,26 @@ final class Golden {
     static byte[] bytes(String hex) {
         return HexFormat.of().parseHex(hex);
     }
+
+    /** The contents of a message that is one length-delimited field {@code number}, read back from its hex. */
+    static String contents(int number, String hex) {
+        byte[] b = bytes(hex);
+        if ((b[0] & 0xff) != (number << 3 | 2)) {
+            throw new AssertionError("not field " + number + " (length-delimited): " + hex);
+        }
+        long len = 0;
+        int i = 1;
+        int shift = 0;
+        while (true) {
+            len |= (long) (b[i] & 0x7f) << shift;
+            shift += 7;
+            if ((b[i++] & 0x80) == 0) {
+                break;
+            }
+        }
+        if (i + len != b.length) {
+            throw new AssertionError("field " + number + " is not the whole message: " + hex);
+        }
+        return hex.substring(2 * i);
+    }
 }
