@@ -15,15 +15,21 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern ADDRESS = Pattern.compile("on (grpc://[0-9.]+:[0-9]+) ");
     final Process process;
     final String address;
+    /** The first line it printed: what it serves, and where. */
+    final String banner;
 
-    private ServerProcess(Process process, String address) {
+    private ServerProcess(Process process, String address, String banner) {
         this.process = process;
         this.address = address;
+        this.banner = banner;
     }
 
-    /** Starts it and waits (bounded) for the line saying where it listens. */
-    static ServerProcess start(RuntimeHarness h, Path repo) throws IOException, InterruptedException {
-        ProcessBuilder pb = h.builder("server", "127.0.0.1:0", "127.0.0.1:0");
+    /** Starts it (with {@code options} before the addresses) and waits (bounded) for the line saying where it listens. */
+    static ServerProcess start(RuntimeHarness h, Path repo, String... options) throws IOException, InterruptedException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("server"));
+        args.addAll(java.util.List.of(options));
+        args.addAll(java.util.List.of("127.0.0.1:0", "127.0.0.1:0"));
+        ProcessBuilder pb = h.builder(args.toArray(String[]::new));
         pb.environment().put("SPFS_STORAGE__ROOT", repo.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -57,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
         });
         drain.setDaemon(true);
         drain.start();
-        return new ServerProcess(p, m.group(1));
+        return new ServerProcess(p, m.group(1), line);
     }
 
     /** SIGKILL: no shutdown, no clean-up, as a crash or the OOM killer would end it. */

@@ -55,11 +55,7 @@ class SpfsServerTest {
     }
 
     Digest layer(FsRepository spfs, String name, String file, String text) throws Exception {
-        Path d = tmp.resolve("src-" + name);
-        Files.createDirectories(d.resolve(file).getParent());
-        Files.writeString(d.resolve(file), text);
-        Files.setAttribute(d.resolve(file), "unix:mode", 0755);
-        return new DirectoryCommitter(spfs, ObjectFormat.DEFAULT, 2).commit(d).layer().digest();
+        return h.layer(spfs, name, file, text);
     }
 
     /** spk with origin = the server, and a local repository of its own. */
@@ -100,6 +96,9 @@ class SpfsServerTest {
             assertEquals("greeter\nhello\n", ls.out(), ls.toString());
             RuntimeHarness.Result past = spk(server.address, user, "ls", "--no-local-repo", "-r", "origin@2000-01-01");
             assertEquals("", past.out(), "a pinned view of the server shows what it had then: " + past);
+            RuntimeHarness.Result byAddress = spk(server.address, user, "ls", "--no-local-repo", "--disable-repo", "origin",
+                    "-r", server.address);
+            assertEquals("greeter\nhello\n", byAddress.out(), "-r takes the server's address: " + byAddress);
             RuntimeHarness.Result files = spfs(user, "ls", "-r", server.address, "spk/pkg/hello/1.2.0/AAAAAAAA/run");
             assertEquals("bin/\n", files.out(), files.toString());
 
@@ -170,6 +169,79 @@ class SpfsServerTest {
         }
         assertEquals(layer, FsRepository.open(origin, Optional.empty()).resolveTag(TagSpec.parse("big")).target());
         assertEquals(0, spfs(origin, "check").exit());
+    }
+
+    @Test
+    void proxiesPinnedViewsAndFallbacksThroughAServerFromTheCommandLine() throws Exception {
+        Path archive = tmp.resolve("archive");
+        FsRepository arch = FsRepository.create(archive, Optional.empty());
+        Digest old = layer(arch, "old", "share/old.txt", "from the archive\n");
+        arch.pushTag(TagSpec.parse("old"), old, "me");
+        FsRepository orig = FsRepository.open(origin, Optional.empty());
+        Digest fresh = layer(orig, "fresh", "share/fresh.txt", "from origin\n");
+        orig.pushTag(TagSpec.parse("fresh"), fresh, "me");
+        String proxy = "proxy:?primary=" + origin + "&secondary[0]=" + archive;
+        Path user = tmp.resolve("user");
+        try (ServerProcess server = ServerProcess.start(h, tmp.resolve("not-served"), "--remote", proxy)) {
+            // one server, two folders behind it: the archive's tag through the proxy it serves
+            RuntimeHarness.Result tags = spfs(user, "ls-tags", "-r", server.address);
+            assertEquals("fresh\nold\n", tags.out(), tags.toString());
+            RuntimeHarness.Result pull = spfs(user, "pull", "--from", server.address, "old", "fresh");
+            assertEquals(0, pull.exit(), pull.toString());
+            FsRepository mine = FsRepository.open(user, Optional.empty());
+            assertEquals(old, mine.resolveTag(TagSpec.parse("old")).target());
+            assertEquals(0, spfs(user, "check").exit());
+
+            // pinned: before the tags were made there were none, and a view of the past is read-only
+            RuntimeHarness.Result past = spfs(user, "ls-tags", "-r", server.address + "?when=@2000-01-01");
+            assertEquals(0, past.exit(), past.toString());
+            assertEquals("", past.out(), past.toString());
+            RuntimeHarness.Result refused = spfs(user, "tag", "-r", server.address + "?when=~1m", fresh.toString(), "again");
+            assertEquals(2, refused.exit(), refused.toString());
+            assertEquals(1, refused.err().lines().count(), refused.err());
+            assertTrue(refused.err().contains("it is viewed as it was at ~1m"), refused.err());
+
+            // fallback: a cache folder in front of the server, repaired as it is read
+            Path cache = tmp.resolve("cache");
+            FsRepository.create(cache, Optional.empty());
+            RuntimeHarness.Result ls = spfs(user, "ls", "-r", "fallback:?primary=" + cache + "&secondary[0]=" + server.address,
+                    "old");
+            assertEquals("share/\n", ls.out(), ls.toString());
+            assertTrue(FsRepository.open(cache, Optional.empty()).hasObject(old), "the layer was copied into the cache");
+
+            // on a terminal, a pull draws a bar of the payloads it copies; off one, nothing
+            Path second = tmp.resolve("second");
+            ProcessBuilder pb = h.builder("pull", "--from", server.address, "old", "fresh");
+            pb.environment().put("SPFS_STORAGE__ROOT", second.toString());
+            pb.command("script", "-qec", String.join(" ", pb.command().stream().map(a -> "'" + a + "'").toList()),
+                    "/dev/null");
+            RuntimeHarness.Result onTerminal = h.run(pb);
+            assertEquals(0, onTerminal.exit(), onTerminal.toString());
+            assertTrue(onTerminal.out().contains("100%") && onTerminal.out().contains("2/2"), onTerminal.out());
+            assertFalse(pull.out().contains("%") || pull.err().contains("%"), pull.toString());
+        }
+    }
+
+    @Test
+    void clientsAreSentToThePayloadsRootForBytes() throws Exception {
+        FsRepository orig = FsRepository.open(origin, Optional.empty());
+        Digest layer = layer(orig, "served", "share/file.txt", "bytes over http\n");
+        orig.pushTag(TagSpec.parse("served"), layer, "me");
+        int unused;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unused = s.getLocalPort();
+        }
+        String root = "http://127.0.0.1:" + unused + "/payloads";
+        try (ServerProcess server = ServerProcess.start(h, origin, "--payloads-root", root)) {
+            assertTrue(server.banner.contains("(payloads: " + root + ","), server.banner);
+            // objects and tags come over gRPC; the bytes from where the root says, here nowhere
+            RuntimeHarness.Result tags = spfs(tmp.resolve("user"), "ls-tags", "-r", server.address);
+            assertEquals("served\n", tags.out(), tags.toString());
+            RuntimeHarness.Result pull = spfs(tmp.resolve("user"), "pull", "--from", server.address, "served");
+            assertEquals(3, pull.exit(), pull.toString());
+            assertEquals(1, pull.err().lines().count(), pull.err());
+            assertTrue(pull.err().startsWith("error: ") && pull.err().contains(root + "/"), pull.err());
+        }
     }
 
     /** A temp file with data in the server's payloads/work: an upload is being written. */
