@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pull of a ~200 MB, ~8,500-file layer (copies of /usr/share/doc and the Python standard library)
 # through `spfs server` over loopback, side by side in one hyperfine run with `rsync -a` of the
-# same tree between two folders, and with a pull from the same repository as a folder (file:).
+# same tree between two folders (also followed by `sync -f`, since a pull makes what it copies
+# durable and rsync does not), and with a pull from the same repository as a folder (file:).
 # Each run starts from an empty target (hyperfine --prepare moves the last one aside). Installs
 # hyperfine and rsync with apt-get if they are missing; builds the jars if needed. Results go to
 # result-pull-rpc.md here. As root, everything lives on a fresh ext4 file system in a loop-mounted
@@ -55,6 +56,8 @@ echo "server: $(cat "$work/server.log")"
 spfs="env SPFS_STORAGE__ROOT=$work/local $root/bin/spfs"
 hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-pull-rpc.md \
     -n "rsync -a TREE/ OUT/" --prepare "$(aside $work/out)" "rsync -a $work/tree/ $work/out/" \
+    -n "rsync -a TREE/ OUT/ && sync -f OUT (durable, as a pull is)" --prepare "$(aside $work/out)" \
+    "rsync -a $work/tree/ $work/out/ && sync -f $work/out" \
     -n "spfs pull --from grpc://127.0.0.1 (spfs server)" --prepare "$(aside $work/local)" \
     "$spfs pull --from $address bench" \
     -n "spfs pull --from file:ORIGIN (the same repository as a folder)" --prepare "$(aside $work/local)" \
