@@ -36,7 +36,13 @@ public final class SolutionLayers {
     }
 
     public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local) {
-        return packageLayers(solution, repos, local, SyncReporter.NONE).stream().map(PackageLayer::layer).distinct().toList();
+        return of(solution, repos, local, SyncReporter.NONE);
+    }
+
+    /** The same, telling {@code progress} about the payloads copied (a progress bar on a terminal). */
+    public static List<Digest> of(Solution solution, List<PackageRepository> repos, FsRepository local,
+            SyncReporter progress) {
+        return packageLayers(solution, repos, local, progress).stream().map(PackageLayer::layer).distinct().toList();
     }
 
     /**
@@ -48,13 +54,13 @@ public final class SolutionLayers {
         List<PackageLayer> layers = listed(solution, repos);
         Map<SpfsPackageRepository, List<Digest>> toCopy = new LinkedHashMap<>();
         for (PackageLayer l : layers) {
-            if (!l.repository().spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+            if (!isLocal(l.repository(), local)) {
                 toCopy.computeIfAbsent(l.repository(), r -> new ArrayList<>()).add(l.layer());
             }
         }
         // one sync (one pool of copying threads) per repository the layers come from
         toCopy.forEach((repo, digests) -> {
-            try (Syncer sync = new Syncer(repo.spfs(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
+            try (Syncer sync = new Syncer(repo.storage(), local, SyncPolicy.MISSING_DATA_ONLY, 4, progress)) {
                 digests.forEach(sync::syncDigest);
             }
         });
@@ -95,6 +101,12 @@ public final class SolutionLayers {
             }
         }
         return out;
+    }
+
+    /** Whether the packages' repository is the local one itself (nothing to copy). */
+    private static boolean isLocal(SpfsPackageRepository repo, FsRepository local) {
+        return repo.storage() instanceof FsRepository fs
+                && fs.root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize());
     }
 
     /** A solution whose packages have no files to mount. */

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import spfs.monitor.ProcessTable;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeStorage;
+import spfs.encoding.Digest;
 import spfs.storage.fs.FsRepository;
 
 /**
@@ -156,6 +157,15 @@ final class RuntimeHarness implements AutoCloseable {
         Files.writeString(in, stdin);
         pb.redirectInput(in.toFile());
         return run(pb);
+    }
+
+    /** A layer of one executable file {@code file} holding {@code text}, committed into {@code into}. */
+    Digest layer(FsRepository into, String name, String file, String text) throws IOException {
+        Path d = root.resolve("src-" + name);
+        Files.createDirectories(d.resolve(file).getParent());
+        Files.writeString(d.resolve(file), text);
+        Files.setAttribute(d.resolve(file), "unix:mode", 0755);
+        return new spfs.commit.DirectoryCommitter(into, spfs.graph.ObjectFormat.DEFAULT, 2).commit(d).layer().digest();
     }
 
     /** Runs to completion: exit code, stdout, stderr. */

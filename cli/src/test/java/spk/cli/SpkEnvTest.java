@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import spfs.commit.DirectoryCommitter;
 import spfs.encoding.Digest;
 import spfs.graph.ObjectFormat;
 import spfs.storage.fs.FsRepository;
@@ -52,11 +51,7 @@ class SpkEnvTest {
     }
 
     Digest layer(FsRepository spfs, String name, String file, String text) throws Exception {
-        Path d = tmp.resolve("src-" + name);
-        Files.createDirectories(d.resolve(file).getParent());
-        Files.writeString(d.resolve(file), text);
-        Files.setAttribute(d.resolve(file), "unix:mode", 0755);
-        return new DirectoryCommitter(spfs, ObjectFormat.DEFAULT, 2).commit(d).layer().digest();
+        return h.layer(spfs, name, file, text);
     }
 
     RuntimeHarness.Result spk(String... args) throws Exception {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import spfs.config.Config;
 import spfs.storage.Repositories;
 import spfs.storage.Repository;
+import spfs.storage.RepositoryAddress;
 import spfs.storage.fs.FsRepository;
 import spfs.tag.TimeSpec;
 import spk.error.SpkException;
@@ -27,8 +28,9 @@ import spk.spec.SpecLoader;
  * each {@code -r} in order (a later one of the same name replaces an earlier one), then the
  * {@code origin} remote when one is configured. {@code -r} adds, it never replaces local.
  *
- * <p>An entry of {@code -r} is {@code local}, a configured remote's name, {@code NAME=PATH}, or a
- * path: an spfs repository, a folder of built package specs, or one YAML file of them. A name may
+ * <p>An entry of {@code -r} is {@code local}, a configured remote's name, {@code NAME=PATH}, a
+ * path (an spfs repository, a folder of built package specs, or one YAML file of them), or an
+ * spfs address ({@code grpc://HOST:PORT}, {@code proxy:?...}, {@code tar:PATH}). A name may
  * carry a time ({@code origin~10m}, {@code local@2024-10-11}) and {@code when} applies to every
  * spfs repository without one: the repository is then read as it was at that time.
  *
@@ -111,15 +113,17 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         return Optional.of(new SpfsPackageRepository(LOCAL, FsRepository.open(root, config.tagNamespace()), loader, pin));
     }
 
-    /** origin when configured as a repository on this file system; like SPK, a missing origin is no error. */
+    /**
+     * origin when configured: a folder that does not exist (yet) is no error, as in SPK; any other
+     * kind (a server, a proxy) is opened, and one that cannot be reached says so.
+     */
     private static Optional<PackageRepository> defaultOrigin(Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Config.RemoteConfig origin = config.remotes().get(ORIGIN);
         if (origin == null) {
             return Optional.empty();
         }
-        String address = origin.address().replaceFirst("\\?.*", "");
-        Path path = Path.of(address.startsWith("file:") ? address.substring("file:".length()).replaceFirst("^//", "") : address);
-        if (!address.startsWith("file:") && !address.startsWith("/") || !SpfsPackageRepository.isSpfsRepository(path)) {
+        RepositoryAddress address = RepositoryAddress.parse(origin.address());
+        if (address.scheme().equals("file") && !SpfsPackageRepository.isSpfsRepository(Path.of(address.path()))) {
             return Optional.empty();
         }
         return Optional.of(remote(ORIGIN, config, loader, pin));
@@ -134,6 +138,15 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         if (Files.exists(Path.of(entry))) {
             Path path = Path.of(entry);
             return openPath(nameOf(path), path, loader, pin, false);
+        }
+        if (RepositoryAddress.hasScheme(entry)) {
+            RepositoryAddress address = RepositoryAddress.parse(entry);
+            if (address.scheme().equals("file") && address.query().isEmpty()) {
+                Path path = Path.of(address.path());
+                return openPath(nameOf(path), path, loader, pin, false);
+            }
+            // an address (grpc://, proxy:, tar:, ...): named by itself; a time goes in its ?when=
+            return new SpfsPackageRepository(entry, new Repositories(config).open(entry), loader, pin);
         }
         // NAME, or NAME~10m / NAME@2024-10-11: a time of its own
         int t = firstOf(entry, '~', '@');
@@ -167,14 +180,10 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
         return CatalogRepository.load(name, path);
     }
 
+    /** A configured remote of any kind: a folder, a tar file, a server, a proxy. */
     private static PackageRepository remote(String name, Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Repository r = new Repositories(config).open(name);
-        if (!(r instanceof FsRepository fs)) {
-            r.close();
-            throw new BadRepository("remote '" + name + "' (" + config.remotes().get(name).address()
-                    + ") is not a file system repository; packages are read from those only");
-        }
-        return new SpfsPackageRepository(name, fs, loader, pin);
+        return new SpfsPackageRepository(name, r, loader, pin);
     }
 
     private static int firstOf(String s, char a, char b) {

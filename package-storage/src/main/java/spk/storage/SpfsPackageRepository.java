@@ -21,6 +21,7 @@ import spfs.error.UnknownReferenceException;
 import spfs.graph.Blob;
 import spfs.graph.ObjectFormat;
 import spfs.storage.TagDatabase.TagListing;
+import spfs.storage.Repository;
 import spfs.storage.WriteSession;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.PayloadStorage.PayloadWrite;
@@ -54,7 +55,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     private static final String EMBED_STUB = "embedded-by-";
 
     private final String name;
-    private final FsRepository spfs;
+    private final Repository spfs;
     private final SpecLoader loader;
     private final Optional<TimeSpec> when;
     /** With a pin: the tag streams that existed at that time (computed once). */
@@ -63,7 +64,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     private final Map<String, List<PackageSpec>> builds = new HashMap<>();
     private Map<PkgName, List<PackageSpec>> embedders;
 
-    public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader) {
+    public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader) {
         this(name, spfs, loader, Optional.empty());
     }
 
@@ -71,7 +72,7 @@ public final class SpfsPackageRepository implements PackageRepository {
      * The repository as it was at {@code when} (SPK's {@code --when}, {@code -r NAME~10m}): only
      * the tags that existed then, each at the version it had then. Nothing can be published to it.
      */
-    public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader, Optional<TimeSpec> when) {
+    public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader, Optional<TimeSpec> when) {
         this.name = name;
         this.spfs = spfs;
         this.loader = loader;
@@ -84,8 +85,20 @@ public final class SpfsPackageRepository implements PackageRepository {
                 && Files.isDirectory(path.resolve("tags"));
     }
 
-    public FsRepository spfs() {
+    /** The spfs repository the packages are in: a folder, a server (grpc://), a proxy... */
+    public Repository storage() {
         return spfs;
+    }
+
+    /**
+     * The spfs repository as a folder on this machine, which builds need (they publish to the local
+     * repository and run scripts in runtimes made from it); a remote one has none.
+     */
+    public FsRepository spfs() {
+        if (spfs instanceof FsRepository fs) {
+            return fs;
+        }
+        throw new IllegalStateException(name + " (" + spfs.address() + ") is not a repository on this file system");
     }
 
     @Override
@@ -375,9 +388,14 @@ public final class SpfsPackageRepository implements PackageRepository {
         try (InputStream in = spfs.openPayload(d)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + IoMessages.describe(e));
+            throw new InvalidPackage("cannot read " + tag + " in " + where() + ": " + IoMessages.describe(e));
         }
-        return loader.loadText(spfs.root() + ":" + tag, text, OptionMap.EMPTY).spec();
+        return loader.loadText(where() + ":" + tag, text, OptionMap.EMPTY).spec();
+    }
+
+    /** How messages name the repository: a folder by its path, anything else by its address. */
+    private String where() {
+        return spfs instanceof FsRepository fs ? fs.root().toString() : spfs.address();
     }
 
     private boolean hasTag(String tag) {

@@ -68,6 +68,32 @@ class RepositorySelectionTest {
     }
 
     @Test
+    void anAddressIsARepositoryOfItsOwnName() {
+        String proxy = "proxy:?primary=" + tmp.resolve("studio") + "&secondary[0]=origin";
+        List<PackageRepository> repos = new RepositorySelection(List.of(proxy), List.of("origin"), true, false,
+                Optional.empty()).open(config, loader, Instant.now(), ZoneOffset.UTC);
+        assertEquals(List.of(proxy), RepositorySelection.names(repos));
+        assertEquals(java.util.Set.of(PkgName.parse("maya"), PkgName.parse("hello")), repos.get(0).packageNames(),
+                "the studio's packages, and origin's through the proxy");
+    }
+
+    @Test
+    void aFileAddressIsItsFolder() {
+        List<PackageRepository> repos = new RepositorySelection(List.of("file://" + tmp.resolve("studio")),
+                List.of("origin"), true, false, Optional.empty()).open(config, loader, Instant.now(), ZoneOffset.UTC);
+        assertEquals(List.of("studio"), RepositorySelection.names(repos));
+        assertEquals(java.util.Set.of(PkgName.parse("maya")), repos.get(0).packageNames());
+    }
+
+    @Test
+    void anAddressOfAnUnknownServerSaysSoInOneLine() {
+        SpfsException e = assertThrows(SpfsException.class, () -> new RepositorySelection(
+                List.of("nosuchscheme://host/x"), List.of("origin"), true, false, Optional.empty())
+                .open(config, loader, Instant.now(), ZoneOffset.UTC));
+        assertTrue(e.getMessage().contains("nosuchscheme"), e.getMessage());
+    }
+
+    @Test
     void localThenEachEnabledThenOrigin() {
         assertEquals(List.of("local", "origin"), names(List.of(), List.of(), false, false), "the defaults");
         assertEquals(List.of("local", "cat", "origin"), names(List.of(catalog.toString()), List.of(), false, false),

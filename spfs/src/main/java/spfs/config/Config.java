@@ -40,6 +40,13 @@ public record Config(
         }
     }
 
-    /** A configured remote: its address URL (file:, tar:, or a bare path) and tag namespace. */
-    public record RemoteConfig(String address, Optional<String> tagNamespace) {}
+    /**
+     * A configured remote: its address (file:, tar:, grpc:, proxy:, ... or a bare path), tag
+     * namespace, and the time it is pinned to ({@code when}, a TimeSpec's text), if any.
+     */
+    public record RemoteConfig(String address, Optional<String> tagNamespace, Optional<String> when) {
+        public RemoteConfig(String address, Optional<String> tagNamespace) {
+            this(address, tagNamespace, Optional.empty());
+        }
+    }
 }

@@ -66,7 +66,7 @@ public final class ConfigLoader {
         }
         if (lower.startsWith("remote_")) {
             String tail = rest.substring("remote_".length());
-            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME")) {
+            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME", "WHEN")) {
                 if (tail.toUpperCase(Locale.ROOT).endsWith("_" + field) && tail.length() > field.length() + 1) {
                     String name = tail.substring(0, tail.length() - field.length() - 1);
                     return Optional.of("remote." + name + "." + field.toLowerCase(Locale.ROOT));
@@ -133,14 +133,10 @@ public final class ConfigLoader {
             }
         });
         byName.forEach((name, fields) -> {
-            String address = fields.get("address");
-            if (address == null && fields.get("path") != null) {
-                String scheme = fields.getOrDefault("scheme", "fs");
-                String path = expandHome(fields.get("path"), home).toString();
-                address = scheme.equals("tar") ? "tar:" + path : "file:" + path;
-            }
+            String address = remoteAddress(fields, home);
             if (address != null) {
-                remotes.put(name, new Config.RemoteConfig(address, Optional.ofNullable(fields.get("tag_namespace"))));
+                remotes.put(name, new Config.RemoteConfig(address, Optional.ofNullable(fields.get("tag_namespace")),
+                        Optional.ofNullable(fields.get("when")).filter(w -> !w.isEmpty())));
             }
         });
         String user = flat.getOrDefault("user.name", System.getProperty("user.name", "unknown"));
@@ -160,16 +156,63 @@ public final class ConfigLoader {
                 Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()));
     }
 
-    /** A TOML list arrives flattened as its text form "[a, b]"; a plain name is a list of one. */
-    private static List<String> secondaryRepositories(String text) {
+    /** Query parameters of a grpc remote that spfs's config spells as fields beside its address. */
+    private static final List<String> RPC_PARAMS = List.of("lazy", "timeout_ms", "max_decode_message_size_bytes",
+            "max_encode_message_size_bytes");
+
+    /**
+     * A remote's address from its fields, as spfs's config reads them: {@code address = URL}, or
+     * {@code scheme} with its own fields ({@code path} for fs and tar; {@code address} and the
+     * client parameters for grpc; {@code primary}, {@code secondary} and
+     * {@code include_secondary_tags} for proxy and fallback). Null when it names none.
+     */
+    private static String remoteAddress(Map<String, String> fields, Path home) {
+        String scheme = fields.getOrDefault("scheme", "");
+        String address = fields.get("address");
+        if (scheme.equals("proxy") || scheme.equals("fallback")) {
+            StringBuilder b = new StringBuilder(scheme).append(":?primary=").append(queryValue(fields.getOrDefault("primary", "")));
+            List<String> secondary = textList(fields.get("secondary"));
+            for (int i = 0; i < secondary.size(); i++) {
+                b.append("&secondary[").append(i).append("]=").append(queryValue(secondary.get(i)));
+            }
+            Optional.ofNullable(fields.get("include_secondary_tags")).ifPresent(v -> b.append("&include_secondary_tags=").append(v));
+            return b.toString();
+        }
+        if (address == null && fields.get("path") != null) {
+            String path = expandHome(fields.get("path"), home).toString();
+            return scheme.equals("tar") ? "tar:" + path : "file:" + path;
+        }
+        if (address != null && scheme.equals("grpc")) {
+            StringBuilder b = new StringBuilder(address);
+            for (String p : RPC_PARAMS) {
+                if (fields.containsKey(p)) {
+                    b.append(b.indexOf("?") < 0 ? '?' : '&').append(p).append('=').append(queryValue(fields.get(p)));
+                }
+            }
+            return b.toString();
+        }
+        return address;
+    }
+
+    private static String queryValue(String v) {
+        return java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A TOML list of strings arrives flattened as its text form "[a, b]"; a plain value is a list of one. */
+    private static List<String> textList(String text) {
         if (text == null) {
-            return List.of("origin");
+            return List.of();
         }
         String t = text.trim();
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
         return java.util.Arrays.stream(t.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** The remotes a FUSE view reads through: origin unless configured. */
+    private static List<String> secondaryRepositories(String text) {
+        return text == null ? List.of("origin") : textList(text);
     }
 
     private static Path expandHome(String p, Path home) {

@@ -20,6 +20,11 @@ public final class CorruptObjectException extends SpfsException {
         this.reason = reason;
     }
 
+    /** What is wrong with it, e.g. "its content hashes to ...". */
+    public String reason() {
+        return reason;
+    }
+
     /** The damaged thing and what is wrong with it, without the advice (for check's own report). */
     public String detail() {
         return what + " is corrupt: " + reason;

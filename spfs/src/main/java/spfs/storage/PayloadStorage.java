@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.stream.Stream;
 import spfs.encoding.Digest;
+import spfs.encoding.HashCheckedInputStream;
+import spfs.error.CorruptObjectException;
 
 /** Raw file contents by the SHA-256 of their bytes. */
 public interface PayloadStorage {
@@ -17,6 +19,25 @@ public interface PayloadStorage {
      * the file it came from (permission bits are kept, readable by all), or -1.
      */
     PayloadWrite writePayload(InputStream data, int mode);
+
+    /**
+     * Stores a payload that must hash to {@code expected} (a copy from another repository): bytes
+     * that do not are refused with CorruptObjectException before the store makes them visible
+     * (its writes read to the end of the stream before anything is renamed into place).
+     */
+    default PayloadWrite writePayload(InputStream data, int mode, Digest expected) {
+        boolean checked = data instanceof HashCheckedInputStream h && h.expected().equals(expected);
+        try {
+            return writePayload(checked ? data : new HashCheckedInputStream(data, expected), mode);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HashCheckedInputStream.MismatchException m) {
+                    throw new CorruptObjectException("payload " + expected, "its content hashes to " + m.actual(), e);
+                }
+            }
+            throw e;
+        }
+    }
 
     /** Every stored payload digest. The stream must be closed. */
     Stream<Digest> payloadDigests();

@@ -1,17 +1,22 @@
 package spfs.storage;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import spfs.config.Config;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
+import spfs.storage.pinned.PinnedRepository;
+import spfs.storage.proxy.FallbackRepository;
+import spfs.storage.proxy.ProxyRepository;
 import spfs.storage.tar.TarRepository;
+import spfs.tag.TimeSpec;
 
-/** Opens repositories from addresses: {@code file:PATH}, {@code tar:PATH}, a path, or a remote name. */
+/** Opens repositories from addresses ({@link RepositoryAddress}), paths, or a configured remote's name. */
 public final class Repositories {
     private final Config config;
 
@@ -32,53 +37,92 @@ public final class Repositories {
         return FsRepository.create(root, config.tagNamespace(), config.sharedGroup());
     }
 
-    /** A remote by name or address; "origin" and other names come from the config. */
+    /**
+     * A remote by name or address; "origin" and other names come from the config. Addresses:
+     * {@code file:}/a path, {@code tar:}, {@code proxy:}, {@code fallback:}, and the schemes of
+     * {@link RepositoryProvider}s found on the class path ({@code grpc:}, {@code http2:}); a
+     * {@code ?when=} pins any of them to a time, {@code ?tag_namespace=} picks a namespace.
+     */
     public Repository open(String nameOrAddress) {
         Config.RemoteConfig remote = config.remotes().get(nameOrAddress);
         if (remote != null) {
-            return openAddress(remote.address(), remote.tagNamespace());
+            return openAddress(remote.address(), remote.tagNamespace(), remote.when());
         }
-        if (nameOrAddress.startsWith("file:") || nameOrAddress.startsWith("tar:") || nameOrAddress.contains("/")) {
-            return openAddress(nameOrAddress, Optional.empty());
+        if (RepositoryAddress.hasScheme(nameOrAddress) || nameOrAddress.contains("/")) {
+            return openAddress(nameOrAddress, Optional.empty(), Optional.empty());
         }
         throw SpfsException.notFound("unknown-remote", "no remote named '" + nameOrAddress
-                + "' is configured (and it is not a path or a file:/tar: address)");
+                + "' is configured (and it is not a path or an address such as file:, tar: or grpc:)");
     }
 
-    private Repository openAddress(String address, Optional<String> namespace) {
-        String rest = address;
-        Map<String, String> query = new HashMap<>();
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            for (String kv : rest.substring(q + 1).split("&")) {
-                int eq = kv.indexOf('=');
-                if (eq > 0) {
-                    query.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-                }
+    private Repository openAddress(String text, Optional<String> namespace, Optional<String> when) {
+        RepositoryAddress address = RepositoryAddress.parse(text);
+        Optional<String> ns = address.param("tag_namespace").filter(s -> !s.isEmpty()).or(() -> namespace);
+        Repository opened = switch (address.scheme()) {
+            case "file" -> {
+                Path path = Path.of(address.path());
+                yield address.flag("create", false) ? FsRepository.create(path, ns) : FsRepository.open(path, ns);
             }
-            rest = rest.substring(0, q);
+            case "tar" -> TarRepository.open(Path.of(address.path()), ns);
+            case "proxy", "fallback" -> openProxy(address);
+            default -> provider(address).open(address.withoutQuery(), options(address), ns, config);
+        };
+        if (!opened.tagNamespace().equals(ns) && ns.isPresent()) {
+            opened = withNamespace(opened, ns);
         }
-        Optional<String> ns = Optional.ofNullable(query.get("tag_namespace")).or(() -> namespace);
-        if (rest.startsWith("tar:")) {
-            return TarRepository.open(Path.of(stripSlashes(rest.substring(4))), ns);
+        Optional<String> pin = address.param("when").or(() -> when);
+        if (pin.isPresent()) {
+            opened = PinnedRepository.of(opened, TimeSpec.parse(pin.get(), Instant.now(), ZoneId.systemDefault()));
         }
-        if (rest.startsWith("file:")) {
-            rest = stripSlashes(rest.substring(5));
-        }
-        Path path = Path.of(rest);
-        return "true".equals(query.get("create")) ? FsRepository.create(path, ns) : FsRepository.open(path, ns);
+        return opened;
     }
 
-    /** {@code file:///a/b} and {@code file:/a/b} both mean /a/b. */
-    private static String stripSlashes(String s) {
-        if (s.startsWith("//")) {
-            s = s.substring(2);
-            // file://host/path: only the empty host is local
-            if (!s.startsWith("/")) {
-                int slash = s.indexOf('/');
-                s = slash < 0 ? s : s.substring(slash);
+    private static Repository withNamespace(Repository r, Optional<String> ns) {
+        try {
+            return r.withTagNamespace(ns);
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /** {@code proxy:?primary=A&secondary[0]=B&include_secondary_tags=false}; A and B are names or addresses. */
+    private Repository openProxy(RepositoryAddress address) {
+        String primaryName = address.param("primary").orElseThrow(() -> SpfsException.badInput("invalid-address",
+                "invalid repository address '" + address.text() + "': it needs primary=NAME_OR_ADDRESS"));
+        boolean includeTags = address.flag("include_secondary_tags", true);
+        List<Repository> opened = new ArrayList<>();
+        try {
+            Repository primary = open(primaryName);
+            opened.add(primary);
+            for (String s : address.params("secondary")) {
+                opened.add(open(s));
+            }
+            List<Repository> secondaries = List.copyOf(opened.subList(1, opened.size()));
+            return address.scheme().equals("fallback") ? FallbackRepository.of(primary, secondaries, includeTags)
+                    : ProxyRepository.of(primary, secondaries, includeTags);
+        } catch (RuntimeException e) {
+            opened.forEach(Repository::close);
+            throw e;
+        }
+    }
+
+    /** An address's query as a provider's options: the last value of each parameter. */
+    private static java.util.Map<String, String> options(RepositoryAddress address) {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        address.query().forEach((k, v) -> options.put(k, v.get(v.size() - 1)));
+        return options;
+    }
+
+    private static RepositoryProvider provider(RepositoryAddress address) {
+        for (RepositoryProvider p : ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader())) {
+            if (p.scheme().equals(address.scheme())) {
+                return p;
             }
         }
-        return s;
+        throw SpfsException.badInput("unsupported-scheme", "unsupported repository address '" + address.text()
+                + "': no repository kind for '" + address.scheme() + ":' (known: file:, tar:, proxy:, fallback:"
+                + ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader()).stream()
+                        .map(p -> ", " + p.get().scheme() + ":").sorted().reduce("", String::concat) + ")");
     }
 }

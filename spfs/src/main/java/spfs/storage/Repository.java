@@ -23,6 +23,17 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
         return java.util.List.of();
     }
 
+    /**
+     * This repository seen through another tag namespace ({@code ns} empty: none). Kinds without
+     * namespaces refuse any other than their own.
+     */
+    default Repository withTagNamespace(java.util.Optional<String> ns) {
+        if (ns.equals(tagNamespace())) {
+            return this;
+        }
+        throw spfs.error.SpfsException.badInput("no-tag-namespaces", address() + " has no tag namespaces");
+    }
+
     /** Releases resources; a tar repository writes its archive back if it changed. */
     @Override
     void close();

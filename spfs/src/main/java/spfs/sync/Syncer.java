@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import spfs.encoding.Digest;
+import spfs.error.CorruptObjectException;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
 import spfs.graph.Blob;
@@ -21,6 +22,7 @@ import spfs.graph.Manifest;
 import spfs.graph.Platform;
 import spfs.graph.SpfsObject;
 import spfs.graph.Tree;
+import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.Refs;
 import spfs.storage.Repository;
 import spfs.storage.WriteSession;
@@ -191,11 +193,12 @@ public final class Syncer implements AutoCloseable {
             return;
         }
         try (InputStream in = src.openPayload(d)) {
-            var w = dest.writePayload(in, mode);
-            if (!w.digest().equals(d)) {
-                dest.removePayload(w.digest());
+            PayloadWrite w;
+            try {
+                w = dest.writePayload(in, mode, d);
+            } catch (CorruptObjectException e) {
                 throw SpfsException.environment("corrupt-payload", "payload " + d + " in " + src.address()
-                        + " is corrupt: its content hashes to " + w.digest(), null);
+                        + " is corrupt: " + e.reason(), e);
             }
             payloadsSynced.incrementAndGet();
             bytes.addAndGet(w.size());

@@ -7,41 +7,54 @@ import spfs.sync.SyncReporter;
 
 /**
  * A terminal progress bar, drawn on standard error: of a sync (payloads copied), or of any count
- * of steps (builds removed). Quiet when not on a terminal.
+ * of steps (builds removed). It is drawn once there is something to do, so a sync that finds
+ * everything present draws nothing; quiet when not on a terminal.
  */
 public final class ProgressReporter implements SyncReporter, AutoCloseable {
-    private final ProgressBar bar;
-    private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
+    private final String task;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private long planned;
+    private boolean closed;
 
-    private ProgressReporter(ProgressBar bar) {
-        this.bar = bar;
+    private ProgressReporter(String task, boolean terminal) {
+        this.task = task;
+        this.terminal = terminal;
     }
 
     /** A bar when standard error is a terminal, else a reporter that says nothing. */
     public static ProgressReporter forTerminal(String task) {
-        if (!spk.cli.app.Terminal.isInteractive()) {
-            return new ProgressReporter(null);
+        return new ProgressReporter(task, spk.cli.app.Terminal.isInteractive());
+    }
+
+    private ProgressBar bar() {
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(0).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).continuousUpdate()
+                    .build();
         }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(0).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).continuousUpdate().build();
-        return new ProgressReporter(bar);
+        return bar;
     }
 
     @Override
-    public void payloadsPlanned(long count, long bytes) {
-        if (bar != null) {
-            bar.maxHint(planned.addAndGet(count));
+    public synchronized void payloadsPlanned(long count, long bytes) {
+        if (!terminal || closed || count == 0) {
+            return;
         }
+        planned += count;
+        bar().maxHint(planned);
     }
 
     @Override
-    public void payloadDone(long bytes) {
-        if (bar != null) {
-            // a payload found on the way (a spec blob a tag points at) was never planned: count it in
-            planned.updateAndGet(p -> Math.max(p, bar.getCurrent() + 1));
-            bar.maxHint(planned.get());
-            bar.step();
+    public synchronized void payloadDone(long bytes) {
+        if (!terminal || closed) {
+            return;
         }
+        ProgressBar b = bar();
+        // a payload found on the way (a spec blob a tag points at) was never planned: count it in
+        planned = Math.max(planned, b.getCurrent() + 1);
+        b.maxHint(planned);
+        b.step();
     }
 
     /** {@code count} more steps to come. */
@@ -54,8 +67,6 @@ public final class ProgressReporter implements SyncReporter, AutoCloseable {
         payloadDone(0);
     }
 
-    private boolean closed;
-
     /** Draws the final state now, before a summary is printed. */
     public void finish() {
         close();
@@ -64,8 +75,8 @@ public final class ProgressReporter implements SyncReporter, AutoCloseable {
     @Override
     public synchronized void close() {
         if (bar != null && !closed) {
-            closed = true;
             bar.close();
         }
+        closed = true;
     }
 }

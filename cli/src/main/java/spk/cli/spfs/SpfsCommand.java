@@ -19,7 +19,7 @@ import spk.cli.app.GlobalOptions;
             PlatformsCommand.class, SearchCommand.class, RenderCommand.class, PushCommand.class, PullCommand.class,
             CheckCommand.class, CleanCommand.class, ConfigCommand.class, RunCommand.class, ShellCommand.class,
             EnterCommand.class, JoinCommand.class, EditCommand.class, ResetCommand.class, RuntimeCommand.class,
-            MonitorCommand.class, CommandLine.HelpCommand.class})
+            MonitorCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
 public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 

@@ -77,7 +77,12 @@ public final class EnvCommand implements Callable<Integer> {
             List<String> command, long startNanos) {
         java.util.Map<String, String> env = SpkCommand.environment(spec);
         Runtimes runtimes = RuntimeSupport.runtimes(env);
-        List<Digest> layers = spk.builder.SolutionLayers.of(solution, repositories, runtimes.storage().repository());
+        List<Digest> layers;
+        // packages from another repository (origin, a server) are copied in first, with a bar on a terminal
+        try (spk.cli.spfs.ProgressReporter copying = spk.cli.spfs.ProgressReporter.forTerminal("copying packages")) {
+            layers = spk.builder.SolutionLayers.of(solution, repositories,
+                    runtimes.storage().repository(), copying);
+        }
         // an empty environment is an editable /spfs, as 'spfs shell' with no layers
         RuntimeData rt = runtimes.create(RuntimeRequest.of(layers, command).withEditable(layers.isEmpty()));
         spec.commandLine().getOut().flush();

@@ -17,10 +17,12 @@ import spfs.config.Config;
 import spfs.config.ConfigLoader;
 import spfs.storage.Repositories;
 import spfs.storage.Repository;
+import spfs.storage.RepositoryAddress;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
 import spfs.sync.Syncer;
 import spfs.tag.TagSpec;
+import spk.cli.spfs.ProgressReporter;
 import spk.error.SpkException;
 import spk.grammar.ident.AnyIdent;
 import spk.grammar.name.PkgName;
@@ -73,7 +75,7 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> published = new LinkedHashMap<>();
         try (Repository dest = open(repositories, config);
-                spk.cli.spfs.ProgressReporter bar = spk.cli.spfs.ProgressReporter.forTerminal("publish "
+                ProgressReporter bar = ProgressReporter.forTerminal("publish "
                         + String.join(" ", packages));
                 Syncer sync = new Syncer(local, dest, SyncPolicy.LATEST_TAGS, 8, bar)) {
             long payloads = 0;
@@ -93,10 +95,14 @@ public final class PublishCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The target: a configured remote, or a path that must already be an spfs repository unless --create. */
+    /**
+     * The target: a configured remote, an address (tar:, grpc:, ...), or a folder that must already
+     * be an spfs repository unless --create.
+     */
     private Repository open(Repositories repositories, Config config) {
-        if (!config.remotes().containsKey(target) && !target.startsWith("tar:")) {
-            Path path = Path.of(target.startsWith("file:") ? target.substring("file:".length()).replaceFirst("^//", "") : target);
+        RepositoryAddress address = RepositoryAddress.parse(target);
+        if (!config.remotes().containsKey(target) && address.scheme().equals("file")) {
+            Path path = Path.of(address.path());
             if (!SpfsPackageRepository.isSpfsRepository(path)) {
                 if (!create) {
                     throw new NotARepository(target + " is not an spfs repository; make it one with 'spfs init repo "

@@ -144,6 +144,11 @@ public final class FsRepository implements Repository {
         return new FsRepository(root, perms, objects, payloads, tags.inNamespace(ns));
     }
 
+    @Override
+    public FsRepository withTagNamespace(Optional<String> ns) {
+        return withNamespace(ns);
+    }
+
     /** The group this repository is shared with, if it is (see {@link RepositoryPermissions}). */
     public Optional<String> sharedGroup() {
         return perms.group().map(java.security.Principal::getName);
