@@ -19,10 +19,12 @@ public record Config(
         boolean allowPayloadSharingBetweenUsers,
         long annotationSizeLimit,
         Filesystem filesystem,
-        Optional<String> sharedGroup) {
+        Optional<String> sharedGroup,
+        Map<String, String> awsEnvironment) {
 
     public Config {
         remotes = Map.copyOf(remotes);
+        awsEnvironment = Map.copyOf(awsEnvironment);
     }
 
     /** The author written into new tags: {@code name@domain}. */
@@ -40,6 +42,17 @@ public record Config(
         }
     }
 
-    /** A configured remote: its address URL (file:, tar:, or a bare path) and tag namespace. */
-    public record RemoteConfig(String address, Optional<String> tagNamespace) {}
+    /**
+     * A configured remote: its address URL (file:, tar:, s3://, or a bare path), tag namespace,
+     * and every other field of its section (an object store's endpoint, region...).
+     */
+    public record RemoteConfig(String address, Optional<String> tagNamespace, Map<String, String> options) {
+        public RemoteConfig {
+            options = Map.copyOf(options);
+        }
+
+        public RemoteConfig(String address, Optional<String> tagNamespace) {
+            this(address, tagNamespace, Map.of());
+        }
+    }
 }

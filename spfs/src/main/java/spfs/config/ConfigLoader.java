@@ -66,7 +66,7 @@ public final class ConfigLoader {
         }
         if (lower.startsWith("remote_")) {
             String tail = rest.substring("remote_".length());
-            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME")) {
+            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME", "ENDPOINT", "REGION", "PATH_STYLE", "PROFILE")) {
                 if (tail.toUpperCase(Locale.ROOT).endsWith("_" + field) && tail.length() > field.length() + 1) {
                     String name = tail.substring(0, tail.length() - field.length() - 1);
                     return Optional.of("remote." + name + "." + field.toLowerCase(Locale.ROOT));
@@ -140,7 +140,9 @@ public final class ConfigLoader {
                 address = scheme.equals("tar") ? "tar:" + path : "file:" + path;
             }
             if (address != null) {
-                remotes.put(name, new Config.RemoteConfig(address, Optional.ofNullable(fields.get("tag_namespace"))));
+                Map<String, String> options = new TreeMap<>(fields);
+                options.keySet().removeAll(List.of("address", "tag_namespace", "path", "scheme"));
+                remotes.put(name, new Config.RemoteConfig(address, Optional.ofNullable(fields.get("tag_namespace")), options));
             }
         });
         String user = flat.getOrDefault("user.name", System.getProperty("user.name", "unknown"));
@@ -157,7 +159,19 @@ public final class ConfigLoader {
                 new Config.Filesystem(spfs.mount.MountBackend.parse(flat.getOrDefault("filesystem.backend", "OverlayFsWithRenders")),
                         Optional.ofNullable(flat.get("filesystem.tmpfs_size")).filter(v -> !v.isEmpty()),
                         secondaryRepositories(flat.get("filesystem.secondary_repositories"))),
-                Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()));
+                Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()),
+                awsVariables(env));
+    }
+
+    /** The AWS_ variables (endpoint, region, credentials) for object-store repositories. */
+    private static Map<String, String> awsVariables(Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("AWS_")) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** A TOML list arrives flattened as its text form "[a, b]"; a plain name is a list of one. */

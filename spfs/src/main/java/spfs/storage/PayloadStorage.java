@@ -18,6 +18,21 @@ public interface PayloadStorage {
      */
     PayloadWrite writePayload(InputStream data, int mode);
 
+    /**
+     * Stores {@code data} only if it hashes to {@code expected} (what its sender named it). When it
+     * does not, nothing of it is kept and the result carries the digest it really has, with
+     * {@code created} false. Stores that can hash before storing (s3://) override this so that the
+     * wrong content is never visible at all; the default writes, compares and removes.
+     */
+    default PayloadWrite writePayload(InputStream data, int mode, Digest expected) {
+        PayloadWrite w = writePayload(data, mode);
+        if (!w.digest().equals(expected) && w.created()) {
+            removePayload(w.digest());
+            return new PayloadWrite(w.digest(), w.size(), false);
+        }
+        return w;
+    }
+
     /** Every stored payload digest. The stream must be closed. */
     Stream<Digest> payloadDigests();
 

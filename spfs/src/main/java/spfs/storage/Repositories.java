@@ -11,7 +11,10 @@ import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.tar.TarRepository;
 
-/** Opens repositories from addresses: {@code file:PATH}, {@code tar:PATH}, a path, or a remote name. */
+/**
+ * Opens repositories from addresses: {@code file:PATH}, {@code tar:PATH}, a path, a remote name,
+ * or a URL whose scheme a {@link RepositoryProvider} on the class path handles ({@code s3://}).
+ */
 public final class Repositories {
     private final Config config;
 
@@ -36,16 +39,16 @@ public final class Repositories {
     public Repository open(String nameOrAddress) {
         Config.RemoteConfig remote = config.remotes().get(nameOrAddress);
         if (remote != null) {
-            return openAddress(remote.address(), remote.tagNamespace());
+            return openAddress(remote.address(), remote.tagNamespace(), remote.options());
         }
         if (nameOrAddress.startsWith("file:") || nameOrAddress.startsWith("tar:") || nameOrAddress.contains("/")) {
-            return openAddress(nameOrAddress, Optional.empty());
+            return openAddress(nameOrAddress, Optional.empty(), Map.of());
         }
         throw SpfsException.notFound("unknown-remote", "no remote named '" + nameOrAddress
                 + "' is configured (and it is not a path or a file:/tar: address)");
     }
 
-    private Repository openAddress(String address, Optional<String> namespace) {
+    private Repository openAddress(String address, Optional<String> namespace, Map<String, String> remoteOptions) {
         String rest = address;
         Map<String, String> query = new HashMap<>();
         int q = rest.indexOf('?');
@@ -59,6 +62,12 @@ public final class Repositories {
             rest = rest.substring(0, q);
         }
         Optional<String> ns = Optional.ofNullable(query.get("tag_namespace")).or(() -> namespace);
+        Optional<String> scheme = urlScheme(rest);
+        if (scheme.isPresent()) {
+            Map<String, String> options = new HashMap<>(remoteOptions);
+            options.putAll(query);
+            return provider(scheme.get()).open(rest, options, ns, config);
+        }
         if (rest.startsWith("tar:")) {
             return TarRepository.open(Path.of(stripSlashes(rest.substring(4))), ns);
         }
@@ -67,6 +76,24 @@ public final class Repositories {
         }
         Path path = Path.of(rest);
         return "true".equals(query.get("create")) ? FsRepository.create(path, ns) : FsRepository.open(path, ns);
+    }
+
+    /** The scheme of a {@code scheme://...} address other than file: and tar:, which are built in. */
+    private static Optional<String> urlScheme(String address) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z][a-z0-9+.-]*)://.*", java.util.regex.Pattern.DOTALL)
+                .matcher(address);
+        return m.matches() && !m.group(1).equals("file") && !m.group(1).equals("tar") ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static RepositoryProvider provider(String scheme) {
+        for (RepositoryProvider p : java.util.ServiceLoader.load(RepositoryProvider.class)) {
+            if (p.scheme().equals(scheme)) {
+                return p;
+            }
+        }
+        throw SpfsException.badInput("unknown-scheme", "no repository kind for '" + scheme
+                + "://' addresses is installed (known: file:, tar:" + (scheme.equals("s3") ? "; s3:// needs the spfs-s3 module" : "")
+                + ")");
     }
 
     /** {@code file:///a/b} and {@code file:/a/b} both mean /a/b. */

@@ -23,6 +23,11 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
         return java.util.List.of();
     }
 
+    /** What {@code spfs clean} needs to clean this repository; empty for kinds it cannot clean (tar). */
+    default java.util.Optional<CleanAccess> cleanAccess() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases resources; a tar repository writes its archive back if it changed. */
     @Override
     void close();

@@ -188,9 +188,8 @@ public final class Syncer implements AutoCloseable {
             return;
         }
         try (InputStream in = src.openPayload(d)) {
-            var w = dest.writePayload(in, mode);
+            var w = dest.writePayload(in, mode, d);
             if (!w.digest().equals(d)) {
-                dest.removePayload(w.digest());
                 throw SpfsException.environment("corrupt-payload", "payload " + d + " in " + src.address()
                         + " is corrupt: its content hashes to " + w.digest(), null);
             }
