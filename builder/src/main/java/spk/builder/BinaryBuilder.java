@@ -96,7 +96,9 @@ public final class BinaryBuilder {
         SolveResult.Solved env = buildEnvironment(recipe, variant, given);
         List<PackageSpec> envSpecs = env.solution().packages().stream().map(ResolvedPackage::spec).toList();
         PackageSpec spec = new BuiltSpecGenerator(host).generate(recipe, variant, given, envSpecs, Map.of());
-        FsRepository spfs = local.spfs();
+        if (!(local.spfs() instanceof FsRepository spfs)) {
+            throw new BuildFailed("builds are published to the local repository, a folder, not " + local.spfs().address());
+        }
         Digest written = runScript(recipe, recipeDir, spec, SolutionLayers.of(env.solution(), repositories, spfs));
         DirNode tree = Manifests.read(spfs, ((Layer) spfs.readObject(written)).manifest()
                 .orElseThrow(() -> new BuildFailed("the build of " + recipe.pkg() + " installed no files under /spfs")));

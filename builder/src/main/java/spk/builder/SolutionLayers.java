@@ -53,7 +53,7 @@ public final class SolutionLayers {
                 if (d == null) {
                     throw new NoFiles(p.spec().pkg() + ":" + c + " has no published layer in " + from.name());
                 }
-                if (!repo.spfs().root().toAbsolutePath().normalize().equals(local.root().toAbsolutePath().normalize())) {
+                if (!repo.spfs().address().equals(local.address())) {
                     toCopy.computeIfAbsent(repo, r -> new ArrayList<>()).add(d);
                 }
                 layers.add(d);

@@ -139,12 +139,12 @@ public record RepositorySelection(List<String> enabled, List<String> disabled, b
 
     private static PackageRepository remote(String name, Config config, SpecLoader loader, Optional<TimeSpec> pin) {
         Repository r = new Repositories(config).open(name);
-        if (!(r instanceof FsRepository fs)) {
+        if (r instanceof spfs.storage.tar.TarRepository) {
             r.close();
             throw new BadRepository("remote '" + name + "' (" + config.remotes().get(name).address()
-                    + ") is not a file system repository; packages are read from those only");
+                    + ") is a tar archive; packages are read from folder and s3:// repositories");
         }
-        return new SpfsPackageRepository(name, fs, loader, pin);
+        return new SpfsPackageRepository(name, r, loader, pin);
     }
 
     private static int firstOf(String s, char a, char b) {

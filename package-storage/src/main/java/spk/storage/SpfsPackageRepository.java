@@ -20,6 +20,7 @@ import spfs.encoding.Digest;
 import spfs.error.UnknownReferenceException;
 import spfs.graph.Blob;
 import spfs.graph.ObjectFormat;
+import spfs.storage.Repository;
 import spfs.storage.TagDatabase.TagListing;
 import spfs.storage.WriteSession;
 import spfs.storage.fs.FsRepository;
@@ -52,7 +53,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     private static final String EMBED_STUB = "embedded-by-";
 
     private final String name;
-    private final FsRepository spfs;
+    private final Repository spfs;
     private final SpecLoader loader;
     private final Optional<TimeSpec> when;
     /** With a pin: the tag streams that existed at that time (computed once). */
@@ -61,7 +62,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     private final Map<String, List<PackageSpec>> builds = new HashMap<>();
     private Map<PkgName, List<PackageSpec>> embedders;
 
-    public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader) {
+    public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader) {
         this(name, spfs, loader, Optional.empty());
     }
 
@@ -69,7 +70,7 @@ public final class SpfsPackageRepository implements PackageRepository {
      * The repository as it was at {@code when} (SPK's {@code --when}, {@code -r NAME~10m}): only
      * the tags that existed then, each at the version it had then. Nothing can be published to it.
      */
-    public SpfsPackageRepository(String name, FsRepository spfs, SpecLoader loader, Optional<TimeSpec> when) {
+    public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader, Optional<TimeSpec> when) {
         this.name = name;
         this.spfs = spfs;
         this.loader = loader;
@@ -82,8 +83,13 @@ public final class SpfsPackageRepository implements PackageRepository {
                 && Files.isDirectory(path.resolve("tags"));
     }
 
-    public FsRepository spfs() {
+    public Repository spfs() {
         return spfs;
+    }
+
+    /** How messages name the repository: a folder's path, else its address (s3://...). */
+    private String where() {
+        return spfs instanceof FsRepository fs ? fs.root().toString() : spfs.address();
     }
 
     @Override
@@ -216,9 +222,9 @@ public final class SpfsPackageRepository implements PackageRepository {
         try (InputStream in = spfs.openPayload(d)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidPackage("cannot read " + tag + " in " + spfs.root() + ": " + IoMessages.describe(e));
+            throw new InvalidPackage("cannot read " + tag + " in " + where() + ": " + IoMessages.describe(e));
         }
-        return loader.loadText(spfs.root() + ":" + tag, text, OptionMap.EMPTY).spec();
+        return loader.loadText(where() + ":" + tag, text, OptionMap.EMPTY).spec();
     }
 
     private boolean hasTag(String tag) {

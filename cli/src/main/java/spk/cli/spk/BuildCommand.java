@@ -76,7 +76,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchFolders scratch = new ScratchFolders()) {
             BinaryBuilder builder = new BinaryBuilder(new Solver(solver.backend()), repos, localPackages, host,
-                    new RuntimeScriptRunner(env, localPackages.spfs()), scratch, config.newObjects(), config.tagAuthor());
+                    new RuntimeScriptRunner(env, localSpfs), scratch, config.newObjects(), config.tagAuthor());
             for (ResolvedVariant v : selected(Variants.of(recipe, given))) {
                 BinaryBuilder.Built b = builder.build(recipe, file.toAbsolutePath().getParent(), v, given);
                 out.println("built " + b.spec().pkg() + " " + b.layers().keySet());

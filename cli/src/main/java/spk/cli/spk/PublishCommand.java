@@ -86,7 +86,7 @@ public final class PublishCommand implements Callable<Integer> {
 
     /** The target: a configured remote, or a path that must already be an spfs repository unless --create. */
     private Repository open(Repositories repositories, Config config) {
-        if (!config.remotes().containsKey(target) && !target.startsWith("tar:")) {
+        if (!config.remotes().containsKey(target) && !target.startsWith("tar:") && !target.contains("://")) {
             Path path = Path.of(target.startsWith("file:") ? target.substring("file:".length()).replaceFirst("^//", "") : target);
             if (!SpfsPackageRepository.isSpfsRepository(path)) {
                 if (!create) {

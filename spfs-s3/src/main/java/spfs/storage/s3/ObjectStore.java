@@ -326,6 +326,11 @@ final class ObjectStore implements AutoCloseable {
                     out.add(new Unfinished(location.relative(u.key()), u.uploadId(), u.initiated()));
                 }
             }
+        } catch (S3Exception e) {
+            if (e.statusCode() == 501) {
+                return List.of(); // a store without listing (or keeping) unfinished uploads
+            }
+            throw failure("list unfinished uploads", e);
         } catch (SdkException e) {
             throw failure("list unfinished uploads", e);
         }
