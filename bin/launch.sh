@@ -22,6 +22,8 @@ launch() {
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-Xshare:auto -XX:-MaxFDLimit)
     fi
+    # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
+    jvm+=("-Dspfs.repository.kinds.path=$target/lib-s3/*")
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended. Only there: on JDK 17 the first option
     # would turn off CDS's optimized module handling for nothing.

@@ -1,6 +1,7 @@
 package spk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -124,6 +125,78 @@ class S3RemoteTest {
     }
 
     @Test
+    void eightClientsPushingOverlappingLayersAndOneTagAtOnceLoseNoVersion() throws Exception {
+        String origin = freshOrigin();
+        int clients = 8;
+        List<Path> locals = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Path local = tmp.resolve("client" + i).resolve("local");
+            Map<String, String> env = env("client" + i, origin);
+            // every layer shares two files with all the others and has one of its own
+            Path src = tree("c" + i, Map.of("shared/a", random(300_000, 1), "shared/b", random(5_000, 2),
+                    "own/f", ("client " + i + "\n").getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, spfs(env, "commit", "--path", src.toString(), "-t", "team/shared").exit());
+            assertEquals(0, spfs(env, "tag", "team/shared", "team/own" + i).exit());
+            locals.add(local);
+        }
+        List<Process> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            pushes.add(withServer(SpfsProcess.builder(locals.get(i), List.of(), "push", "team/shared", "team/own" + i,
+                    "--to", origin)).start());
+        }
+        for (Process p : pushes) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+            assertEquals(0, p.exitValue(), out);
+        }
+        Map<String, String> reader = env("reader", origin);
+        InProcessSpfs.Run log = spfs(reader, "log", "-r", "origin", "team/shared");
+        assertEquals(clients, log.out().lines().filter(l -> !l.isBlank()).count(), "every client's version: " + log.out());
+        InProcessSpfs.Run check = spfs(reader, "check", "-r", "origin");
+        assertEquals(0, check.exit(), check.toString());
+        // 16 tag versions (8 in the shared stream, each client's own); the shared files stored once
+        assertTrue(check.out().contains(2 * clients + " tags, ") && check.out().contains(" " + (clients + 2) + " payloads"),
+                check.out());
+        for (int i = 0; i < clients; i++) {
+            assertEquals(0, spfs(reader, "pull", "team/own" + i).exit());
+        }
+    }
+
+    @Test
+    void theStoreAndCredentialsComeFromTheRemotesSectionOfTheConfigFile() throws Exception {
+        String origin = freshOrigin();
+        Map<String, String> user = new HashMap<>(CommandLineTest.isolated(tmp.resolve("dave")));
+        user.keySet().removeIf(k -> k.startsWith("AWS_"));
+        Path config = tmp.resolve("dave/config/spfs/spfs.toml");
+        Files.createDirectories(config.getParent());
+        String section = "[remote.origin]\naddress = \"" + origin + "\"\nendpoint = \"" + server.endpoint() + "\"\n"
+                + "region = \"eu-west-3\"\npath_style = true\naccess_key_id = \"" + S3ProxyServer.IDENTITY + "\"\n";
+        Files.writeString(config, section + "secret_access_key = \"" + S3ProxyServer.CREDENTIAL + "\"\n");
+        Path src = tree("cfg", Map.of("f", "from the config\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, spfs(user, "commit", "--path", src.toString(), "-t", "cfg/one").exit());
+        InProcessSpfs.Run push = spfs(user, "push", "cfg/one");
+        assertEquals(0, push.exit(), push.toString());
+        assertEquals("one\n", spfs(user, "ls-tags", "-r", "origin", "cfg").out());
+        // the variables still work for a user without the section, and see what the first pushed
+        Map<String, String> other = env("erin", origin);
+        assertEquals("one\n", spfs(other, "ls-tags", "-r", "origin", "cfg").out());
+
+        // settings in the file win over the variables: a wrong secret there is used, and said so in one line
+        user.putAll(server.awsEnvironment());
+        Files.writeString(config, section + "secret_access_key = \"wrong\"\n");
+        InProcessSpfs.Run denied = spfs(user, "ls-tags", "-r", "origin", "cfg");
+        assertEquals(3, denied.exit(), denied.toString());
+        assertEquals(1, denied.err().lines().count(), denied.err());
+        assertTrue(denied.err().contains("access denied") && !denied.err().contains("wrong"), denied.err());
+
+        // a misspelt setting is refused before anything is sent
+        Files.writeString(config, section.replace("endpoint =", "endpont =") + "secret_access_key = \"x\"\n");
+        InProcessSpfs.Run typo = spfs(user, "ls-tags", "-r", "origin");
+        assertEquals(2, typo.exit(), typo.toString());
+        assertTrue(typo.err().contains("unknown setting [endpont]"), typo.err());
+    }
+
+    @Test
     void spkPublishesToAnS3OriginAndReadsPackagesFromIt() throws Exception {
         String origin = freshOrigin();
         Map<String, String> env = env("packager", origin);
@@ -213,6 +286,42 @@ class S3RemoteTest {
         SpfsProcess.Result after = run(local, "check", "-r", origin);
         assertEquals(0, after.exit(), after.output());
         assertTrue(after.output().contains("1 tags, 3 objects, 1 payloads (80.0 MiB)"), after.output());
+    }
+
+    @Test
+    void theS3ModuleIsLoadedOnlyByCommandsThatOpenAnS3Address() throws Exception {
+        String origin = freshOrigin();
+        Path local = tmp.resolve("local");
+        Path src = tree("small", Map.of("f", "x\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, SpfsProcess.run(local, List.of(), "commit", "--path", src.toString(), "-t", "small").exit());
+        // as bin/spfs runs it: the module and the AWS SDK off the class path, in a path of their own
+        List<String> main = new java.util.ArrayList<>();
+        List<String> kinds = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            boolean s3 = entry.contains("/spfs-s3/") || entry.contains("/software/amazon/awssdk/")
+                    || entry.contains("/httpcomponents/") || entry.contains("/reactivestreams/");
+            (s3 ? kinds : main).add(entry);
+        }
+        assertTrue(kinds.size() > 10, kinds.toString());
+        Path classes = tmp.resolve("classes.log");
+        ProcessBuilder pb = withServer(SpfsProcess.builder(local, List.of("-Xlog:class+load=info:file=" + classes,
+                "-D" + spfs.storage.RepositoryProviders.PROVIDER_PATH + "=" + String.join(java.io.File.pathSeparator, kinds)),
+                "push", "small", "--to", origin));
+        int cp = pb.command().indexOf("-cp");
+        pb.command().set(cp + 1, String.join(java.io.File.pathSeparator, main));
+        Process push = pb.start();
+        String out = new String(push.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(push.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, push.exitValue(), out);
+        assertTrue(Files.readString(classes).contains("software.amazon.awssdk.services.s3.S3Client "));
+
+        // a command that opens no s3:// address loads none of it, though it is on the class path
+        Path none = tmp.resolve("none.log");
+        SpfsProcess.Result tags = SpfsProcess.run(local, List.of("-Xlog:class+load=info:file=" + none), "ls-tags");
+        assertEquals(0, tags.exit(), tags.output());
+        String loaded = Files.readString(none);
+        assertFalse(loaded.contains("awssdk") || loaded.contains("spfs.storage.s3"), "no S3 class is loaded");
+        assertTrue(loaded.contains("spfs.storage.Repositories "), "the log shows what was loaded");
     }
 
     /** A child spfs with the server's AWS variables. */

@@ -66,7 +66,7 @@ public final class Repositories {
         if (scheme.isPresent()) {
             Map<String, String> options = new HashMap<>(remoteOptions);
             options.putAll(query);
-            return provider(scheme.get()).open(rest, options, ns, config);
+            return RepositoryProviders.forScheme(scheme.get()).open(rest, options, ns, config);
         }
         if (rest.startsWith("tar:")) {
             return TarRepository.open(Path.of(stripSlashes(rest.substring(4))), ns);
@@ -83,17 +83,6 @@ public final class Repositories {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z][a-z0-9+.-]*)://.*", java.util.regex.Pattern.DOTALL)
                 .matcher(address);
         return m.matches() && !m.group(1).equals("file") && !m.group(1).equals("tar") ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static RepositoryProvider provider(String scheme) {
-        for (RepositoryProvider p : java.util.ServiceLoader.load(RepositoryProvider.class)) {
-            if (p.scheme().equals(scheme)) {
-                return p;
-            }
-        }
-        throw SpfsException.badInput("unknown-scheme", "no repository kind for '" + scheme
-                + "://' addresses is installed (known: file:, tar:" + (scheme.equals("s3") ? "; s3:// needs the spfs-s3 module" : "")
-                + ")");
     }
 
     /** {@code file:///a/b} and {@code file:/a/b} both mean /a/b. */

@@ -87,7 +87,16 @@ final class ObjectStore implements AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.endpoint().ifPresent(builder::endpointOverride);
-        return new ObjectStore(builder.build(), location, settings.endpointText(), multipart);
+        // the SDK finds its interceptors and endpoint rules through the context class loader: make
+        // that ours, which sees the SDK's jars also when they are off the class path (bin/spfs)
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(ObjectStore.class.getClassLoader());
+        try {
+            return new ObjectStore(builder.build(), location, settings.endpointText(), multipart);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {
