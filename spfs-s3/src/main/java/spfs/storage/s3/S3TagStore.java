@@ -224,20 +224,4 @@ final class S3TagStore implements TagDatabase {
         }
         return out;
     }
-
-    @Override
-    public List<TagSpec> findTags(Digest digest) {
-        List<TagSpec> out = new ArrayList<>();
-        try (Stream<TagSpec> streams = tagStreams()) {
-            streams.forEach(s -> {
-                List<Tag> stream = readTagStream(s);
-                for (int i = 0; i < stream.size(); i++) {
-                    if (stream.get(i).target().equals(digest)) {
-                        out.add(s.withVersion(i));
-                    }
-                }
-            });
-        }
-        return out;
-    }
 }

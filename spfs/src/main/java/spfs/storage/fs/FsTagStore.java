@@ -285,20 +285,4 @@ final class FsTagStore implements TagDatabase {
         }
         return out;
     }
-
-    @Override
-    public List<TagSpec> findTags(Digest digest) {
-        List<TagSpec> out = new ArrayList<>();
-        try (Stream<TagSpec> streams = tagStreams()) {
-            streams.forEach(s -> {
-                List<Tag> versions = readTagStream(s);
-                for (int i = 0; i < versions.size(); i++) {
-                    if (versions.get(i).target().equals(digest)) {
-                        out.add(s.withVersion(i));
-                    }
-                }
-            });
-        }
-        return out;
-    }
 }
