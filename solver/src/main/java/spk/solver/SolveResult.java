@@ -13,5 +13,6 @@ public sealed interface SolveResult {
     record Unsatisfiable(Explanation explanation, DecisionLog log, Stats stats) implements SolveResult {}
 
     /** Counters for {@code -t}-style reports and benchmarks. */
-    record Stats(String backend, int satCalls, int variables, int clauses, int packages, long millis) {}
+    record Stats(String backend, int satCalls, int variables, int clauses, int packages, long millis,
+            spk.solver.trace.SolveTrace.Profile profile) {}
 }

@@ -89,8 +89,11 @@ public final class Solver {
         for (var p : encoding.model().packages()) {
             packages++;
         }
-        return new SolveResult.Stats(sat.name(), sat.solveCount(), encoding.model().varCount(),
-                encoding.model().clauseCount(), packages, (System.nanoTime() - start) / 1_000_000);
+        var profile = encoding.trace().profile();
+        int calls = profile.calls().stream().mapToInt(spk.solver.trace.SolveTrace.Calls::count).sum();
+        return new SolveResult.Stats(sat.name(), calls, encoding.model().varCount(),
+                encoding.model().clauseCount(), packages, (System.nanoTime() - start) / 1_000_000,
+                profile);
     }
 
     private static Solution solution(SolveEncoding encoding, Search.Outcome outcome, OptionMap given) {

@@ -37,9 +37,28 @@ final class SolveOutput {
             }
         }
         if (showTime) {
-            SolveResult.Stats st = result.stats();
-            out.println("Solved in " + st.millis() + " ms with " + st.backend() + ": " + st.satCalls() + " SAT calls, "
-                    + st.packages() + " packages, " + st.variables() + " variables, " + st.clauses() + " clauses");
+            time(out, result.stats(), result instanceof SolveResult.Solved ? "Solved" : "Failed");
+        }
+    }
+
+    /** What SPK's {@code --time} prints: the total and the steps, then what the solve ran into most. */
+    private static void time(PrintWriter out, SolveResult.Stats st, String outcome) {
+        var p = st.profile();
+        List<String> phases = new ArrayList<>();
+        for (var c : p.calls()) {
+            phases.add(c.phase().name().toLowerCase(java.util.Locale.ROOT) + " " + c.count() + " in " + c.millis() + " ms");
+        }
+        out.println(outcome + " in " + st.millis() + " ms with " + st.backend() + ": " + st.satCalls() + " SAT calls ("
+                + String.join(", ", phases) + "), " + p.rounds() + " expansion rounds (" + p.expanded()
+                + " builds expanded), " + st.packages() + " packages, " + st.variables() + " variables, " + st.clauses()
+                + " clauses");
+        if (!p.topReasons().isEmpty()) {
+            out.println("Most frequent rejection reasons:");
+            p.topReasons().forEach(c -> out.println("  " + c.count() + " × " + c.what()));
+        }
+        if (!p.topPackages().isEmpty()) {
+            out.println("Packages most often named in rejections and conflicts:");
+            p.topPackages().forEach(c -> out.println("  " + c.count() + " × " + c.what()));
         }
     }
 

@@ -31,6 +31,12 @@ final class CandidateInfo {
     java.util.Set<Component> holders = java.util.Set.of();
     /** The package requirements of this candidate and its components, once expanded, in order. */
     final java.util.List<RequestInfo> requirements = new java.util.ArrayList<>();
+    /** Of those, the install requirements (in force when the candidate is chosen). */
+    final java.util.List<RequestInfo> installRequirements = new java.util.ArrayList<>();
+    /** Of those, each component's own requirements (in force when the component is used). */
+    final Map<Component, java.util.List<RequestInfo>> componentRequirements = new java.util.HashMap<>();
+    /** Why requests ruled this candidate out: the request (or value variable) and the reason, in order. */
+    final java.util.List<Map.Entry<Object, String>> rejectedBy = new java.util.ArrayList<>();
 
     CandidateInfo(Candidate candidate, PackageSpec spec, Source source, RankKey rank, Set<Component> available) {
         this.candidate = candidate;

@@ -19,6 +19,8 @@ final class RequestInfo {
     final OptionMap options;
     /** For requests that pull their package in: the candidates that satisfy it. */
     GrowingOr satisfiers;
+    /** The components this request needs from each candidate, worked out once per candidate. */
+    final java.util.Map<CandidateInfo, java.util.Set<Component>> componentsNeeded = new java.util.IdentityHashMap<>();
 
     RequestInfo(PkgRequest request, int activation, Group group, String requestedBy, Component defaultComponent,
             OptionMap options) {

@@ -63,25 +63,57 @@ public final class Explainer {
      * ends named different conflicts where several exist.)
      */
     private List<Group> preferredConflict(List<Group> ordered) {
+        Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i).id(), i);
+        }
         List<Group> found = new ArrayList<>();
         int limit = ordered.size(); // found ∪ ordered[0, limit) cannot hold
         while (limit > 0 && consistent(found, pool)) {
+            // the shortest prefix that cannot hold with `found` is ordered[0, lo): found by a binary
+            // search, where an unsatisfiable check's core (a set that cannot hold, so neither can
+            // any prefix holding it) moves the upper end down to its last group, and then the
+            // next check asks whether the prefix just below that can hold. Cores only bound the
+            // search: the answer is the same whatever the back end reports.
             int lo = 1;
             int hi = limit;
+            boolean descend = true;
             while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
+                int mid = descend ? hi - 1 : (lo + hi) >>> 1;
+                if (mid < lo) {
+                    mid = (lo + hi) >>> 1;
+                }
                 List<Group> trial = new ArrayList<>(found);
                 trial.addAll(ordered.subList(0, mid));
                 if (consistent(trial, pool)) {
                     lo = mid + 1;
+                    descend = false;
                 } else {
-                    hi = mid;
+                    int p = lastCorePosition(position, mid);
+                    int next = p < 0 ? mid : Math.max(lo, p + 1);
+                    descend = next < mid;
+                    hi = next;
                 }
             }
             found.add(ordered.get(lo - 1));
             limit = lo - 1;
         }
         return found;
+    }
+
+    /**
+     * The highest position below {@code below} of a group the last unsatisfiable check leaned on,
+     * or -1: the prefix up to it, with the members found so far, cannot hold.
+     */
+    private int lastCorePosition(Map<Integer, Integer> position, int below) {
+        int max = -1;
+        for (int lit : search.lastCore()) {
+            Integer p = lit > 0 ? position.get(lit) : null;
+            if (p != null && p < below) {
+                max = Math.max(max, p);
+            }
+        }
+        return max;
     }
 
     /** True if everything except the relaxed groups among {@code pool} can hold at once. */
@@ -102,6 +134,7 @@ public final class Explainer {
 
     /** The story of a conflict. */
     public Explanation explain() {
+        encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.EXPLAIN);
         List<Group> conflict = minimalConflict();
         List<String> lines = new ArrayList<>();
         Map<PkgName, List<RequestView>> byPackage = new LinkedHashMap<>();
@@ -109,6 +142,7 @@ public final class Explainer {
             lines.add(g.description());
             Optional<RequestView> r = encoding.requestOfGroup(g.id());
             r.ifPresent(rv -> byPackage.computeIfAbsent(rv.request().pkg().name(), n -> new ArrayList<>()).add(rv));
+            r.ifPresent(rv -> encoding.trace().inConflict(rv.request().pkg().name().value()));
         }
         List<Explanation.PackageStory> stories = new ArrayList<>();
         for (Map.Entry<PkgName, List<RequestView>> e : byPackage.entrySet()) {

@@ -67,12 +67,15 @@ public final class Search {
             long t = System.nanoTime();
             int[] assumptions = encoding.assumptions(assume, relaxedGroups, groupsAsAssumptions);
             SatBackend.Outcome o = backend.solve(encoding.model(), assumptions);
+            encoding.trace().satCall(System.nanoTime() - t);
             if (DEBUG) {
                 System.err.printf("solve %d: %s, %.1f ms, %s%n", backend.solveCount(), o.getClass().getSimpleName(),
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
-                if (!readVersionsTheAnswerLeansOn(assumptions, u.core())) {
+                int[] core = coreWhateverTheUnreadVersions(assumptions, u.core());
+                if (core != null) {
+                    lastCore = core;
                     return null;
                 }
                 continue;
@@ -86,35 +89,54 @@ public final class Search {
             if (DEBUG) {
                 System.err.println("  expanding " + todo.size() + " chosen candidates");
             }
+            encoding.trace().expansionRound(todo.size());
             todo.forEach(encoding::expand);
         }
     }
 
     private boolean[] lastModel;
+    private int[] lastCore = new int[0];
+
+    /**
+     * The assumptions the last unsatisfiable answer of {@link #solveComplete} leaned on: a set
+     * that cannot hold together whatever the unread versions are (which set is the back end's
+     * business; callers may only use it as a bound).
+     */
+    public int[] lastCore() {
+        return lastCore.clone();
+    }
 
     /**
      * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
      * versions read" that the answer leans on dropped (an over-approximation of reading every
-     * version), as often as new such assumptions turn up. False when even that is
-     * unsatisfiable, so the answer holds whatever the unread versions are; otherwise the
-     * packages whose unread versions that relaxed solution relies on get more versions read.
+     * version), as often as new such assumptions turn up. When even that is unsatisfiable, the
+     * answer holds whatever the unread versions are: returns the core of that last answer, which
+     * leans on no unread version (the first core may, and is no bound on the real problem).
+     * Otherwise the packages whose unread versions that relaxed solution relies on get more
+     * versions read, and null is returned.
      */
-    private boolean readVersionsTheAnswerLeansOn(int[] assumptions, int[] core) {
+    private int[] coreWhateverTheUnreadVersions(int[] assumptions, int[] core) {
         Set<Integer> dropped = new java.util.LinkedHashSet<>();
         int[] current = core;
         while (true) {
             List<Integer> unread = encoding.unreadVersionAssumptions(current);
             if (!dropped.addAll(unread)) {
-                return false;
+                return current;
             }
             int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
+            var trace = encoding.trace();
+            var was = trace.phase();
+            trace.phase(spk.solver.trace.SolveTrace.Phase.VERSIONS);
+            long t = System.nanoTime();
             SatBackend.Outcome again = backend.solve(encoding.model(), relaxed);
+            trace.satCall(System.nanoTime() - t);
+            trace.phase(was);
             if (again instanceof SatBackend.Outcome.Sat s) {
                 if (DEBUG) {
                     System.err.println("  reading more versions behind " + dropped.size() + " open ends");
                 }
                 encoding.readMoreVersions(new ArrayList<>(dropped), s.model());
-                return true;
+                return null;
             }
             current = ((SatBackend.Outcome.Unsat) again).core();
         }
@@ -150,24 +172,23 @@ public final class Search {
     private void greedyFirstGuess() {
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
         Set<PkgName> skipped = new java.util.HashSet<>();
-        while (true) {
-            PkgName next = null;
-            for (PkgName p : encoding.closure(decided).pending()) {
-                if (!skipped.contains(p)) {
-                    next = p;
-                    break;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            // a whole level of the walk at a time: only a hint, so the order within a level matters little
+            for (PkgName next : encoding.closure(decided).pending()) {
+                if (skipped.contains(next)) {
+                    continue;
                 }
+                Integer c = encoding.greedyChoice(next, decided);
+                if (c == null) {
+                    skipped.add(next);
+                    continue;
+                }
+                encoding.expand(c);
+                decided.put(next, c);
+                grew = true;
             }
-            if (next == null) {
-                break;
-            }
-            Integer c = encoding.greedyChoice(next, decided);
-            if (c == null) {
-                skipped.add(next);
-                continue;
-            }
-            encoding.expand(c);
-            decided.put(next, c);
         }
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         decided.values().forEach(v -> hints[v] = true);
@@ -295,7 +316,9 @@ public final class Search {
             if (DEBUG) {
                 System.err.println("  improvement query over " + improvements.size() + " packages");
             }
+            encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.IMPROVE);
             boolean[] better = solveComplete(List.of(any), Set.of());
+            encoding.trace().phase(spk.solver.trace.SolveTrace.Phase.SEARCH);
             if (better == null) {
                 return m;
             }
