@@ -13,7 +13,7 @@ import spfs.storage.tar.TarRepository;
 
 /**
  * Opens repositories from addresses: {@code file:PATH}, {@code tar:PATH}, a path, a remote name,
- * or a URL whose scheme a {@link RepositoryProvider} on the class path handles ({@code s3://}).
+ * or a URL whose scheme a {@link RepositoryProvider} handles ({@code s3://}; see {@link RepositoryProviders}).
  */
 public final class Repositories {
     private final Config config;
