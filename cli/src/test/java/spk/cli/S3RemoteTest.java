@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spfs.storage.s3.HoldingRelay;
+import spfs.storage.s3.S3ProxyExtension;
 import spfs.storage.s3.S3ProxyServer;
 import spk.cli.spfs.SpfsCommand;
 import spk.cli.spk.SpkCommand;
@@ -30,35 +30,17 @@ import spk.cli.spk.SpkCommand;
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class S3RemoteTest {
-    static S3ProxyServer server;
-    static int buckets;
+    @RegisterExtension
+    static final S3ProxyExtension proxy = new S3ProxyExtension();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startServer(@TempDir Path dir) {
-        server = S3ProxyServer.start(dir.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String freshOrigin() {
-        String bucket = "cli-" + (++buckets);
-        server.createBucket(bucket);
-        return "s3://" + bucket + "/spfs";
-    }
-
-    /** A user's environment: their own local repository, origin on the server, AWS credentials. */
+    /** A user's environment: their own local repository, origin on the proxy.server(), AWS credentials. */
     Map<String, String> env(String user, String origin) {
         Map<String, String> env = new HashMap<>(CommandLineTest.isolated(tmp.resolve(user)));
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.putAll(server.awsEnvironment());
+        env.putAll(proxy.server().awsEnvironment());
         env.put("SPFS_REMOTE_origin_ADDRESS", origin);
         return env;
     }
@@ -84,7 +66,7 @@ class S3RemoteTest {
 
     @Test
     void pushPullCheckAndCleanWorkAgainstAnS3Origin() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Map<String, String> alice = env("alice", origin);
         Path src = tree("app", Map.of("bin/app", "#!/bin/sh\necho app\n".getBytes(StandardCharsets.UTF_8),
                 "share/data", random(200_000, 1)));
@@ -126,7 +108,7 @@ class S3RemoteTest {
 
     @Test
     void eightClientsPushingOverlappingLayersAndOneTagAtOnceLoseNoVersion() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         int clients = 8;
         List<Path> locals = new java.util.ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -164,12 +146,12 @@ class S3RemoteTest {
 
     @Test
     void theStoreAndCredentialsComeFromTheRemotesSectionOfTheConfigFile() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Map<String, String> user = new HashMap<>(CommandLineTest.isolated(tmp.resolve("dave")));
         user.keySet().removeIf(k -> k.startsWith("AWS_"));
         Path config = tmp.resolve("dave/config/spfs/spfs.toml");
         Files.createDirectories(config.getParent());
-        String section = "[remote.origin]\naddress = \"" + origin + "\"\nendpoint = \"" + server.endpoint() + "\"\n"
+        String section = "[remote.origin]\naddress = \"" + origin + "\"\nendpoint = \"" + proxy.server().endpoint() + "\"\n"
                 + "region = \"eu-west-3\"\npath_style = true\naccess_key_id = \"" + S3ProxyServer.IDENTITY + "\"\n";
         Files.writeString(config, section + "secret_access_key = \"" + S3ProxyServer.CREDENTIAL + "\"\n");
         Path src = tree("cfg", Map.of("f", "from the config\n".getBytes(StandardCharsets.UTF_8)));
@@ -182,7 +164,7 @@ class S3RemoteTest {
         assertEquals("one\n", spfs(other, "ls-tags", "-r", "origin", "cfg").out());
 
         // settings in the file win over the variables: a wrong secret there is used, and said so in one line
-        user.putAll(server.awsEnvironment());
+        user.putAll(proxy.server().awsEnvironment());
         Files.writeString(config, section + "secret_access_key = \"wrong\"\n");
         InProcessSpfs.Run denied = spfs(user, "ls-tags", "-r", "origin", "cfg");
         assertEquals(3, denied.exit(), denied.toString());
@@ -198,7 +180,7 @@ class S3RemoteTest {
 
     @Test
     void spkPublishesToAnS3OriginAndReadsPackagesFromIt() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Map<String, String> env = env("packager", origin);
         Path recipe = tmp.resolve("hello.spk.yaml");
         Files.writeString(recipe, "pkg: hello/1.0.0\nbuild:\n  script:\n    - mkdir -p /spfs/bin\n"
@@ -206,12 +188,12 @@ class S3RemoteTest {
         RuntimeHarness.assumeOverlayFs();
         try (RuntimeHarness h = new RuntimeHarness(tmp.resolve("harness"))) {
             ProcessBuilder build = h.spkBuilder(List.of(), "build", recipe.toString());
-            build.environment().putAll(server.awsEnvironment());
+            build.environment().putAll(proxy.server().awsEnvironment());
             build.environment().put("SPFS_REMOTE_origin_ADDRESS", origin);
             RuntimeHarness.Result built = h.run(build);
             assertEquals(0, built.exit(), built.toString());
             ProcessBuilder publish = h.spkBuilder(List.of(), "publish", "hello");
-            publish.environment().putAll(server.awsEnvironment());
+            publish.environment().putAll(proxy.server().awsEnvironment());
             publish.environment().put("SPFS_REMOTE_origin_ADDRESS", origin);
             RuntimeHarness.Result published = h.run(publish);
             assertEquals(0, published.exit(), published.toString());
@@ -221,7 +203,7 @@ class S3RemoteTest {
             try (RuntimeHarness other = new RuntimeHarness(tmp.resolve("other"))) {
                 ProcessBuilder run = other.spkBuilder(List.of(), "env", "--no-host", "-r", "origin", "hello", "--",
                         "/spfs/bin/hello");
-                run.environment().putAll(server.awsEnvironment());
+                run.environment().putAll(proxy.server().awsEnvironment());
                 run.environment().put("SPFS_REMOTE_origin_ADDRESS", origin);
                 RuntimeHarness.Result ran = other.run(run);
                 assertEquals(0, ran.exit(), ran.toString());
@@ -236,15 +218,15 @@ class S3RemoteTest {
 
     @Test
     void anUploadCutOffByTheServerDyingLeavesNothingAndSucceedsOnRetry() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Path local = tmp.resolve("local");
         Path src = tree("big", Map.of("big.bin", random(48 << 20, 7)));
         assertEquals(0, SpfsProcess.run(local, List.of(), "commit", "--path", src.toString(), "-t", "big").exit());
-        try (HoldingRelay relay = HoldingRelay.start(server.endpoint().getPort(), 16 << 20)) {
+        try (HoldingRelay relay = HoldingRelay.start(proxy.server().endpoint().getPort(), 16 << 20)) {
             Process push = withEndpoint(SpfsProcess.builder(local, List.of(), "push", "big", "--to", origin), relay.endpoint())
                     .start();
             assertTrue(relay.awaitHeld(240), "the upload began");
-            server.kill();
+            proxy.server().kill();
             relay.cutAll();
             assertTrue(push.waitFor(5, TimeUnit.MINUTES));
             String out = new String(push.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -252,7 +234,7 @@ class S3RemoteTest {
             assertEquals(1, out.lines().count(), "one line, no stack: " + out);
             assertTrue(out.contains(origin) && out.contains(relay.endpoint().getAuthority()), out);
         } finally {
-            server.restart();
+            proxy.server().restart();
         }
         assertNoPayloadVisible(local, origin);
         SpfsProcess.Result retry = run(local, "push", "big", "--to", origin);
@@ -264,11 +246,11 @@ class S3RemoteTest {
 
     @Test
     void anUploadWhoseClientIsKilledLeavesNothingVisibleAndCleanAbortsItsParts() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Path local = tmp.resolve("local");
         Path src = tree("huge", Map.of("huge.bin", random(80 << 20, 8))); // above 64 MiB: uploaded in parts of 16
         assertEquals(0, SpfsProcess.run(local, List.of(), "commit", "--path", src.toString(), "-t", "huge").exit());
-        try (HoldingRelay relay = HoldingRelay.start(server.endpoint().getPort(), 36 << 20)) {
+        try (HoldingRelay relay = HoldingRelay.start(proxy.server().endpoint().getPort(), 36 << 20)) {
             Process push = withEndpoint(SpfsProcess.builder(local, List.of(), "push", "huge", "--to", origin), relay.endpoint())
                     .start();
             assertTrue(relay.awaitHeld(240), "the upload began");
@@ -290,7 +272,7 @@ class S3RemoteTest {
 
     @Test
     void theS3ModuleIsLoadedOnlyByCommandsThatOpenAnS3Address() throws Exception {
-        String origin = freshOrigin();
+        String origin = proxy.freshRepository("spfs");
         Path local = tmp.resolve("local");
         Path src = tree("small", Map.of("f", "x\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(0, SpfsProcess.run(local, List.of(), "commit", "--path", src.toString(), "-t", "small").exit());
@@ -326,13 +308,13 @@ class S3RemoteTest {
 
     /** A child spfs with the server's AWS variables. */
     static ProcessBuilder withServer(ProcessBuilder pb) {
-        return withEndpoint(pb, server.endpoint());
+        return withEndpoint(pb, proxy.server().endpoint());
     }
 
     /** A child spfs with the server's AWS variables, reaching it at {@code endpoint}. */
     static ProcessBuilder withEndpoint(ProcessBuilder pb, java.net.URI endpoint) {
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-        pb.environment().putAll(server.awsEnvironment());
+        pb.environment().putAll(proxy.server().awsEnvironment());
         pb.environment().put("AWS_ENDPOINT_URL", endpoint.toString());
         return pb.redirectErrorStream(true);
     }
@@ -348,7 +330,7 @@ class S3RemoteTest {
     static void assertNoPayloadVisible(Path local, String origin) throws Exception {
         spfs.config.Config config = spfs.config.ConfigLoader.load(Map.of("HOME", local.toString(), "SPFS_STORAGE_ROOT",
                 local.toString(), "XDG_CONFIG_HOME", local.resolve("none").toString(), "AWS_ENDPOINT_URL",
-                server.endpoint().toString(), "AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY, "AWS_SECRET_ACCESS_KEY",
+                proxy.server().endpoint().toString(), "AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY, "AWS_SECRET_ACCESS_KEY",
                 S3ProxyServer.CREDENTIAL));
         try (spfs.storage.Repository r = new spfs.storage.Repositories(config).open(origin);
                 Stream<spfs.encoding.Digest> payloads = r.payloadDigests()) {

@@ -20,10 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spfs.check.CheckReport;
 import spfs.check.Checker;
@@ -43,35 +42,17 @@ import spfs.tag.TagSpec;
 /** Many writers at once, and clean beside them: no version lost, nothing removed that is in use. */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class S3ConcurrencyTest {
-    static S3ProxyServer server;
-    static int buckets;
+    @RegisterExtension
+    static final S3ProxyExtension proxy = new S3ProxyExtension();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startServer(@TempDir Path dir) {
-        server = S3ProxyServer.start(dir.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String freshAddress() {
-        String bucket = "conc-" + (++buckets);
-        server.createBucket(bucket);
-        return "s3://" + bucket + "/repo";
-    }
 
     @Test
     void eightClientsPushingOverlappingLayersAndTagsLoseNoVersion() throws Exception {
         int clients = 8;
         int rounds = 3;
-        String address = freshAddress();
+        String address = proxy.freshRepository("repo");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<Tag>>> results = new ArrayList<>();
@@ -96,7 +77,7 @@ class S3ConcurrencyTest {
                     var layer = new spfs.commit.DirectoryCommitter(local, spfs.graph.ObjectFormat.DEFAULT, 2).commit(src).layer();
                     pushed.add(local.pushTag(TagSpec.parse("shared/head"), layer.digest(), "client" + client + "@host"));
                     local.pushTag(TagSpec.parse("clients/c" + client), layer.digest(), "client" + client + "@host");
-                    try (S3Repository s3 = TestRepositories.open(server, address);
+                    try (S3Repository s3 = TestRepositories.open(proxy.server(), address);
                             Syncer s = new Syncer(local, s3, SyncPolicy.LATEST_TAGS, 4, SyncReporter.NONE)) {
                         s.syncRef("shared/head");
                         s.syncRef("clients/c" + client);
@@ -112,7 +93,7 @@ class S3ConcurrencyTest {
         }
         pool.shutdown();
         assertEquals(clients * rounds, expected.size());
-        try (S3Repository s3 = TestRepositories.open(server, address)) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address)) {
             List<Tag> stream = s3.readTagStream(TagSpec.parse("shared/head"));
             assertEquals(expected, new HashSet<>(stream), "every version every client pushed is there, and no other");
             for (int c = 0; c < clients; c++) {
@@ -127,10 +108,10 @@ class S3ConcurrencyTest {
 
     @Test
     void writersRacingOnOneStreamEachAddTheirVersion() throws Exception {
-        String address = freshAddress();
+        String address = proxy.freshRepository("repo");
         int writers = 8;
         List<Digest> targets = new ArrayList<>();
-        try (S3Repository s3 = TestRepositories.open(server, address); WriteSession w = s3.beginWrite()) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address); WriteSession w = s3.beginWrite()) {
             for (int i = 0; i < writers; i++) {
                 targets.add(w.writeObject(new Platform(List.of(Digest.ofUtf8("layer " + i)))));
             }
@@ -140,7 +121,7 @@ class S3ConcurrencyTest {
         List<Future<Tag>> pushed = new ArrayList<>();
         for (Digest target : targets) {
             pushed.add(pool.submit(() -> {
-                try (S3Repository s3 = TestRepositories.open(server, address)) {
+                try (S3Repository s3 = TestRepositories.open(proxy.server(), address)) {
                     go.await();
                     return s3.pushTag(TagSpec.parse("race"), target, "w@h");
                 }
@@ -152,7 +133,7 @@ class S3ConcurrencyTest {
             expected.add(f.get(3, TimeUnit.MINUTES));
         }
         pool.shutdown();
-        try (S3Repository s3 = TestRepositories.open(server, address)) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address)) {
             assertEquals(expected, new HashSet<>(s3.readTagStream(TagSpec.parse("race"))));
             assertEquals(writers, expected.size());
         }
@@ -160,8 +141,8 @@ class S3ConcurrencyTest {
 
     @Test
     void cleanWaitsForARunningSessionAndThenRemovesOnlyWhatNoTagReaches() throws Exception {
-        String address = freshAddress();
-        try (S3Repository s3 = TestRepositories.open(server, address, TestRepositories.QUICK)) {
+        String address = proxy.freshRepository("repo");
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address, TestRepositories.QUICK)) {
             Digest kept;
             Digest orphan;
             try (WriteSession w = s3.beginWrite()) {
@@ -198,8 +179,8 @@ class S3ConcurrencyTest {
 
     @Test
     void sessionsWaitWhileACleanRunsAndAKilledHoldersLeaseStopsCounting() throws Exception {
-        String address = freshAddress();
-        try (S3Repository s3 = TestRepositories.open(server, address, TestRepositories.QUICK)) {
+        String address = proxy.freshRepository("repo");
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address, TestRepositories.QUICK)) {
             Leases.Lease clean = s3.leases().clean();
             ExecutorService pool = Executors.newSingleThreadExecutor();
             AtomicBoolean started = new AtomicBoolean();

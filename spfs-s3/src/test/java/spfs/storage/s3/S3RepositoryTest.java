@@ -17,10 +17,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spfs.check.CheckReport;
 import spfs.check.Checker;
@@ -44,30 +43,11 @@ import spfs.tag.TagSpec;
 
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class S3RepositoryTest {
-    static S3ProxyServer server;
-    static int buckets;
+    @RegisterExtension
+    static final S3ProxyExtension proxy = new S3ProxyExtension();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startServer(@TempDir Path dir) {
-        server = S3ProxyServer.start(dir.resolve("s3"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** A fresh bucket per test, with the repository under a prefix. */
-    static String freshAddress() {
-        String bucket = "test-" + (++buckets);
-        server.createBucket(bucket);
-        return "s3://" + bucket + "/studio/spfs";
-    }
 
     static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
@@ -79,14 +59,14 @@ class S3RepositoryTest {
     void aLayerPushedAndPulledBackIsWholeAndChecksClean() throws Exception {
         FsRepository local = TestRepositories.localWith(tmp, "proj/base", Map.of("a.txt", "hello\n".getBytes(StandardCharsets.UTF_8),
                 "bin/tool", random(300_000, 1), "lib/big.so", random(9 << 20, 2)));
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             try (Syncer s = new Syncer(local, s3, SyncPolicy.LATEST_TAGS, 4, SyncReporter.NONE)) {
                 s.syncRef("proj/base");
             }
             Tag head = s3.resolveTag(TagSpec.parse("proj/base"));
             assertEquals(local.resolveTag(TagSpec.parse("proj/base")), head, "the version is copied as it is");
             // the layout of a folder repository, under the prefix
-            Path objects = server.dataDir().resolve(s3.store().location().bucket()).resolve("studio/spfs/objects");
+            Path objects = proxy.server().dataDir().resolve(s3.store().location().bucket()).resolve("studio/spfs/objects");
             String text = head.target().toString();
             assertTrue(Files.isRegularFile(objects.resolve(text.substring(0, 2)).resolve(text.substring(2))));
 
@@ -110,7 +90,7 @@ class S3RepositoryTest {
     @Test
     void largePayloadsGoUpInPartsAndLeaveNoUnfinishedUpload() throws Exception {
         byte[] big = random(13 << 20, 3); // three parts of at least 5 MiB
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             Digest d;
             try (WriteSession w = s3.beginWrite()) {
                 var write = w.writePayload(new ByteArrayInputStream(big), -1);
@@ -135,7 +115,7 @@ class S3RepositoryTest {
         byte[] content = "not what it claims\n".getBytes(StandardCharsets.UTF_8);
         byte[] large = random(5 << 20, 4);
         Digest claimed = Digest.ofUtf8("something else");
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress()); WriteSession w = s3.beginWrite()) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs")); WriteSession w = s3.beginWrite()) {
             var small = w.writePayload(new ByteArrayInputStream(content), -1, claimed);
             assertEquals(Digest.of(content), small.digest());
             assertFalse(small.created());
@@ -157,7 +137,7 @@ class S3RepositoryTest {
         Path file = local.payloadPath(payload);
         file.toFile().setWritable(true);
         Files.writeString(file, "tampered\n");
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             SpfsException e = assertThrows(SpfsException.class, () -> {
                 try (Syncer s = new Syncer(local, s3, SyncPolicy.LATEST_TAGS, 2, SyncReporter.NONE)) {
                     s.syncRef("bad");
@@ -173,7 +153,7 @@ class S3RepositoryTest {
 
     @Test
     void tagStreamsKeepEveryVersionAsAKeyOfItsOwn() {
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             Digest a;
             Digest b;
             try (WriteSession w = s3.beginWrite()) {
@@ -222,7 +202,7 @@ class S3RepositoryTest {
 
     @Test
     void aTagVersionWhoseContentIsNotItsNameIsReportedByCheck() throws Exception {
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             Digest p;
             try (WriteSession w = s3.beginWrite()) {
                 p = w.writeObject(new Platform(List.of()));
@@ -233,7 +213,7 @@ class S3RepositoryTest {
             // another version's bytes under this version's name
             Tag other = new Tag(Optional.empty(), "bad", Digest.ofUtf8("elsewhere"), Digest.NULL, "u@h", bad.time());
             s3.store().write(S3Layout.version(Optional.empty(), bad), spfs.tag.TagStreamFormat.encode(List.of(other)), true);
-            S3Repository fresh = TestRepositories.open(server, s3.address());
+            S3Repository fresh = TestRepositories.open(proxy.server(), s3.address());
             SpfsException e = assertThrows(SpfsException.class, () -> fresh.readTagStream(TagSpec.parse("bad")));
             assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("spfs check"), e.getMessage());
             CheckReport r = new Checker(fresh, Optional.empty(), 2).check(List.of());
@@ -245,17 +225,17 @@ class S3RepositoryTest {
 
     @Test
     void aRepositoryOfAnotherMajorVersionIsRefused() {
-        String address = freshAddress();
-        try (S3Repository s3 = TestRepositories.open(server, address)) {
+        String address = proxy.freshRepository("studio/spfs");
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), address)) {
             s3.store().write(S3Layout.VERSION, "1.0.0\n".getBytes(StandardCharsets.US_ASCII), false);
         }
-        SpfsException e = assertThrows(SpfsException.class, () -> TestRepositories.open(server, address));
+        SpfsException e = assertThrows(SpfsException.class, () -> TestRepositories.open(proxy.server(), address));
         assertTrue(e.getMessage().contains("format version 1.0.0"), e.getMessage());
     }
 
     @Test
     void theFirstWriteSessionMarksTheRepositoryWithItsVersion() {
-        try (S3Repository s3 = TestRepositories.open(server, freshAddress())) {
+        try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs"))) {
             assertTrue(s3.store().read(S3Layout.VERSION).isEmpty());
             try (WriteSession w = s3.beginWrite()) {
                 w.writeObject(new Platform(List.of()));
@@ -267,14 +247,14 @@ class S3RepositoryTest {
 
     @Test
     void failuresNameTheStoreInOneLine() throws Exception {
-        String address = freshAddress();
+        String address = proxy.freshRepository("studio/spfs");
         Map<String, String> wrongKey = Map.of("access_key_id", S3ProxyServer.IDENTITY, "secret_access_key", "wrong");
         SpfsException denied = assertThrows(SpfsException.class,
-                () -> TestRepositories.open(server, address, wrongKey, Leases.Timing.DEFAULT));
+                () -> TestRepositories.open(proxy.server(), address, wrongKey, Leases.Timing.DEFAULT));
         assertEquals(1, denied.getMessage().lines().count(), denied.getMessage());
         assertTrue(denied.getMessage().contains("access denied") && denied.getMessage().contains(address), denied.getMessage());
 
-        SpfsException noBucket = assertThrows(SpfsException.class, () -> TestRepositories.open(server, "s3://no-such-bucket/x"));
+        SpfsException noBucket = assertThrows(SpfsException.class, () -> TestRepositories.open(proxy.server(), "s3://no-such-bucket/x"));
         assertTrue(noBucket.getMessage().contains("bucket 'no-such-bucket' does not exist"), noBucket.getMessage());
         assertEquals(spk.error.SpkException.Kind.UNSATISFIABLE, noBucket.kind());
 
@@ -284,7 +264,7 @@ class S3RepositoryTest {
         }
         Map<String, String> nowhere = Map.of("endpoint", "http://127.0.0.1:" + closed);
         SpfsException unreachable = assertThrows(SpfsException.class,
-                () -> TestRepositories.open(server, address, nowhere, Leases.Timing.DEFAULT));
+                () -> TestRepositories.open(proxy.server(), address, nowhere, Leases.Timing.DEFAULT));
         assertEquals(1, unreachable.getMessage().lines().count(), unreachable.getMessage());
         assertTrue(unreachable.getMessage().contains("127.0.0.1:" + closed), unreachable.getMessage());
         assertEquals(spk.error.SpkException.Kind.ENVIRONMENT, unreachable.kind());
@@ -318,15 +298,15 @@ class S3RepositoryTest {
     @Test
     void repositoryKindIsFoundByItsScheme() {
         spfs.config.Config config = spfs.config.ConfigLoader.load(Map.of("HOME", tmp.toString(), "SPFS_STORAGE_ROOT",
-                tmp.resolve("local").toString(), "AWS_ENDPOINT_URL", server.endpoint().toString(), "AWS_ACCESS_KEY_ID",
+                tmp.resolve("local").toString(), "AWS_ENDPOINT_URL", proxy.server().endpoint().toString(), "AWS_ACCESS_KEY_ID",
                 S3ProxyServer.IDENTITY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.CREDENTIAL, "SPFS_REMOTE_origin_ADDRESS",
-                freshAddress(), "XDG_CONFIG_HOME", tmp.resolve("none").toString()));
+                proxy.freshRepository("studio/spfs"), "XDG_CONFIG_HOME", tmp.resolve("none").toString()));
         try (Repository r = new spfs.storage.Repositories(config).open("origin")) {
             assertTrue(r instanceof S3Repository, r.getClass().getName());
-            assertTrue(r.address().startsWith("s3://test-"));
+            assertTrue(r.address().startsWith("s3://bucket-"), r.address());
         }
         SpfsException typo = assertThrows(SpfsException.class, () -> new spfs.storage.Repositories(config)
-                .open(freshAddress() + "?endpont=http://x"));
+                .open(proxy.freshRepository("studio/spfs") + "?endpont=http://x"));
         assertTrue(typo.getMessage().contains("unknown setting [endpont]"), typo.getMessage());
     }
 }
