@@ -13,7 +13,13 @@ public interface TagDatabase {
     List<Tag> readTagStream(TagSpec spec);
 
     /** The version {@code spec} names; UnknownReferenceException if absent. */
-    Tag resolveTag(TagSpec spec);
+    default Tag resolveTag(TagSpec spec) {
+        List<Tag> stream = readTagStream(spec);
+        if (spec.version() >= stream.size()) {
+            throw new spfs.error.UnknownReferenceException(spec.toString());
+        }
+        return stream.get(spec.version());
+    }
 
     /** Adds a version in time order; exact duplicates are ignored. */
     void insertTag(Tag tag);

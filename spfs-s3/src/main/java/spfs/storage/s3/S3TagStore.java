@@ -121,15 +121,6 @@ final class S3TagStore implements TagDatabase {
                 + " (run 'spfs check')", null);
     }
 
-    @Override
-    public Tag resolveTag(TagSpec spec) {
-        List<Tag> stream = readTagStream(spec);
-        if (spec.version() >= stream.size()) {
-            throw new UnknownReferenceException(spec.toString());
-        }
-        return stream.get(spec.version());
-    }
-
     /** Writes the version's own key; an exact duplicate writes the same bytes again. */
     @Override
     public void insertTag(Tag tag) {

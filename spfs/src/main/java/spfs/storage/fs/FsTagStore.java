@@ -115,15 +115,6 @@ final class FsTagStore implements TagDatabase {
     }
 
     @Override
-    public Tag resolveTag(TagSpec spec) {
-        List<Tag> stream = readTagStream(spec);
-        if (spec.version() >= stream.size()) {
-            throw new UnknownReferenceException(spec.toString());
-        }
-        return stream.get(spec.version());
-    }
-
-    @Override
     public void insertTag(Tag tag) {
         update(tag.spec(0), versions -> {
             if (versions.contains(tag)) {
