@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
 # dependency folders are copied, never pruned: drop them so a changed version leaves no stale jar
-rm -rf cli/target/lib benchmarks/target/lib
+rm -rf cli/target/lib cli/target/lib-s3 benchmarks/target/lib benchmarks/target/s3proxy-lib
 # Maven 3.8 (Debian's) writes colour resets (ESC[0m) even in batch mode with style.color=never: strip
 # them, so a log or a terminal sees plain text (pipefail keeps Maven's exit status)
 mvn -B -q -ntp -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'

@@ -22,6 +22,8 @@ launch() {
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-Xshare:auto -XX:-MaxFDLimit)
     fi
+    # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
+    jvm+=("-Dspfs.repository.kinds.path=$target/lib-s3/*")
     # spk bench reads a whole Debian archive (~300 MB live): a young generation that holds it
     # spares the serial collector from copying it over and over (0.5 s of pauses otherwise)
     if [[ "${1:-}" == bench ]]; then

@@ -137,7 +137,7 @@ class RepositorySelectionTest {
     }
 
     /** Moves every version of {@code tag} in {@code repo} to {@code time}, as if it had been pushed then. */
-    static void retime(FsRepository repo, String tag, Instant time) {
+    static void retime(spfs.storage.Repository repo, String tag, Instant time) {
         TagSpec spec = TagSpec.parse(tag);
         List<Tag> versions = repo.readTagStream(spec);
         repo.removeTagStream(spec);

@@ -72,7 +72,7 @@ class SpfsPackageRepositoryTest {
     @Test
     void publishedPackagesUseSpksTagLayout() throws Exception {
         SpfsPackageRepository repo = published();
-        FsRepository spfs = repo.spfs();
+        FsRepository spfs = (FsRepository) repo.spfs();
         for (String tag : List.of("spk/spec/hello/1.2.0/AAAAAAAA", "spk/pkg/hello/1.2.0/AAAAAAAA/run",
                 "spk/pkg/hello/1.2.0/AAAAAAAA", "spk/spec/tool/1.0.0..r.1/CCCCCCCC")) {
             spfs.resolveTag(TagSpec.parse(tag)); // throws if missing

@@ -207,12 +207,11 @@ public final class Checker {
                 if (kind == Kind.CORRUPT_PAYLOAD) {
                     repo.removePayload(d);
                 }
-                var w = repo.writePayload(in, -1);
+                var w = repo.writePayload(in, -1, d);
                 if (w.digest().equals(d)) {
                     problems.add(new Problem(kind, d, detail, true));
                     return;
                 }
-                repo.removePayload(w.digest());
                 problems.add(new Problem(kind, d, detail + "; the remote's copy is corrupt too", false));
                 return;
             } catch (SpfsException | IOException e) {

@@ -1,61 +1,51 @@
 package spfs.clean;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import spfs.encoding.Digest;
-import spfs.encoding.PartialDigest;
 import spfs.error.SpfsException;
 import spfs.graph.Blob;
 import spfs.graph.SpfsObject;
-import spfs.render.RenderCleanup;
-import spfs.storage.fs.FsRepository;
-import spfs.storage.fs.RepositoryLock;
-import spfs.storage.fs.UserRenders;
+import spfs.storage.CleanAccess;
+import spfs.storage.Repository;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
 import spfs.walk.ObjectWalker;
 
 /**
  * Garbage collection: everything that no version of any tag in any namespace reaches, and that
- * is older than the cutoff, is removed: objects, payloads, renders and proxies. Runs under the
- * repository's exclusive lock, so running jspk commits finish (and tag) first.
+ * is older than the cutoff, is removed: objects, payloads, and the repository's leftovers (renders
+ * and proxies, temp files, unfinished uploads). Runs with the repository's {@link
+ * CleanAccess#exclusive exclusion} held, so running jspk write sessions finish (and tag) first.
  */
 public final class Cleaner {
-    private final FsRepository repo;
+    private final Repository repo;
+    private final CleanAccess access;
     private final CleanOptions options;
 
-    public Cleaner(FsRepository repo, CleanOptions options) {
+    /** {@code repo} in the namespace whose tags may be pruned; it must be a kind clean can clean. */
+    public Cleaner(Repository repo, CleanOptions options) {
         this.repo = repo;
+        this.access = repo.cleanAccess().orElseThrow(() -> SpfsException.badInput("cannot-clean",
+                "spfs clean cannot clean " + repo.address() + " (only folder and s3:// repositories)"));
         this.options = options;
     }
 
-    @SuppressWarnings("try") // the lock is held for the block, never used in it
+    @SuppressWarnings("try") // the exclusion is held for the block, never used in it
     public CleanSummary clean() {
-        try (RepositoryLock lock = repo.cleanLock()) {
-            return cleanLocked();
+        try (CleanAccess.Exclusion held = access.exclusive()) {
+            return cleanExclusively();
         }
     }
 
-    private CleanSummary cleanLocked() {
+    private CleanSummary cleanExclusively() {
         long pruned = 0;
         Set<Digest> attached = new HashSet<>();
         ObjectWalker walker = new ObjectWalker(repo);
-        List<FsRepository> views = new ArrayList<>();
-        views.add(repo.withNamespace(Optional.empty()));
-        for (String ns : repo.tagNamespaces()) {
-            views.add(repo.withNamespace(Optional.of(ns)));
-        }
-        for (FsRepository view : views) {
+        for (Repository view : access.namespaceViews()) {
             boolean prunable = view.tagNamespace().equals(repo.tagNamespace());
             List<TagSpec> specs;
             try (Stream<TagSpec> s = view.tagStreams()) {
@@ -86,17 +76,17 @@ public final class Cleaner {
             objects = s.filter(d -> !attached.contains(d)).toList();
         }
         for (Digest d : objects) {
-            long size = fileSize(repo.objectPath(d));
+            Optional<CleanAccess.Stored> stored = access.object(d);
             boolean isBlob = isBlob(d);
-            if (options.dryRun() ? olderThanCutoff(repo.objectPath(d)) : repo.removeObjectIfOlderThan(d, options.minAgeCutoff())) {
+            if (removeObject(d, stored)) {
                 objectsRemoved++;
-                bytes += size;
+                bytes += stored.map(CleanAccess.Stored::size).orElse(0L);
                 if (isBlob) {
                     attached.add(d); // its payload is handled here, not again below
-                    long psize = fileSize(repo.payloadPath(d));
-                    if (options.dryRun() ? Files.exists(repo.payloadPath(d)) : repo.removePayloadIfOlderThan(d, options.minAgeCutoff())) {
+                    Optional<CleanAccess.Stored> payload = access.payload(d);
+                    if (removePayload(d, payload)) {
                         payloadsRemoved++;
-                        bytes += psize;
+                        bytes += payload.map(CleanAccess.Stored::size).orElse(0L);
                     }
                 }
             } else {
@@ -109,18 +99,29 @@ public final class Cleaner {
             payloads = s.filter(d -> !attached.contains(d)).toList();
         }
         for (Digest d : payloads) {
-            long size = fileSize(repo.payloadPath(d));
+            Optional<CleanAccess.Stored> stored = access.payload(d);
             // unlike spfs, orphan payloads get the same age floor: a commit writes them before their blob
-            if (options.dryRun() ? olderThanCutoff(repo.payloadPath(d)) : repo.removePayloadIfOlderThan(d, options.minAgeCutoff())) {
+            if (removePayload(d, stored)) {
                 payloadsRemoved++;
-                bytes += size;
+                bytes += stored.map(CleanAccess.Stored::size).orElse(0L);
             }
         }
-        FsRepository.TempFiles temps = repo.removeStaleTempFiles(options.minAgeCutoff(), options.dryRun());
-        bytes += temps.bytes();
-        long[] renders = cleanRenders(attached);
-        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, temps.files(), bytes, renders[0], renders[1], young,
-                options.dryRun());
+        CleanAccess.Leftovers left = access.removeLeftovers(attached, options.minAgeCutoff(), options.dryRun());
+        bytes += left.bytes();
+        return new CleanSummary(pruned, objectsRemoved, payloadsRemoved, left.tempFiles(), bytes, left.renders(), left.proxies(),
+                young, options.dryRun());
+    }
+
+    private boolean removeObject(Digest d, Optional<CleanAccess.Stored> stored) {
+        return options.dryRun() ? olderThanCutoff(stored) : repo.removeObjectIfOlderThan(d, options.minAgeCutoff());
+    }
+
+    private boolean removePayload(Digest d, Optional<CleanAccess.Stored> stored) {
+        return options.dryRun() ? olderThanCutoff(stored) : repo.removePayloadIfOlderThan(d, options.minAgeCutoff());
+    }
+
+    private boolean olderThanCutoff(Optional<CleanAccess.Stored> stored) {
+        return stored.map(s -> s.modified().isBefore(options.minAgeCutoff())).orElse(false);
     }
 
     private boolean shouldPrune(List<Tag> versions, int i) {
@@ -156,97 +157,5 @@ public final class Cleaner {
         } catch (SpfsException e) {
             return false;
         }
-    }
-
-    private boolean olderThanCutoff(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant().isBefore(options.minAgeCutoff());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static long fileSize(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** Renders of unreachable manifests and proxies of unreachable payloads, per user. */
-    private long[] cleanRenders(Set<Digest> attached) {
-        long renders = 0;
-        long proxies = 0;
-        Path root = repo.root().resolve("renders");
-        if (!Files.isDirectory(root)) {
-            return new long[] {0, 0};
-        }
-        for (Path user : list(root)) {
-            if (user.getFileName().toString().startsWith(UserRenders.DISCARDED)) {
-                // moved aside as untrusted: never used again
-                renders++;
-                if (!options.dryRun()) {
-                    RenderCleanup.deleteTree(user);
-                }
-                continue;
-            }
-            for (Path fan : list(user)) {
-                String f = fan.getFileName().toString();
-                if (f.equals("proxy")) {
-                    for (Map.Entry<Digest, Path> e : digestDirs(fan).entrySet()) {
-                        if (!attached.contains(e.getKey()) && olderThanCutoff(e.getValue())) {
-                            proxies++;
-                            if (!options.dryRun()) {
-                                RenderCleanup.deleteTree(e.getValue());
-                            }
-                        }
-                    }
-                } else if (f.length() == 2) {
-                    for (Map.Entry<Digest, Path> e : digestDirs(user).entrySet()) {
-                        if (!e.getValue().getParent().equals(fan)) {
-                            continue;
-                        }
-                        if (!attached.contains(e.getKey()) && olderThanCutoff(e.getValue())) {
-                            renders++;
-                            if (!options.dryRun()) {
-                                RenderCleanup.deleteTree(e.getValue());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return new long[] {renders, proxies};
-    }
-
-    private static Map<Digest, Path> digestDirs(Path store) {
-        Map<Digest, Path> out = new HashMap<>();
-        for (Path fan : list(store)) {
-            String f = fan.getFileName().toString();
-            if (f.length() != 2) {
-                continue;
-            }
-            for (Path p : list(fan)) {
-                String text = f + p.getFileName();
-                if (text.length() == Digest.TEXT_LENGTH && PartialDigest.looksLikeDigest(text)) {
-                    PartialDigest.parse(text).toFull().ifPresent(d -> out.put(d, p));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<Path> list(Path dir) {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(out::add);
-        } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot list " + dir + ": " + spfs.error.IoMessages.describe(e), e);
-        }
-        return out;
     }
 }

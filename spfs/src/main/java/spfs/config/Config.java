@@ -19,10 +19,12 @@ public record Config(
         boolean allowPayloadSharingBetweenUsers,
         long annotationSizeLimit,
         Filesystem filesystem,
-        Optional<String> sharedGroup) {
+        Optional<String> sharedGroup,
+        Map<String, String> awsEnvironment) {
 
     public Config {
         remotes = Map.copyOf(remotes);
+        awsEnvironment = Map.copyOf(awsEnvironment);
     }
 
     /** The author written into new tags: {@code name@domain}. */
@@ -41,12 +43,18 @@ public record Config(
     }
 
     /**
-     * A configured remote: its address (file:, tar:, grpc:, proxy:, ... or a bare path), tag
-     * namespace, and the time it is pinned to ({@code when}, a TimeSpec's text), if any.
+     * A configured remote: its address (file:, tar:, grpc:, proxy:, s3://, ... or a bare path), tag
+     * namespace, the time it is pinned to ({@code when}, a TimeSpec's text) if any, and every other
+     * field of its section (an object store's endpoint, region...).
      */
-    public record RemoteConfig(String address, Optional<String> tagNamespace, Optional<String> when) {
+    public record RemoteConfig(String address, Optional<String> tagNamespace, Optional<String> when,
+            Map<String, String> options) {
+        public RemoteConfig {
+            options = Map.copyOf(options);
+        }
+
         public RemoteConfig(String address, Optional<String> tagNamespace) {
-            this(address, tagNamespace, Optional.empty());
+            this(address, tagNamespace, Optional.empty(), Map.of());
         }
     }
 }

@@ -66,7 +66,8 @@ public final class ConfigLoader {
         }
         if (lower.startsWith("remote_")) {
             String tail = rest.substring("remote_".length());
-            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME", "WHEN")) {
+            for (String field : List.of("ADDRESS", "TAG_NAMESPACE", "PATH", "SCHEME", "WHEN", "ENDPOINT", "REGION", "PATH_STYLE",
+                    "PROFILE")) {
                 if (tail.toUpperCase(Locale.ROOT).endsWith("_" + field) && tail.length() > field.length() + 1) {
                     String name = tail.substring(0, tail.length() - field.length() - 1);
                     return Optional.of("remote." + name + "." + field.toLowerCase(Locale.ROOT));
@@ -135,8 +136,10 @@ public final class ConfigLoader {
         byName.forEach((name, fields) -> {
             String address = remoteAddress(fields, home);
             if (address != null) {
+                Map<String, String> options = new TreeMap<>(fields);
+                options.keySet().removeAll(List.of("address", "tag_namespace", "path", "scheme", "when"));
                 remotes.put(name, new Config.RemoteConfig(address, Optional.ofNullable(fields.get("tag_namespace")),
-                        Optional.ofNullable(fields.get("when")).filter(w -> !w.isEmpty())));
+                        Optional.ofNullable(fields.get("when")).filter(w -> !w.isEmpty()), options));
             }
         });
         String user = flat.getOrDefault("user.name", System.getProperty("user.name", "unknown"));
@@ -153,7 +156,19 @@ public final class ConfigLoader {
                 new Config.Filesystem(spfs.mount.MountBackend.parse(flat.getOrDefault("filesystem.backend", "OverlayFsWithRenders")),
                         Optional.ofNullable(flat.get("filesystem.tmpfs_size")).filter(v -> !v.isEmpty()),
                         secondaryRepositories(flat.get("filesystem.secondary_repositories"))),
-                Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()));
+                Optional.ofNullable(flat.get("storage.shared_group")).filter(s -> !s.isEmpty()),
+                awsVariables(env));
+    }
+
+    /** The AWS_ variables (endpoint, region, credentials) for object-store repositories. */
+    private static Map<String, String> awsVariables(Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("AWS_")) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** Query parameters of a grpc remote that spfs's config spells as fields beside its address. */

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import spfs.config.Config;
 import spfs.error.SpfsException;
 import spfs.storage.fs.FsRepository;
@@ -16,7 +15,11 @@ import spfs.storage.proxy.ProxyRepository;
 import spfs.storage.tar.TarRepository;
 import spfs.tag.TimeSpec;
 
-/** Opens repositories from addresses ({@link RepositoryAddress}), paths, or a configured remote's name. */
+/**
+ * Opens repositories from addresses ({@link RepositoryAddress}), paths, or a configured remote's
+ * name; schemes other than the built-in ones come from a {@link RepositoryProvider} (see
+ * {@link RepositoryProviders}: {@code grpc:}, {@code http2:}, {@code s3://}).
+ */
 public final class Repositories {
     private final Config config;
 
@@ -40,22 +43,23 @@ public final class Repositories {
     /**
      * A remote by name or address; "origin" and other names come from the config. Addresses:
      * {@code file:}/a path, {@code tar:}, {@code proxy:}, {@code fallback:}, and the schemes of
-     * {@link RepositoryProvider}s found on the class path ({@code grpc:}, {@code http2:}); a
+     * {@link RepositoryProvider}s ({@code grpc:}, {@code http2:}, {@code s3://}); a
      * {@code ?when=} pins any of them to a time, {@code ?tag_namespace=} picks a namespace.
      */
     public Repository open(String nameOrAddress) {
         Config.RemoteConfig remote = config.remotes().get(nameOrAddress);
         if (remote != null) {
-            return openAddress(remote.address(), remote.tagNamespace(), remote.when());
+            return openAddress(remote.address(), remote.tagNamespace(), remote.when(), remote.options());
         }
         if (RepositoryAddress.hasScheme(nameOrAddress) || nameOrAddress.contains("/")) {
-            return openAddress(nameOrAddress, Optional.empty(), Optional.empty());
+            return openAddress(nameOrAddress, Optional.empty(), Optional.empty(), java.util.Map.of());
         }
         throw SpfsException.notFound("unknown-remote", "no remote named '" + nameOrAddress
                 + "' is configured (and it is not a path or an address such as file:, tar: or grpc:)");
     }
 
-    private Repository openAddress(String text, Optional<String> namespace, Optional<String> when) {
+    private Repository openAddress(String text, Optional<String> namespace, Optional<String> when,
+            java.util.Map<String, String> remoteOptions) {
         RepositoryAddress address = RepositoryAddress.parse(text);
         Optional<String> ns = address.param("tag_namespace").filter(s -> !s.isEmpty()).or(() -> namespace);
         Repository opened = switch (address.scheme()) {
@@ -65,7 +69,8 @@ public final class Repositories {
             }
             case "tar" -> TarRepository.open(Path.of(address.path()), ns);
             case "proxy", "fallback" -> openProxy(address);
-            default -> provider(address).open(address.withoutQuery(), options(address), ns, config);
+            default -> RepositoryProviders.forScheme(address.scheme()).open(address.withoutQuery(), options(address, remoteOptions),
+                    ns, config);
         };
         if (!opened.tagNamespace().equals(ns) && ns.isPresent()) {
             opened = withNamespace(opened, ns);
@@ -107,22 +112,10 @@ public final class Repositories {
         }
     }
 
-    /** An address's query as a provider's options: the last value of each parameter. */
-    private static java.util.Map<String, String> options(RepositoryAddress address) {
-        java.util.Map<String, String> options = new java.util.HashMap<>();
+    /** A provider's options: the configured remote's fields, its address's query over them (the last value of each). */
+    private static java.util.Map<String, String> options(RepositoryAddress address, java.util.Map<String, String> remoteOptions) {
+        java.util.Map<String, String> options = new java.util.HashMap<>(remoteOptions);
         address.query().forEach((k, v) -> options.put(k, v.get(v.size() - 1)));
         return options;
-    }
-
-    private static RepositoryProvider provider(RepositoryAddress address) {
-        for (RepositoryProvider p : ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader())) {
-            if (p.scheme().equals(address.scheme())) {
-                return p;
-            }
-        }
-        throw SpfsException.badInput("unsupported-scheme", "unsupported repository address '" + address.text()
-                + "': no repository kind for '" + address.scheme() + ":' (known: file:, tar:, proxy:, fallback:"
-                + ServiceLoader.load(RepositoryProvider.class, Repositories.class.getClassLoader()).stream()
-                        .map(p -> ", " + p.get().scheme() + ":").sorted().reduce("", String::concat) + ")");
     }
 }

@@ -34,6 +34,11 @@ public interface Repository extends ObjectDatabase, PayloadStorage, TagDatabase,
         throw spfs.error.SpfsException.badInput("no-tag-namespaces", address() + " has no tag namespaces");
     }
 
+    /** What {@code spfs clean} needs to clean this repository; empty for kinds it cannot clean (tar). */
+    default java.util.Optional<CleanAccess> cleanAccess() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases resources; a tar repository writes its archive back if it changed. */
     @Override
     void close();

@@ -13,7 +13,13 @@ public interface TagDatabase {
     List<Tag> readTagStream(TagSpec spec);
 
     /** The version {@code spec} names; UnknownReferenceException if absent. */
-    Tag resolveTag(TagSpec spec);
+    default Tag resolveTag(TagSpec spec) {
+        List<Tag> stream = readTagStream(spec);
+        if (spec.version() >= stream.size()) {
+            throw new spfs.error.UnknownReferenceException(spec.toString());
+        }
+        return stream.get(spec.version());
+    }
 
     /** Adds a version in time order; exact duplicates are ignored. */
     void insertTag(Tag tag);
@@ -33,8 +39,21 @@ public interface TagDatabase {
     /** Folder and tag names directly under {@code path} ("" = the top). */
     List<TagListing> lsTags(String path);
 
-    /** Tag specs (with version) whose target is {@code digest}. */
-    List<TagSpec> findTags(Digest digest);
+    /** Tag specs (with version) whose target is {@code digest}; by default, a scan of every stream. */
+    default List<TagSpec> findTags(Digest digest) {
+        List<TagSpec> out = new java.util.ArrayList<>();
+        try (Stream<TagSpec> streams = tagStreams()) {
+            streams.forEach(s -> {
+                List<Tag> versions = readTagStream(s);
+                for (int i = 0; i < versions.size(); i++) {
+                    if (versions.get(i).target().equals(digest)) {
+                        out.add(s.withVersion(i));
+                    }
+                }
+            });
+        }
+        return out;
+    }
 
     /** The namespace tag operations happen in. */
     Optional<String> tagNamespace();

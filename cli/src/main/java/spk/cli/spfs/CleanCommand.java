@@ -15,7 +15,7 @@ import spfs.clean.CleanOptions;
 import spfs.clean.CleanSummary;
 import spfs.clean.Cleaner;
 import spfs.error.SpfsException;
-import spfs.storage.fs.FsRepository;
+import spfs.storage.Repository;
 
 /** {@code spfs clean}: remove what no tag reaches. */
 @Command(name = "clean", description = "Remove objects, payloads and renders that no version of any tag reaches.")
@@ -24,6 +24,10 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-r", "--remote"}, paramLabel = "REMOTE",
+            description = "Clean this repository (a remote name or address: a folder or s3://) instead of the local one.")
+    String remote;
 
     @Option(names = "--dry-run", description = "Only report what would be removed.")
     boolean dryRun;
@@ -63,8 +67,14 @@ public final class CleanCommand implements Callable<Integer> {
                 keepIfLessThan == null ? OptionalInt.empty() : OptionalInt.of(keepIfLessThan),
                 pruneRepeatedKeep != null ? OptionalInt.of(pruneRepeatedKeep) : pruneRepeated ? OptionalInt.of(1) : OptionalInt.empty());
         SpfsContext ctx = SpfsContext.of(spec);
-        FsRepository repo = ctx.local().withNamespace(Optional.empty());
-        CleanSummary s = new Cleaner(repo, o).clean();
+        CleanSummary s;
+        if (remote == null || remote.isEmpty()) {
+            s = new Cleaner(ctx.local().withNamespace(Optional.empty()), o).clean();
+        } else {
+            try (Repository repo = ctx.repositories().open(remote)) {
+                s = new Cleaner(repo, o).clean();
+            }
+        }
         String verb = s.dryRun() ? "would remove" : "removed";
         ctx.out().printf("%s %d objects, %d payloads, %d renders, %d proxies, %d tag versions, %d temp files; %s %s%n",
                 verb, s.objectsRemoved(), s.payloadsRemoved(), s.rendersRemoved(), s.proxiesRemoved(), s.tagVersionsPruned(),

@@ -562,6 +562,12 @@ public final class FsRepository implements Repository {
         return new LayoutAudit(root).run();
     }
 
+    /** Clean runs under the exclusive lock and also removes temp files and stale renders. */
+    @Override
+    public Optional<spfs.storage.CleanAccess> cleanAccess() {
+        return Optional.of(new FsCleanAccess(this));
+    }
+
     @Override
     public void close() {
         // nothing is held open between calls

@@ -115,15 +115,6 @@ final class FsTagStore implements TagDatabase {
     }
 
     @Override
-    public Tag resolveTag(TagSpec spec) {
-        List<Tag> stream = readTagStream(spec);
-        if (spec.version() >= stream.size()) {
-            throw new UnknownReferenceException(spec.toString());
-        }
-        return stream.get(spec.version());
-    }
-
-    @Override
     public void insertTag(Tag tag) {
         update(tag.spec(0), versions -> {
             if (versions.contains(tag)) {
@@ -282,22 +273,6 @@ final class FsTagStore implements TagDatabase {
             } else if (n.endsWith(TAG_EXT)) {
                 out.add(new TagListing(n.substring(0, n.length() - TAG_EXT.length()), false));
             }
-        }
-        return out;
-    }
-
-    @Override
-    public List<TagSpec> findTags(Digest digest) {
-        List<TagSpec> out = new ArrayList<>();
-        try (Stream<TagSpec> streams = tagStreams()) {
-            streams.forEach(s -> {
-                List<Tag> versions = readTagStream(s);
-                for (int i = 0; i < versions.size(); i++) {
-                    if (versions.get(i).target().equals(digest)) {
-                        out.add(s.withVersion(i));
-                    }
-                }
-            });
         }
         return out;
     }
