@@ -336,6 +336,15 @@ class OracleProperties {
         tries(200).forAll(longs().all()).checkAssert(OracleProperties::conflictIsMinimal);
     }
 
+    /**
+     * A catalog where the explanation once took the back end's first core as a bound although
+     * that core leaned on versions not read yet, and named a set that can hold.
+     */
+    @Test
+    void aSeedWhereTheExplanationOnceLeanedOnUnreadVersions() {
+        conflictIsMinimal(-259561720907449375L);
+    }
+
     private static void conflictIsMinimal(long seed) {
         Problem p = generate(seed);
         CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());

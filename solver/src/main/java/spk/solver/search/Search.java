@@ -73,8 +73,9 @@ public final class Search {
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
-                if (!readVersionsTheAnswerLeansOn(assumptions, u.core())) {
-                    lastCore = u.core();
+                int[] core = coreWhateverTheUnreadVersions(assumptions, u.core());
+                if (core != null) {
+                    lastCore = core;
                     return null;
                 }
                 continue;
@@ -108,17 +109,19 @@ public final class Search {
     /**
      * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
      * versions read" that the answer leans on dropped (an over-approximation of reading every
-     * version), as often as new such assumptions turn up. False when even that is
-     * unsatisfiable, so the answer holds whatever the unread versions are; otherwise the
-     * packages whose unread versions that relaxed solution relies on get more versions read.
+     * version), as often as new such assumptions turn up. When even that is unsatisfiable, the
+     * answer holds whatever the unread versions are, and the last core (which leans on no
+     * dropped assumption) is returned; otherwise the packages whose unread versions that relaxed
+     * solution relies on get more versions read, and the answer is null.
      */
-    private boolean readVersionsTheAnswerLeansOn(int[] assumptions, int[] core) {
+    private int[] coreWhateverTheUnreadVersions(int[] assumptions, int[] core) {
         Set<Integer> dropped = new java.util.LinkedHashSet<>();
         int[] current = core;
         while (true) {
             List<Integer> unread = encoding.unreadVersionAssumptions(current);
             if (!dropped.addAll(unread)) {
-                return false;
+                // the first core may lean on open ends; this one only on what was kept
+                return current;
             }
             int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
             var trace = encoding.trace();
@@ -133,7 +136,7 @@ public final class Search {
                     System.err.println("  reading more versions behind " + dropped.size() + " open ends");
                 }
                 encoding.readMoreVersions(new ArrayList<>(dropped), s.model());
-                return true;
+                return null;
             }
             current = ((SatBackend.Outcome.Unsat) again).core();
         }
