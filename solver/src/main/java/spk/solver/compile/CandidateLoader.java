@@ -103,7 +103,7 @@ final class CandidateLoader {
             // every build is a candidate and nothing can embed the package: its lists are complete
             state.closed = true;
             state.vars.close();
-            for (RequestInfo r : state.requests) {
+            for (SharedRequest r : state.shared) {
                 if (r.satisfiers != null) {
                     r.satisfiers.close();
                 }
@@ -117,9 +117,9 @@ final class CandidateLoader {
      * through an unsatisfiable answer.
      */
     void coverRequests(PackageState state) {
-        List<RequestInfo> always = new ArrayList<>();
-        for (RequestInfo r : state.requests) {
-            if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
+        List<SharedRequest> always = new ArrayList<>();
+        for (SharedRequest r : state.shared) {
+            if (r.always()) {
                 always.add(r);
                 while (state.versionsCreated < state.versionsNewestFirst.size() && !coversSomeCreated(state, r)) {
                     createVersions(state, 1);
@@ -138,7 +138,7 @@ final class CandidateLoader {
         }
     }
 
-    private static boolean coversSomeCreated(PackageState state, RequestInfo r) {
+    private static boolean coversSomeCreated(PackageState state, SharedRequest r) {
         for (int i = 0; i < state.versionsCreated; i++) {
             if (r.request.pkg().version().isApplicable(state.versionsNewestFirst.get(i)).isOk()) {
                 return true;

@@ -100,7 +100,8 @@ public final class SolveEncoding {
             Request r = ir.request();
             if (r instanceof PkgRequest p) {
                 Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + describe(p));
-                st.initialRequests.add(addPkgRequest(p, 0, g, ir.requestedBy(), Component.RUN, ir.options()));
+                st.initialRequests.add(addPkgRequest(p, 0, null, null, g, ir.requestedBy(), Component.RUN,
+                        ir.options()));
             } else if (r instanceof VarRequest v) {
                 Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + v);
                 addVarRequest(v, 0, g, ir.requestedBy(), null);
@@ -140,25 +141,47 @@ public final class SolveEncoding {
         return a;
     }
 
-    private RequestInfo addPkgRequest(PkgRequest req, int activation, Group group, String requestedBy,
-            Component defaultComponent, OptionMap requestOptions) {
+    private RequestInfo addPkgRequest(PkgRequest req, int owner, CandidateInfo ownerCandidate, Component component,
+            Group group, String requestedBy, Component defaultComponent, OptionMap requestOptions) {
         PackageState state = loader.expandName(req.pkg().name());
-        int active = activeLiteral(group, activation, req.toString());
-        RequestInfo info = new RequestInfo(req, active, group, requestedBy, defaultComponent, requestOptions);
+        SharedRequest shared = shared(state, req, defaultComponent, requestOptions);
+        RequestInfo info = new RequestInfo(req, group, owner, ownerCandidate, component, requestedBy, shared,
+                st.requestCount++);
+        if (owner == 0) {
+            st.model.addImplication(group.id(), shared.var);
+        } else {
+            st.model.addClause(-group.id(), -owner, shared.var);
+        }
         st.requestsByGroup.put(group.id(), info);
-        if (req.inclusionPolicy() == InclusionPolicy.ALWAYS) {
-            info.satisfiers = st.model.growingOr(active, "a candidate satisfying " + req, req.pkg().name());
-        }
+        shared.members.add(info);
         state.requests.add(info);
-        state.changed();
-        for (CandidateInfo c : new ArrayList<>(state.candidates)) {
-            link(info, c);
+        return info;
+    }
+
+    /** The request of this text on the package, made (and linked with every candidate) on first use. */
+    private SharedRequest shared(PackageState state, PkgRequest req, Component defaultComponent,
+            OptionMap requestOptions) {
+        String key = SharedRequest.key(req, defaultComponent, requestOptions);
+        SharedRequest existing = state.sharedByKey.get(key);
+        if (existing != null) {
+            return existing;
         }
-        if (state.closed && info.satisfiers != null) {
-            info.satisfiers.close();
+        SharedRequest s = new SharedRequest(req, defaultComponent, requestOptions,
+                st.model.newVar("some request for " + describe(req) + " is in force"), state);
+        state.sharedByKey.put(key, s);
+        state.shared.add(s);
+        state.changed();
+        if (s.always()) {
+            s.satisfiers = st.model.growingOr(s.var, "a candidate satisfying " + req, req.pkg().name());
+        }
+        for (CandidateInfo c : new ArrayList<>(state.candidates)) {
+            link(s, c);
+        }
+        if (state.closed && s.satisfiers != null) {
+            s.satisfiers.close();
         }
         loader.coverRequests(state);
-        return info;
+        return s;
     }
 
     private void addVarRequest(VarRequest req, int activation, Group group, String requestedBy, CandidateInfo owner) {
@@ -168,17 +191,17 @@ public final class SolveEncoding {
 
     /** A new candidate meets the requests on its package and the option values known so far. */
     private void linkNew(CandidateInfo c) {
-        for (RequestInfo r : new ArrayList<>(st.packages.get(c.spec.pkg().name()).requests)) {
+        for (SharedRequest r : new ArrayList<>(st.packages.get(c.spec.pkg().name()).shared)) {
             link(r, c);
         }
         options.linkOptions(c);
     }
 
     /** A request in force rules a candidate out, or counts it among its satisfiers. */
-    private void link(RequestInfo r, CandidateInfo c) {
+    private void link(SharedRequest r, CandidateInfo c) {
         Compatibility ok = PkgRequestRule.check(r, c);
         if (!ok.isOk()) {
-            st.model.addClause(-r.activation, -c.var());
+            st.model.addClause(-r.var, -c.var());
             rejections.reject(r, c, ok.toString());
             return;
         }
@@ -198,7 +221,7 @@ public final class SolveEncoding {
         }
         c.expanded = true;
         for (Request r : c.spec.install().requirements()) {
-            RequestInfo info = addRequirement(c, r, c.var(), c.label(), Component.RUN);
+            RequestInfo info = addRequirement(c, r, c.var(), null, c.label(), Component.RUN);
             if (info != null) {
                 c.installRequirements.add(info);
             }
@@ -207,21 +230,20 @@ public final class SolveEncoding {
             Integer kv = c.componentVars.get(cs.name());
             Component dflt = cs.name().equals(Component.BUILD) ? Component.BUILD : Component.RUN;
             for (Request r : cs.requirements()) {
-                RequestInfo info = addRequirement(c, r, kv, c.label() + ":" + cs.name(), dflt);
+                RequestInfo info = addRequirement(c, r, kv, cs.name(), c.label() + ":" + cs.name(), dflt);
                 if (info != null) {
-                    st.requirementComponent.put(info, cs.name());
                     c.componentRequirements.computeIfAbsent(cs.name(), k -> new ArrayList<>()).add(info);
                 }
             }
         }
     }
 
-    private RequestInfo addRequirement(CandidateInfo c, Request r, int activation, String who, Component dflt) {
+    private RequestInfo addRequirement(CandidateInfo c, Request r, int activation, Component component, String who,
+            Component dflt) {
         if (r instanceof PkgRequest p) {
             Group g = st.model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + describe(p));
-            RequestInfo info = addPkgRequest(p, activation, g, who, dflt, OptionMap.EMPTY);
+            RequestInfo info = addPkgRequest(p, activation, c, component, g, who, dflt, OptionMap.EMPTY);
             c.requirements.add(info);
-            st.ownerOf.put(info, c.var());
             return info;
         } else if (r instanceof VarRequest v) {
             Group g = st.model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + v);
@@ -380,9 +402,9 @@ public final class SolveEncoding {
     }
 
     /** A read-only view of a request. */
-    public record RequestView(PkgRequest request, String requestedBy, int groupId, int activation) {
+    public record RequestView(PkgRequest request, String requestedBy, int groupId) {
         RequestView(RequestInfo r) {
-            this(r.request, r.requestedBy, r.group.id(), r.activation);
+            this(r.request, r.requestedBy, r.group.id());
         }
     }
 }

@@ -61,6 +61,19 @@ public final class SolveTrace {
         packages.merge(pkg, 1, Integer::sum);
     }
 
+    /**
+     * A build of {@code pkg} was rejected for {@code reason} by as many requests as {@code times}
+     * says when the profile is read: requests of the same text share one rejection, made once,
+     * and more of them may appear later.
+     */
+    public void rejected(String pkg, String reason, java.util.function.IntSupplier times) {
+        shared.add(new Shared(pkg, reason, times));
+    }
+
+    private record Shared(String pkg, String reason, java.util.function.IntSupplier times) {}
+
+    private final List<Shared> shared = new ArrayList<>();
+
     /** An unsatisfiable answer leaned on {@code pkg}. */
     public void inConflict(String pkg) {
         packages.merge(pkg, 1, Integer::sum);
@@ -89,7 +102,14 @@ public final class SolveTrace {
     public Profile profile() {
         List<Calls> out = new ArrayList<>();
         calls.forEach((p, c) -> out.add(new Calls(p, (int) c[0], c[1] / 1_000_000)));
-        return new Profile(out, rounds, expanded, top(reasons), top(packages));
+        Map<String, Integer> allReasons = new HashMap<>(reasons);
+        Map<String, Integer> allPackages = new HashMap<>(packages);
+        for (Shared s : shared) {
+            int n = s.times().getAsInt();
+            allReasons.merge(s.reason(), n, Integer::sum);
+            allPackages.merge(s.pkg(), n, Integer::sum);
+        }
+        return new Profile(out, rounds, expanded, top(allReasons), top(allPackages));
     }
 
     private static List<Count> top(Map<String, Integer> counts) {
