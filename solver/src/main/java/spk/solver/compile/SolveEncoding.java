@@ -364,6 +364,14 @@ public final class SolveEncoding {
 
     // ------------------------------------------------------------------ for explanations (see Rejections)
 
+    /**
+     * The groups in the order an explanation prefers them: the command line's first, then
+     * requirements by their owner's distance from the requests; see {@link ExplanationOrder}.
+     */
+    public List<Group> explanationOrder(List<Group> groups) {
+        return ExplanationOrder.sort(st, groups);
+    }
+
     /** The initial package requests, in order. */
     public List<RequestView> initialRequests() {
         return st.initialRequests.stream().map(RequestView::new).toList();
