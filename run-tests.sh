@@ -18,6 +18,7 @@ for tool in unshare setsid setpriv nsenter; do                                 #
     command -v "$tool" >/dev/null 2>&1 || { missing+=(util-linux); break; }
 done
 command -v git >/dev/null 2>&1 || missing+=(git)                              # git sources of spk build
+command -v dose-distcheck >/dev/null 2>&1 || missing+=(dose-distcheck)        # the Debian checks' agreement test
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "run-tests: installing what the tests need: ${missing[*]}"

@@ -21,6 +21,8 @@ public final class ScratchFolders implements AutoCloseable {
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final Set<Process> processes = ConcurrentHashMap.newKeySet();
     private final Thread hook = new Thread(this::removeAll, "spk-scratch-cleanup");
+    /** One remover at a time: the build's own finally and the shutdown hook meet when a signal ends a build. */
+    private final Object removal = new Object();
 
     public ScratchFolders() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -35,8 +37,10 @@ public final class ScratchFolders implements AutoCloseable {
 
     /** Removes a folder made by {@link #create} now that it is no longer needed. */
     public void remove(Path dir) {
-        DirectoryRemoval.removeTree(dir);
-        folders.remove(dir);
+        synchronized (removal) {
+            DirectoryRemoval.removeTree(dir);
+            folders.remove(dir);
+        }
     }
 
     /** Starts {@code pb}; the process (and what it started) is stopped if the build ends before it does. */

@@ -34,6 +34,8 @@ class ExitCodesTest {
     static Path good;
     static Path choices;
     static Path malformed;
+    static Path broken;
+    static Path debian;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -49,6 +51,11 @@ class ExitCodesTest {
         malformed = home.resolve("malformed.spk.yaml");
         Files.writeString(malformed, "pkg: bad/1.0.0\nbuild:\n  options: [\n");
         Files.createFile(home.resolve("a-file"));
+        broken = home.resolve("broken.yaml");
+        Files.writeString(broken, "- pkg: needy/1.0.0/CCCCCCCC\n  install:\n    requirements: [{pkg: nosuch}]\n");
+        debian = home.resolve("Packages");
+        Files.writeString(debian, "Package: a\nVersion: 1.0\nArchitecture: amd64\nDepends: b\n\n"
+                + "Package: b\nVersion: 2.0\nArchitecture: all\n\nPackage: c\nVersion: 1\nArchitecture: amd64\nDepends: nosuch\n");
     }
 
     record Case(int exit, String[] args, Map<String, String> env) {
@@ -101,6 +108,13 @@ class ExitCodesTest {
                 Case.of(0, "make-recipe", good.toString()),
                 Case.of(2, "make-recipe", missing),
                 Case.of(2, "make-recipe"),
+                Case.of(0, "check-installable", "--no-host", "-r", cat),
+                Case.of(1, "check-installable", "--no-host", "-r", broken.toString()),
+                Case.of(2, "check-installable", "-r", home.resolve("nowhere").toString()),
+                Case.of(0, "bench", "install", debian.toString(), "a"),
+                Case.of(1, "bench", "distcheck", debian.toString()),
+                Case.of(2, "bench", "distcheck", home.resolve("nowhere").toString()),
+                Case.of(2, "bench"),
                 Case.of(2, "--bogus"),
                 Case.of(2));
     }
@@ -124,7 +138,9 @@ class ExitCodesTest {
             if (c.exit() == 0) {
                 assertEquals("", r.err(), what);
             } else if (c.exit() == 1 && r.err().isEmpty()) {
-                assertTrue(r.out().contains("Failed to resolve: "), "an unsatisfiable solve explains itself: " + what);
+                // a solve explains itself; the installability checks list what cannot be installed, and why
+                assertTrue(r.out().contains("Failed to resolve: ") || r.out().contains("cannot install ")
+                        || r.out().contains("broken-packages: "), "an unsatisfiable solve explains itself: " + what);
             } else if (c.args().length > 0 && c.args()[0].equals("lint")) {
                 assertTrue(r.out().contains(": error: ") && r.out().contains("Failed "), "lint's report lists it: " + what);
             } else {

@@ -334,6 +334,15 @@ class OracleProperties {
         }
     }
 
+    /**
+     * A catalog where the back end's core leaned on "no version beyond those read": used as a
+     * bound on the explanation's search, it once made a satisfiable set look like a conflict.
+     */
+    @Test
+    void aCoreThatLeansOnUnreadVersionsBoundsNothing() {
+        conflictIsMinimal(-7669301353941176234L);
+    }
+
     @Test
     void explanationsNameAMinimalConflict() {
         tries(200).forAll(longs().all()).checkAssert(OracleProperties::conflictIsMinimal);

@@ -18,8 +18,11 @@ public record JavaCommand(List<String> prefix) {
         prefix = List.copyOf(prefix);
     }
 
-    /** This JVM's command line up to and including {@code mainClass}. */
-    public static JavaCommand current(String mainClass) {
+    /**
+     * This JVM's command line up to its main class, which must be {@code mainClass} or one of
+     * {@code alsoRunningAs} (spk starting spfs's monitor, say), with {@code mainClass} in its place.
+     */
+    public static JavaCommand current(String mainClass, String... alsoRunningAs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
@@ -32,6 +35,9 @@ public record JavaCommand(List<String> prefix) {
                 }
             }
             Optional<JavaCommand> own = fromCommandLine(parts, mainClass, java);
+            for (int i = 0; own.isEmpty() && i < alsoRunningAs.length; i++) {
+                own = fromCommandLine(parts, alsoRunningAs[i], java).map(c -> c.withMain(mainClass));
+            }
             if (own.isPresent()) {
                 return own.get();
             }
@@ -58,6 +64,12 @@ public record JavaCommand(List<String> prefix) {
                 || (o.startsWith("-Xlog:") && o.contains(":file=")));
         prefix.set(0, java);
         return Optional.of(new JavaCommand(prefix));
+    }
+
+    private JavaCommand withMain(String mainClass) {
+        List<String> p = new ArrayList<>(prefix);
+        p.set(p.size() - 1, mainClass);
+        return new JavaCommand(p);
     }
 
     /** The full command line for {@code args}, with the user name pinned (a user namespace maps us to root). */

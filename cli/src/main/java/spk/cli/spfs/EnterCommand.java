@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import spfs.error.SpfsException;
 import spfs.mount.Linux;
 import spfs.runtime.RuntimeData;
-import spfs.runtime.RuntimeLauncher;
 import spfs.runtime.RuntimeStorage;
 
 /**
@@ -51,17 +50,8 @@ public final class EnterCommand implements Callable<Integer> {
             rt = rt.withStatus(rt.status().withCommand(command));
         }
         rt = rt.withStatus(rt.status().withOwner(Optional.empty()));
-        RuntimeLauncher launcher = RuntimeSupport.launcher(ctx, storage, linux);
-        RuntimeLauncher.Prepared p;
-        try {
-            p = launcher.prepare(rt);
-        } catch (RuntimeException e) {
-            if (!rt.config().durable()) {
-                storage.remove(rt.name());
-            }
-            throw e;
-        }
         ctx.out().flush();
-        throw launcher.launch(p, rt.status().command(), (System.nanoTime() - t0) / 1e9);
+        // a runtime that is not kept is gone once it cannot be entered
+        throw RuntimeSupport.runtimes(ctx).enter(rt, !rt.config().durable(), t0);
     }
 }

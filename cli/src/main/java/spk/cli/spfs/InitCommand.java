@@ -23,8 +23,8 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     /** {@code spfs init repo PATH [--shared-group GROUP]}. */
-    @Command(name = "repo", description = {"Create an empty file system repository (existing data is kept). It is private",
-        "to its owner unless shared with a group (setgid, group-writable directories)."})
+    @Command(name = "repo", description = {"Create an empty file system repository (existing data is kept).",
+        "It is private to its owner unless shared with a group (setgid, group-writable directories)."})
     static final class Repo implements Callable<Integer> {
         @Spec
         CommandSpec spec;

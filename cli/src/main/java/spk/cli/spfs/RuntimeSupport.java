@@ -2,7 +2,10 @@ package spk.cli.spfs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import spfs.config.Config;
+import spfs.config.ConfigLoader;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
@@ -12,15 +15,17 @@ import spfs.runtime.ActiveRuntime;
 import spfs.runtime.JavaCommand;
 import spfs.runtime.RuntimeLauncher;
 import spfs.runtime.RuntimeStorage;
+import spfs.runtime.Runtimes;
 import spfs.storage.Refs;
+import spfs.storage.Repositories;
 import spfs.storage.Repository;
 import spfs.storage.fs.FsRepository;
 import spfs.sync.SyncPolicy;
 import spfs.sync.SyncReporter;
 import spfs.sync.Syncer;
 
-/** What the runtime subcommands share: storage, the launcher, ref resolution with origin. */
-final class RuntimeSupport {
+/** What the runtime subcommands (and spk env) share: storage, the launcher, ref resolution with origin. */
+public final class RuntimeSupport {
     /** The class helper processes (monitor, rootless re-entry) start with. */
     static final String MAIN = "spk.cli.spfs.SpfsMain";
 
@@ -43,8 +48,29 @@ final class RuntimeSupport {
     }
 
     static RuntimeLauncher launcher(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
-        return new RuntimeLauncher(storage, ctx.config(), linux, JavaCommand.current(MAIN), ctx.environment(),
+        return new RuntimeLauncher(storage, ctx.config(), linux, spfsJava(), ctx.environment(),
                 ctx.ioWorkers("SPFS_RENDER_MAX_CONCURRENT_BLOBS"));
+    }
+
+    /** Runtimes made and entered from this process (spfs run/shell/enter). */
+    static Runtimes runtimes(SpfsContext ctx) {
+        return runtimes(ctx.config(), ctx.environment());
+    }
+
+    /** Runtimes made and entered from this process with the spfs configuration of {@code env} (spk env). */
+    public static Runtimes runtimes(Map<String, String> env) {
+        return runtimes(ConfigLoader.load(env), env);
+    }
+
+    private static Runtimes runtimes(Config config, Map<String, String> env) {
+        RuntimeStorage storage = new RuntimeStorage(new Repositories(config).local(), config.newObjects(), config.tagAuthor());
+        return new Runtimes(storage, config, linuxForLaunch(), spfsJava(), env,
+                SpfsContext.ioWorkers(env, "SPFS_RENDER_MAX_CONCURRENT_BLOBS"));
+    }
+
+    /** How another process runs the spfs command line: this JVM's command line, spfs's or spk's, with spfs's main class. */
+    private static JavaCommand spfsJava() {
+        return JavaCommand.current(MAIN, "spk.cli.spk.SpkMain");
     }
 
     static ActiveRuntime active(SpfsContext ctx, RuntimeStorage storage, Linux linux) {

@@ -61,7 +61,11 @@ final class SpfsContext {
 
     /** Worker threads for I/O-bound work: a few per core, since most of the time is waiting on the disk. */
     int ioWorkers(String envName) {
-        Map<String, String> env = ((SpfsCommand) spec.root().userObject()).environment();
+        return ioWorkers(environment(), envName);
+    }
+
+    /** As {@link #ioWorkers(String)}, from {@code env}. */
+    static int ioWorkers(Map<String, String> env, String envName) {
         String v = env.get(envName);
         if (v != null) {
             try {

@@ -12,6 +12,11 @@ import picocli.CommandLine.Spec;
 import spk.cli.app.GlobalOptions;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
+import spfs.encoding.Digest;
+import spfs.runtime.RuntimeData;
+import spfs.runtime.RuntimeRequest;
+import spfs.runtime.Runtimes;
+import spk.cli.spfs.RuntimeSupport;
 import spk.solver.SolveResult;
 
 /**
@@ -42,6 +47,7 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long t0 = System.nanoTime();
         int commandLength = spk.cli.app.TrailingCommand.length(spec);
         List<String> requestArgs = commandLength < 0 ? requests : requests.subList(0, requests.size() - commandLength);
         List<String> command = commandLength < 0 ? List.of() : requests.subList(requests.size() - commandLength, requests.size());
@@ -57,18 +63,13 @@ public final class EnvCommand implements Callable<Integer> {
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
         java.util.Map<String, String> env = SpkCommand.environment(spec);
-        List<String> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
-                new spfs.storage.Repositories(spfs.config.ConfigLoader.load(env)).local()).stream().map(Object::toString)
-                .toList();
-        List<String> args = new java.util.ArrayList<>();
-        args.add(command.isEmpty() ? "shell" : "run");
-        args.add(layers.isEmpty() ? "-" : String.join("+", layers));
-        if (!command.isEmpty()) {
-            args.add("--");
-            args.addAll(command);
-        }
+        Runtimes runtimes = RuntimeSupport.runtimes(env);
+        List<Digest> layers = spk.builder.SolutionLayers.of(((SolveResult.Solved) result).solution(), solver.repositories(),
+                runtimes.storage().repository());
+        // an empty environment is an editable /spfs, as 'spfs shell' with no layers
+        RuntimeData rt = runtimes.create(RuntimeRequest.of(layers, command).withEditable(layers.isEmpty()));
         out.flush();
-        // spfs run replaces this process with the command; it returns only on failure
-        return spk.cli.app.Cli.run(new spk.cli.spfs.SpfsCommand(env), args.toArray(String[]::new));
+        // entering replaces this process with the command (or a shell); it returns only on failure
+        throw runtimes.enter(rt, true, t0);
     }
 }

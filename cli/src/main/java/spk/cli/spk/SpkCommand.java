@@ -16,7 +16,7 @@ import spk.spec.SpecLoader;
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A package manager for building and running software environments.",
         subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
-            NumVariantsCommand.class,
+            NumVariantsCommand.class, CheckInstallableCommand.class, BenchCommand.class,
             ViewCommand.class, MakeRecipeCommand.class, CommandLine.HelpCommand.class})
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;

@@ -110,9 +110,10 @@ public final class Search {
      * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
      * versions read" that the answer leans on dropped (an over-approximation of reading every
      * version), as often as new such assumptions turn up. When even that is unsatisfiable, the
-     * answer holds whatever the unread versions are, and the last core (which leans on no
-     * dropped assumption) is returned; otherwise the packages whose unread versions that relaxed
-     * solution relies on get more versions read, and the answer is null.
+     * answer holds whatever the unread versions are: returns the core of that last answer, which
+     * leans on no unread version (the first core may, and is no bound on the real problem).
+     * Otherwise the packages whose unread versions that relaxed solution relies on get more
+     * versions read, and null is returned.
      */
     private int[] coreWhateverTheUnreadVersions(int[] assumptions, int[] core) {
         Set<Integer> dropped = new java.util.LinkedHashSet<>();
@@ -120,7 +121,6 @@ public final class Search {
         while (true) {
             List<Integer> unread = encoding.unreadVersionAssumptions(current);
             if (!dropped.addAll(unread)) {
-                // the first core may lean on open ends; this one only on what was kept
                 return current;
             }
             int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
