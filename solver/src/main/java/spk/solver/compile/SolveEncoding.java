@@ -58,6 +58,7 @@ public final class SolveEncoding {
     private final OptionRules options;
     private final CandidateLoader loader;
     private final SearchQueries queries;
+    private final StepChecks steps;
 
     public SolveEncoding(SolveRequest solve) {
         this(solve, DEFAULT_FIRST_VERSIONS);
@@ -95,6 +96,7 @@ public final class SolveEncoding {
         rejections.options(options);
         loader = new CandidateLoader(st, this::linkNew);
         queries = new SearchQueries(st, rejections, options);
+        steps = new StepChecks(st, rejections, options);
         ConstraintModel model = st.model;
         for (InitialRequest ir : solve.requests()) {
             Request r = ir.request();
@@ -104,13 +106,13 @@ public final class SolveEncoding {
                         ir.options()));
             } else if (r instanceof VarRequest v) {
                 Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + v);
-                addVarRequest(v, 0, g, ir.requestedBy(), null);
+                addVarRequest(v, 0, g, ir.requestedBy(), null, true);
             }
         }
         for (Map.Entry<String, String> e : solve.options().entries().entrySet()) {
             if (!e.getValue().isEmpty()) {
                 Group g = model.newGroup(Group.Kind.OPTION, "option " + e.getKey() + "=" + e.getValue());
-                addVarRequest(VarRequest.of(OptName.parse(e.getKey()), e.getValue()), 0, g, "option", null);
+                addVarRequest(VarRequest.of(OptName.parse(e.getKey()), e.getValue()), 0, g, "option", null, true);
             }
         }
     }
@@ -177,16 +179,15 @@ public final class SolveEncoding {
         for (CandidateInfo c : new ArrayList<>(state.candidates)) {
             link(s, c);
         }
-        if (state.closed && s.satisfiers != null) {
-            s.satisfiers.close();
-        }
         loader.coverRequests(state);
+        loader.closeCompleteRequests(state);
         return s;
     }
 
-    private void addVarRequest(VarRequest req, int activation, Group group, String requestedBy, CandidateInfo owner) {
+    private VarRequestInfo addVarRequest(VarRequest req, int activation, Group group, String requestedBy,
+            CandidateInfo owner, boolean installLevel) {
         int active = activeLiteral(group, activation, req.toString());
-        options.addVarRequest(req, active, group, requestedBy, owner);
+        return options.addVarRequest(req, active, group, requestedBy, owner, installLevel);
     }
 
     /** A new candidate meets the requests on its package and the option values known so far. */
@@ -247,7 +248,10 @@ public final class SolveEncoding {
             return info;
         } else if (r instanceof VarRequest v) {
             Group g = st.model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + v);
-            addVarRequest(v, activation, g, who, c);
+            VarRequestInfo info = addVarRequest(v, activation, g, who, c, component == null);
+            if (component == null) {
+                c.varRequirements.add(info);
+            }
         }
         return null;
     }
@@ -350,6 +354,38 @@ public final class SolveEncoding {
     /** Why a candidate cannot be chosen whatever else is chosen, given the decided ones; null if nothing says. */
     public String certainReasonAgainst(int candidateVar, Map<PkgName, Integer> decided) {
         return queries.certainReasonAgainst(candidateVar, decided);
+    }
+
+    /**
+     * Why a candidate cannot be chosen beside the decided ones (the step solver's checks, from
+     * what is encoded): the reason and the decided packages that cause it, null when unknown.
+     */
+    public record Objection(String reason, Set<PkgName> culprits) {}
+
+    /**
+     * What the step solver would object to choosing {@code candidateVar} beside {@code decided}
+     * (in the order decided), or null; encodes the candidate's requirements if nothing objects
+     * before they are known. See {@link StepChecks}.
+     */
+    public Objection objection(int candidateVar, Map<PkgName, Integer> decided) {
+        return steps.objection(st.byVar.get(candidateVar), decided, this::expand);
+    }
+
+    /**
+     * The decided package whose requirement makes {@code name} needed, empty when the command
+     * line does, null when something else does.
+     */
+    public Set<PkgName> whyNeeded(PkgName name, Map<PkgName, Integer> decided) {
+        return steps.whyNeeded(name, decided);
+    }
+
+    /** Reads the versions of a package not read yet; false if there were none. */
+    public boolean readRemainingVersions(PkgName name) {
+        if (!loader.hasUnreadVersions(name)) {
+            return false;
+        }
+        loader.readAllVersions(name);
+        return true;
     }
 
     /** The decision guide for back ends. */

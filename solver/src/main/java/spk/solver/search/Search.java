@@ -88,6 +88,7 @@ public final class Search {
             }
             if (DEBUG) {
                 System.err.println("  expanding " + todo.size() + " chosen candidates");
+                todo.forEach(tv -> System.err.println("    " + encoding.candidate(tv).label()));
             }
             encoding.trace().expansionRound(todo.size());
             todo.forEach(encoding::expand);
@@ -142,6 +143,9 @@ public final class Search {
         }
     }
 
+
+    /** How many candidates the walk before the first solve may try. */
+    private static final int WALK_BUDGET = Integer.getInteger("spk.walkBudget", 5000);
 
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
@@ -203,10 +207,34 @@ public final class Search {
         for (RequestView r : encoding.initialRequests()) {
             log.add(0, 2, ' ', "INITIAL REQUEST " + r.request());
         }
-        greedyFirstGuess();
+        long t = System.nanoTime();
+        GuidedWalk.Result walk = new GuidedWalk(encoding, WALK_BUDGET).run();
+        encoding.trace().walk(walk.trials(), System.nanoTime() - t);
+        if (DEBUG) {
+            System.err.println("walk: " + walk.decided().size() + " decided, complete " + walk.complete() + ", "
+                    + walk.trials() + " trials");
+        }
+        if (walk.complete()) {
+            boolean[] hints = new boolean[encoding.model().varCount() + 1];
+            walk.decided().values().forEach(v -> hints[v] = true);
+            backend.hint(hints);
+        } else {
+            // no solution as far as the walk can tell: encode what SPK's iterator would meet
+            // anyway, so the explanation's checks do not grow it a round at a time
+            greedyFirstGuess();
+        }
         boolean[] m = solveComplete(List.of(), Set.of());
         if (m == null) {
             return null;
+        }
+        if (DEBUG) {
+            Map<PkgName, CandidateInfoView> ch = encoding.chosen(m);
+            walk.decided().forEach((n, v) -> {
+                CandidateInfoView x = ch.get(n);
+                if (x == null || x.var() != v) {
+                    System.err.println("  walk " + encoding.candidate(v).label() + " model " + (x == null ? "-" : x.label()));
+                }
+            });
         }
         m = improve(m);
         // the model is now the preferred solution; walk it in order to report the decisions

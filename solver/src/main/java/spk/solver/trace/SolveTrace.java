@@ -31,6 +31,8 @@ public final class SolveTrace {
     private final Map<String, Integer> packages = new HashMap<>();
     private int rounds;
     private int expanded;
+    private int walkSteps;
+    private long walkNanos;
     private Phase phase = Phase.SEARCH;
 
     /** Calls made from now on belong to {@code p}. */
@@ -53,6 +55,12 @@ public final class SolveTrace {
     public void expansionRound(int candidates) {
         rounds++;
         expanded += candidates;
+    }
+
+    /** The walk before the first SAT call tried {@code steps} candidates in {@code nanos}. */
+    public void walk(int steps, long nanos) {
+        walkSteps += steps;
+        walkNanos += nanos;
     }
 
     /** A build of {@code pkg} was rejected for {@code reason}. */
@@ -86,14 +94,15 @@ public final class SolveTrace {
     public record Calls(Phase phase, int count, long millis) {}
 
     /** The figures of a solve, for reports. */
-    public record Profile(List<Calls> calls, int rounds, int expanded, List<Count> topReasons, List<Count> topPackages) {
+    public record Profile(List<Calls> calls, int walkSteps, long walkMillis, int rounds, int expanded,
+            List<Count> topReasons, List<Count> topPackages) {
         public Profile {
             calls = List.copyOf(calls);
             topReasons = List.copyOf(topReasons);
             topPackages = List.copyOf(topPackages);
         }
 
-        public static final Profile EMPTY = new Profile(List.of(), 0, 0, List.of(), List.of());
+        public static final Profile EMPTY = new Profile(List.of(), 0, 0, 0, 0, List.of(), List.of());
     }
 
     /** How many of the most frequent reasons and packages a profile keeps. */
@@ -109,7 +118,8 @@ public final class SolveTrace {
             allReasons.merge(s.reason(), n, Integer::sum);
             allPackages.merge(s.pkg(), n, Integer::sum);
         }
-        return new Profile(out, rounds, expanded, top(allReasons), top(allPackages));
+        return new Profile(out, walkSteps, walkNanos / 1_000_000, rounds, expanded, top(allReasons),
+                top(allPackages));
     }
 
     private static List<Count> top(Map<String, Integer> counts) {
