@@ -62,6 +62,36 @@ class SolveTraceTest {
         assertTrue(p.walkSteps() >= 25, p.toString());
     }
 
+    /**
+     * A platform pins boost only if present, a library needs a newer boost, and thirty packages
+     * come between the platform and boost in the order SPK meets them: the walk finds the dead
+     * end when it tries each platform build (boost is needed and nothing is left of it), not
+     * after deciding the thirty packages again for each combination of platform and library.
+     */
+    @Test
+    void theWalkFindsAPinnedDeadEndWhereItIsMade() {
+        List<String> specs = new java.util.ArrayList<>();
+        StringBuilder fillers = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            specs.add("pkg: filler-" + i + "/1.0.0/AAAAAAAA");
+            fillers.append(", {pkg: filler-").append(i).append("}");
+        }
+        specs.add("pkg: toolset/1.0.0/AAAAAAAA\ninstall:\n  requirements: [{pkg: platform/1}" + fillers + "]");
+        for (String v : new String[] {"1.0.0", "1.1.0"}) {
+            specs.add("pkg: platform/" + v + "/AAAAAAAA\ninstall:\n  requirements: "
+                    + "[{pkg: boost/~1.0, include: IfAlreadyPresent}]");
+        }
+        specs.add("pkg: lib/1.0.0/AAAAAAAA\ninstall:\n  requirements: [{pkg: boost/2}]");
+        specs.add("pkg: lib/1.1.0/AAAAAAAA\ninstall:\n  requirements: [{pkg: boost/2.1}]");
+        specs.add("pkg: boost/1.0.0/AAAAAAAA");
+        specs.add("pkg: boost/2.1.0/AAAAAAAA");
+        CatalogRepository repo = Catalogs.repo("local", specs.toArray(new String[0]));
+        SolveResult r = Catalogs.solve(Solver.Backend.SAT4J, repo, OptionMap.EMPTY, "toolset", "lib");
+        assertInstanceOf(SolveResult.Unsatisfiable.class, r);
+        SolveTrace.Profile p = profile(r);
+        assertTrue(p.walkSteps() < 30, p.toString());
+    }
+
     @Test
     void anExplanationsChecksAreCountedApart() {
         SolveResult r = Catalogs.solve(Solver.Backend.SAT4J, REPO, OptionMap.EMPTY, "my-plugin/1.1", "maya/2019");

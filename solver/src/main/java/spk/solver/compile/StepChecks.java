@@ -174,12 +174,15 @@ final class StepChecks {
                 }
             }
         }
-        // a package it needs has no candidate left
+        // a package it needs, or constrains while something decided needs it (IfAlreadyPresent),
+        // has no candidate left: found here, at the candidate that closes it off, rather than
+        // when the walk gets to that package, after deciding everything in between
         for (RequestInfo r : c.installRequirements) {
-            if (!r.shared.always() || decided.containsKey(r.request.pkg().name())) {
+            PkgName n = r.request.pkg().name();
+            if (decided.containsKey(n) || !r.shared.always() && whyNeeded(n, decided) == null) {
                 continue;
             }
-            Set<PkgName> culprits = deadEnd(r.request.pkg().name(), decided, r);
+            Set<PkgName> culprits = deadEnd(n, decided, r);
             if (culprits != null) {
                 culprits.remove(self);
                 return new Objection("requires " + r.request + ", which nothing decided so far leaves a build for",
