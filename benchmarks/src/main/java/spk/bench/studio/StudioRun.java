@@ -68,7 +68,10 @@ public final class StudioRun {
                 System.out.printf("%s %s %d: %.0f ms (cpu %.0f ms), %s, %s%n", set, i == 0 ? "first" : "warm", i,
                         (e - s) / 1e6, (ce - cs) / 1e6, what, result.stats());
                 if (i == 0) {
-                    System.out.printf("%s answer fingerprint: %08x%n", set, fingerprint(result));
+                    System.out.printf("%s answer fingerprint: %08x%s%n", set, fingerprint(result),
+                            result instanceof SolveResult.Unsatisfiable u
+                                    ? String.format(" (the conflict alone: %08x)", u.explanation().conflict().hashCode())
+                                    : "");
                     if (result instanceof SolveResult.Unsatisfiable u && Boolean.getBoolean("spk.printExplanation")) {
                         System.out.println(String.join("\n", u.explanation().conflict()));
                     }

@@ -49,7 +49,8 @@ final class SolveOutput {
             phases.add(c.phase().name().toLowerCase(java.util.Locale.ROOT) + " " + c.count() + " in " + c.millis() + " ms");
         }
         out.println(outcome + " in " + st.millis() + " ms with " + st.backend() + ": " + st.satCalls() + " SAT calls ("
-                + String.join(", ", phases) + "), " + p.rounds() + " expansion rounds (" + p.expanded()
+                + String.join(", ", phases) + "), a walk of " + p.walkSteps() + " steps in " + p.walkMillis() + " ms, "
+                + p.rounds() + " expansion rounds (" + p.expanded()
                 + " builds expanded), " + st.packages() + " packages, " + st.variables() + " variables, " + st.clauses()
                 + " clauses");
         if (!p.topReasons().isEmpty()) {

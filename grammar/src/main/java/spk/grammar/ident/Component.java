@@ -43,4 +43,17 @@ public record Component(String name) implements Comparable<Component> {
     public String toString() {
         return name;
     }
+
+    // written out: a record's generated equals and hashCode go through method handles, which the
+    // launcher's C1-only JIT runs slowly, and the solver hashes names in its innermost loops
+    // (the same values as the generated ones: the field's hash, the field's equality)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Component other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -49,4 +49,17 @@ public record PkgName(String value) implements Comparable<PkgName> {
     public String toString() {
         return value;
     }
+
+    // written out: a record's generated equals and hashCode go through method handles, which the
+    // launcher's C1-only JIT runs slowly, and the solver hashes names in its innermost loops
+    // (the same values as the generated ones: the field's hash, the field's equality)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof PkgName other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

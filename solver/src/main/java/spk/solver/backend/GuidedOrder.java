@@ -5,10 +5,12 @@ import org.sat4j.minisat.core.ILits;
 import org.sat4j.minisat.orders.VarOrderHeap;
 
 /**
- * Sat4j's decision heuristic following a {@link DecisionGuide}: the next decision is the best
- * open candidate of the first needed package without one; only when no package waits does the
- * usual activity order decide the rest (false first). This is the preference order SPK's own
- * solvers walk, inside a CDCL search that learns from conflicts.
+ * Sat4j's decision heuristic following a {@link DecisionGuide}: the next decision is, for the
+ * first needed package without a candidate, the hinted candidate if it is still open, else its
+ * best open candidate; only when no package waits does the usual activity order decide the rest
+ * (false first). This is the preference order SPK's own solvers walk, inside a CDCL search that
+ * learns from conflicts; the hints (the walk's or the last model's choices) make it find its way
+ * back to a known model at once.
  */
 final class GuidedOrder extends VarOrderHeap {
     private static final long serialVersionUID = 1L;
@@ -16,8 +18,11 @@ final class GuidedOrder extends VarOrderHeap {
     private transient DecisionGuide guide = new DecisionGuide(java.util.List.of());
     private transient ILits vocabulary;
 
+    private final HintedPhases hints;
+
     GuidedOrder(HintedPhases phases) {
         super(phases);
+        this.hints = phases;
     }
 
     /** Per guided package, the candidate literal last seen chosen: most stay chosen, so one check skips them. */
@@ -54,6 +59,7 @@ final class GuidedOrder extends VarOrderHeap {
                 continue;
             }
             int open = 0;
+            int hinted = 0;
             boolean chosen = false;
             for (int c : p.candidatesBestFirst()) {
                 if (c > nVars) {
@@ -65,9 +71,18 @@ final class GuidedOrder extends VarOrderHeap {
                     chosenSeen[i] = lit;
                     break;
                 }
-                if (open == 0 && vocabulary.isUnassigned(lit)) {
-                    open = lit;
+                if (vocabulary.isUnassigned(lit)) {
+                    if (open == 0) {
+                        open = lit;
+                    }
+                    if (hinted == 0 && hints.hinted(c)) {
+                        hinted = lit;
+                    }
                 }
+            }
+            if (!chosen && hinted != 0) {
+                // the candidate of the last model (or of the walk): most of a model stays as it was
+                return hinted;
             }
             if (!chosen && open != 0) {
                 return open;

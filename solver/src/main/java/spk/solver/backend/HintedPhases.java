@@ -23,6 +23,11 @@ final class HintedPhases implements IPhaseSelectionStrategy {
         System.arraycopy(hints, 0, preferTrue, 0, hints.length);
     }
 
+    /** True if the hints ask for variable {@code var} true. */
+    boolean hinted(int var) {
+        return var < preferTrue.length && preferTrue[var];
+    }
+
     @Override
     public int select(int var) {
         return var < preferTrue.length && preferTrue[var] ? LiteralsUtils.posLit(var) : LiteralsUtils.negLit(var);

@@ -35,6 +35,8 @@ final class CandidateInfo {
     final java.util.List<RequestInfo> installRequirements = new java.util.ArrayList<>();
     /** Of those, each component's own requirements (in force when the component is used). */
     final Map<Component, java.util.List<RequestInfo>> componentRequirements = new java.util.HashMap<>();
+    /** Its install-level var requirements, once expanded, in order. */
+    final java.util.List<VarRequestInfo> varRequirements = new java.util.ArrayList<>();
     /** Why requests ruled this candidate out: the request (or value variable) and the reason, in order. */
     final java.util.List<Map.Entry<Object, String>> rejectedBy = new java.util.ArrayList<>();
 

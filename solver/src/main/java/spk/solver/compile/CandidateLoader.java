@@ -99,14 +99,44 @@ final class CandidateLoader {
                 }
             }
         }
-        if (state.versionsCreated == state.versionsNewestFirst.size() && !state.embeddable && !state.closed) {
-            // every build is a candidate and nothing can embed the package: its lists are complete
+        if (state.versionsCreated == state.versionsNewestFirst.size() && !moreCopiesMayCome(state)
+                && !state.closed) {
+            // every build is a candidate: its lists are complete
             state.closed = true;
             state.vars.close();
-            for (RequestInfo r : state.requests) {
-                if (r.satisfiers != null) {
-                    r.satisfiers.close();
-                }
+        }
+        closeCompleteRequests(state);
+    }
+
+    /**
+     * Whether embedded copies of the package may still appear: every published build that
+     * embeds it was made a candidate when the package was first requested (with its copies),
+     * but a recipe built from source may embed it too, and is only read with its version.
+     */
+    private boolean moreCopiesMayCome(PackageState state) {
+        return state.embeddable && st.solve.allowBuilds();
+    }
+
+    /**
+     * Closes the satisfier lists that can get no more candidates: every version in the
+     * request's range (by version number, which any satisfying build's must be in) is read. An
+     * unsatisfiable answer then cannot lean on what older versions might hold, which spares the
+     * checks that it does not (the {@code versions} calls of {@code --time}).
+     */
+    void closeCompleteRequests(PackageState state) {
+        if (moreCopiesMayCome(state)) {
+            return;
+        }
+        for (SharedRequest r : state.shared) {
+            if (r.satisfiers == null || r.satisfiers.isClosed()) {
+                continue;
+            }
+            boolean complete = true;
+            for (int i = state.versionsCreated; i < state.versionsNewestFirst.size() && complete; i++) {
+                complete = !r.request.pkg().version().isApplicable(state.versionsNewestFirst.get(i)).isOk();
+            }
+            if (complete) {
+                r.satisfiers.close();
             }
         }
     }
@@ -117,9 +147,9 @@ final class CandidateLoader {
      * through an unsatisfiable answer.
      */
     void coverRequests(PackageState state) {
-        List<RequestInfo> always = new ArrayList<>();
-        for (RequestInfo r : state.requests) {
-            if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
+        List<SharedRequest> always = new ArrayList<>();
+        for (SharedRequest r : state.shared) {
+            if (r.always()) {
                 always.add(r);
                 while (state.versionsCreated < state.versionsNewestFirst.size() && !coversSomeCreated(state, r)) {
                     createVersions(state, 1);
@@ -138,7 +168,7 @@ final class CandidateLoader {
         }
     }
 
-    private static boolean coversSomeCreated(PackageState state, RequestInfo r) {
+    private static boolean coversSomeCreated(PackageState state, SharedRequest r) {
         for (int i = 0; i < state.versionsCreated; i++) {
             if (r.request.pkg().version().isApplicable(state.versionsNewestFirst.get(i)).isOk()) {
                 return true;

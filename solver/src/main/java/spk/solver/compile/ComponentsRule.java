@@ -23,7 +23,7 @@ final class ComponentsRule {
     private ComponentsRule() {}
 
     /** Rejects a build that lacks a component the request needs. */
-    static Compatibility check(RequestInfo r, CandidateInfo c) {
+    static Compatibility check(SharedRequest r, CandidateInfo c) {
         Set<Component> missing = new TreeSet<>(requiredComponents(r, c));
         missing.removeAll(c.available);
         if (!missing.isEmpty()) {
@@ -34,14 +34,14 @@ final class ComponentsRule {
     }
 
     /** A request in force that chose {@code c} uses the components it asks for. */
-    static void link(ConstraintModel model, RequestInfo r, CandidateInfo c) {
+    static void link(ConstraintModel model, SharedRequest r, CandidateInfo c) {
         if (c.spec.pkg().build().isSource()) {
             return;
         }
         for (Component k : requiredComponents(r, c)) {
             Integer kv = c.componentVars.get(k);
             if (kv != null) {
-                model.addClause(-r.activation, -c.var(), kv);
+                model.addClause(-r.var, -c.var(), kv);
             }
         }
     }
@@ -95,7 +95,7 @@ final class ComponentsRule {
     }
 
     /** The components a request needs from a spec: its own (or the default), {@code all}, then {@code uses}. */
-    static Set<Component> requiredComponents(RequestInfo r, PackageSpec spec) {
+    static Set<Component> requiredComponents(SharedRequest r, PackageSpec spec) {
         Set<Component> asked = new LinkedHashSet<>(r.request.pkg().components());
         if (asked.isEmpty()) {
             asked.add(r.request.pkg().build().map(Build::isSource).orElse(false) ? Component.SOURCE
@@ -104,8 +104,8 @@ final class ComponentsRule {
         return withUses(asked, spec);
     }
 
-    /** As {@link #requiredComponents(RequestInfo, PackageSpec)} for a candidate, remembered per request. */
-    static Set<Component> requiredComponents(RequestInfo r, CandidateInfo c) {
+    /** As {@link #requiredComponents(SharedRequest, PackageSpec)} for a candidate, remembered per request. */
+    static Set<Component> requiredComponents(SharedRequest r, CandidateInfo c) {
         return r.componentsNeeded.computeIfAbsent(c, k -> requiredComponents(r, k.spec));
     }
 

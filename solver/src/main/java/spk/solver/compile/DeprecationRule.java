@@ -18,10 +18,10 @@ final class DeprecationRule {
     }
 
     /** A request that names a deprecated candidate's exact build allows it while in force. */
-    static void link(RequestInfo r, CandidateInfo c) {
+    static void link(SharedRequest r, CandidateInfo c) {
         if (c.namedExactly != null && r.request.pkg().build().isPresent()
                 && r.request.pkg().build().get().equals(c.spec.pkg().build())) {
-            c.namedExactly.add(r.activation);
+            c.namedExactly.add(r.var);
         }
     }
 }

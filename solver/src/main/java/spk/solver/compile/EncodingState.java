@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import spk.constraint.ConstraintModel;
 import spk.constraint.PackageVars;
-import spk.grammar.ident.Component;
 import spk.grammar.name.PkgName;
 import spk.solver.SolveRequest;
 
@@ -33,10 +32,8 @@ final class EncodingState {
     final Map<Integer, RequestInfo> requestsByGroup = new HashMap<>();
     final Map<Integer, VarRequestInfo> varRequestsByGroup = new HashMap<>();
     final List<RequestInfo> initialRequests = new ArrayList<>();
-    /** Component requirements: the component whose use puts them in force. */
-    final Map<RequestInfo, Component> requirementComponent = new HashMap<>();
-    /** Every requirement (install or component): the candidate it belongs to. */
-    final Map<RequestInfo, Integer> ownerOf = new HashMap<>();
+    /** How many package requests were made (their creation order). */
+    int requestCount;
 
     EncodingState(SolveRequest solve, int firstVersions, SolveEncoding.BuildEnvironments buildEnvironments,
             spk.solver.OrderSettings order) {

@@ -33,7 +33,10 @@ final class OptionRules {
     private final Map<OptName, List<CandidateInfo>> candidatesByOptionName = new HashMap<>();
     private final Map<OptName, List<VarRequestInfo>> namespacedRequirements = new HashMap<>();
     private final Map<String, List<VarRequestInfo>> plainRequirementsByBase = new HashMap<>();
-    private final Map<VarRequestInfo, Integer> valueVarOfRequest = new HashMap<>();
+    /** Every var request that sets a value, in the order they were made. */
+    private final List<VarRequestInfo> withValues = new ArrayList<>();
+    /** The command line's var requests and options, in order. */
+    private final List<VarRequestInfo> topLevel = new ArrayList<>();
 
     OptionRules(EncodingState st, Rejections rejections) {
         this.st = st;
@@ -44,24 +47,30 @@ final class OptionRules {
      * Encodes a var request in force while {@code active} holds: it sets a value variable, and,
      * for a requirement of a build ({@code owner}), clashes with every other value of its option.
      */
-    void addVarRequest(VarRequest req, int active, Group group, String requestedBy, CandidateInfo owner) {
-        VarRequestInfo info = new VarRequestInfo(req, active, group, requestedBy, owner);
+    VarRequestInfo addVarRequest(VarRequest req, int active, Group group, String requestedBy, CandidateInfo owner,
+            boolean installLevel) {
+        VarRequestInfo info = new VarRequestInfo(req, active, group, requestedBy, owner, installLevel);
         st.varRequestsByGroup.put(group.id(), info);
+        if (owner == null) {
+            topLevel.add(info);
+        }
         OptName name = req.var();
         if (name.namespace().isPresent()) {
             int q = flagFor(name);
+            info.flagVar = q;
             st.model.addImplication(active, q);
             qualifiedFlags.get(name).add(active);
         }
         if (req.value().isEmpty()) {
-            return;
+            return info;
         }
         int a = valueVar(name, req.value());
-        valueVarOfRequest.put(info, a);
+        info.valueVar = a;
+        withValues.add(info);
         st.model.addImplication(active, a);
         st.model.addImplication(active, baseValueVar(name.base(), req.value()));
         if (owner == null) {
-            return;
+            return info;
         }
         // a var requirement clashes with every other value of its option (SPK's VarRequirementsValidator)
         if (name.namespace().isEmpty()) {
@@ -71,6 +80,12 @@ final class OptionRules {
             namespacedRequirements.computeIfAbsent(name, k -> new ArrayList<>()).add(info);
             VarRequirementsRule.encode(st.model, active, req.value(), valueVars.get(name));
         }
+        return info;
+    }
+
+    /** The command line's var requests and options, in order. */
+    List<VarRequestInfo> topLevel() {
+        return topLevel;
     }
 
     /** The variable "some request in force sets {@code name} to {@code value}", linked on creation. */
@@ -196,7 +211,7 @@ final class OptionRules {
 
     /** The value variable a var request sets, or null when it sets no value. */
     Integer valueVarOf(VarRequestInfo v) {
-        return valueVarOfRequest.get(v);
+        return v.valueVar == 0 ? null : v.valueVar;
     }
 
     /**
@@ -205,21 +220,28 @@ final class OptionRules {
      */
     List<Integer> valueVarsInForce(Set<Integer> owners) {
         List<Integer> out = new ArrayList<>();
-        valueVarOfRequest.forEach((v, var) -> {
+        for (VarRequestInfo v : withValues) {
             if (v.owner == null ? v.activation == v.group.id() : owners.contains(v.owner.var())
                     && v.activation == v.owner.var()) {
-                out.add(var);
+                out.add(v.valueVar);
             }
-        });
+        }
         return out;
     }
 
-    /** An unqualified value rule does not apply when a qualified request for the package may exist. */
+    /**
+     * An unqualified value of the command line does not apply to a package the command line
+     * also names the option qualified for (what {@code certainReasonAgainst} may say for sure).
+     */
     boolean ignoredFor(int valueVar, CandidateInfo c) {
         for (Map.Entry<OptName, Map<String, Integer>> e : valueVars.entrySet()) {
             if (e.getValue().containsValue(valueVar)) {
-                return e.getKey().namespace().isEmpty()
-                        && qualifiedFlagVars.containsKey(e.getKey().withNamespace(c.spec.pkg().name()));
+                if (e.getKey().namespace().isPresent()) {
+                    return false;
+                }
+                // a qualified request of the command line (linking made flags for every package it rejects)
+                OptName qualified = e.getKey().withNamespace(c.spec.pkg().name());
+                return topLevel.stream().anyMatch(v -> v.request.var().equals(qualified));
             }
         }
         return false;

@@ -11,7 +11,11 @@ final class PackageState {
     final PkgName name;
     final PackageVars vars;
     final List<CandidateInfo> candidates = new ArrayList<>();
+    /** Every package request on the package, in the order they were made. */
     final List<RequestInfo> requests = new ArrayList<>();
+    /** The distinct requests among them, in the order they first appeared. */
+    final List<SharedRequest> shared = new ArrayList<>();
+    final java.util.Map<String, SharedRequest> sharedByKey = new java.util.HashMap<>();
     boolean expanded;
     /** No candidate can be added any more (all versions read, nothing embeds the package). */
     boolean closed;

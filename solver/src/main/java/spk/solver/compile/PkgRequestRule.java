@@ -17,7 +17,7 @@ final class PkgRequestRule {
      * and repository, the version range under the candidate's compat, then the components
      * ({@link ComponentsRule}) and {@code required} vars ({@link RequiredVarsRule}).
      */
-    static Compatibility check(RequestInfo r, CandidateInfo c) {
+    static Compatibility check(SharedRequest r, CandidateInfo c) {
         PkgRequest req = r.request;
         PackageSpec spec = c.spec;
         boolean candidateIsSrc = spec.pkg().build().isSource();

@@ -20,15 +20,15 @@ final class PreReleaseRule {
     }
 
     /** Links a request with a pre-release candidate: it allows it, rules it out, or says nothing. */
-    static void link(ConstraintModel model, Rejections rejections, RequestInfo r, CandidateInfo c) {
+    static void link(ConstraintModel model, Rejections rejections, SharedRequest r, CandidateInfo c) {
         if (c.prereleaseAllowed == null) {
             return;
         }
         Optional<PreReleasePolicy> p = r.request.prereleasePolicy();
         if (p.isPresent() && p.get() == PreReleasePolicy.INCLUDE_ALL) {
-            c.prereleaseAllowed.add(r.activation);
+            c.prereleaseAllowed.add(r.var);
         } else if (p.isPresent()) {
-            model.addClause(-r.activation, -c.var());
+            model.addClause(-r.var, -c.var());
             rejections.reject(r, c, "pre-releases are excluded");
         }
     }

@@ -19,7 +19,6 @@ import spk.solver.repository.PackageRepository;
 final class Rejections {
     private final EncodingState st;
     private OptionRules options;
-    private final Map<RequestInfo, Map<CandidateInfo, String>> rejections = new LinkedHashMap<>();
     private final Map<Integer, Map<CandidateInfo, String>> valueRejections = new HashMap<>();
 
     Rejections(EncodingState st) {
@@ -31,11 +30,11 @@ final class Rejections {
         this.options = o;
     }
 
-    /** Request {@code r} rules out {@code c} for {@code why}. */
-    void reject(RequestInfo r, CandidateInfo c, String why) {
-        rejections.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, why);
+    /** Request {@code r} (every request of its text) rules out {@code c} for {@code why}. */
+    void reject(SharedRequest r, CandidateInfo c, String why) {
+        r.rejected.put(c, why);
         c.rejectedBy.add(Map.entry(r, why));
-        st.trace.rejected(c.spec.pkg().name().value(), why);
+        st.trace.rejected(c.spec.pkg().name().value(), why, r.members::size);
     }
 
     /** Value variable {@code var} rules out {@code c} for {@code why}. */
@@ -47,7 +46,7 @@ final class Rejections {
 
     /** Why request {@code r} rules out {@code c}, or null. */
     String reasonOf(RequestInfo r, CandidateInfo c) {
-        return rejections.getOrDefault(r, Map.of()).get(c);
+        return r.shared.rejected.get(c);
     }
 
     /** Why value variable {@code var} rules out {@code c}, or null. */
@@ -60,7 +59,7 @@ final class Rejections {
         Map<String, String> out = new LinkedHashMap<>();
         RequestInfo r = st.requestsByGroup.get(groupId);
         if (r != null) {
-            rejections.getOrDefault(r, Map.of()).forEach((c, why) -> out.put(c.label(), why));
+            r.shared.rejected.forEach((c, why) -> out.put(c.label(), why));
         }
         VarRequestInfo v = st.varRequestsByGroup.get(groupId);
         Integer valueVar = v == null ? null : options.valueVarOf(v);
@@ -70,15 +69,23 @@ final class Rejections {
         return out;
     }
 
-    /** Why candidate {@code var} was ruled out by any request in force in a model, if statically known. */
+    /**
+     * Why candidate {@code var} was ruled out by the requests in force in a model (in the order
+     * the requests were made), then by the option values set, if statically known.
+     */
     List<String> reasonsAgainst(int candidateVar, boolean[] values) {
-        List<String> out = new ArrayList<>();
         CandidateInfo c = st.byVar.get(candidateVar);
+        java.util.TreeMap<Integer, String> byRequest = new java.util.TreeMap<>();
         for (Map.Entry<Object, String> e : c.rejectedBy) {
-            if (e.getKey() instanceof RequestInfo r && EncodingState.isTrue(values, r.activation)) {
-                out.add(e.getValue() + " (" + r.request + ", requested by " + r.requestedBy + ")");
+            if (e.getKey() instanceof SharedRequest s) {
+                for (RequestInfo r : s.members) {
+                    if (r.active(values)) {
+                        byRequest.put(r.seq, e.getValue() + " (" + r.request + ", requested by " + r.requestedBy + ")");
+                    }
+                }
             }
         }
+        List<String> out = new ArrayList<>(byRequest.values());
         for (Map.Entry<Object, String> e : c.rejectedBy) {
             if (e.getKey() instanceof Integer var && EncodingState.isTrue(values, var)) {
                 out.add(e.getValue());

@@ -14,7 +14,7 @@ final class RequiredVarsRule {
     private RequiredVarsRule() {}
 
     /** {@code required: true} vars: the request itself must carry {@code pkg.var} with the build's value. */
-    static Compatibility check(RequestInfo r, CandidateInfo c) {
+    static Compatibility check(SharedRequest r, CandidateInfo c) {
         for (Opt o : c.spec.options()) {
             if (o instanceof Opt.Var v && v.required()) {
                 String value = v.staticValue().orElse("");

@@ -76,7 +76,7 @@ final class SearchQueries {
         List<SolveEncoding.RequestView> out = new ArrayList<>();
         if (s != null) {
             for (RequestInfo r : s.requests) {
-                if (EncodingState.isTrue(values, r.activation)) {
+                if (r.active(values)) {
                     out.add(new SolveEncoding.RequestView(r));
                 }
             }
@@ -89,7 +89,7 @@ final class SearchQueries {
         List<PkgName> out = new ArrayList<>();
         CandidateInfo c = st.byVar.get(candidateVar);
         for (RequestInfo r : c.requirements) {
-            if (EncodingState.isTrue(values, r.activation) && !out.contains(r.request.pkg().name())) {
+            if (r.active(values) && !out.contains(r.request.pkg().name())) {
                 out.add(r.request.pkg().name());
             }
         }
@@ -123,7 +123,7 @@ final class SearchQueries {
             requestedBy.putIfAbsent(name, r.requestedBy);
             CandidateInfo c = st.byVar.get(cv);
             if (!c.spec.pkg().build().isSource()) {
-                Set<Component> comps = ComponentsRule.requiredComponents(r, c);
+                Set<Component> comps = ComponentsRule.requiredComponents(r.shared, c);
                 addUse(c, comps, used, work, ownerComps, expandedOwners, decided, pending);
             } else {
                 addUse(c, Set.of(), used, work, ownerComps, expandedOwners, decided, pending);
@@ -241,9 +241,7 @@ final class SearchQueries {
         java.util.Set<Integer> owners = new java.util.HashSet<>(decided.values());
         InForce f = new InForce();
         for (RequestInfo r : s.requests) {
-            Integer owner = st.ownerOf.get(r);
-            boolean componentLevel = st.requirementComponent.containsKey(r);
-            if (owner == null ? st.initialRequests.contains(r) : owners.contains(owner) && !componentLevel) {
+            if (r.ownerCandidate == null || owners.contains(r.owner) && r.component == null) {
                 f.requests.add(r);
             }
         }
@@ -260,9 +258,9 @@ final class SearchQueries {
         for (PackageState s : st.packages.values()) {
             if (s.guided == null) {
                 List<Integer> needs = new ArrayList<>();
-                for (RequestInfo r : s.requests) {
+                for (SharedRequest r : s.shared) {
                     if (r.satisfiers != null) {
-                        needs.add(r.activation);
+                        needs.add(r.var);
                     }
                 }
                 // an embedded copy or a chosen embedder can also make a package needed

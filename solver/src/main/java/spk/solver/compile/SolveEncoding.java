@@ -58,6 +58,7 @@ public final class SolveEncoding {
     private final OptionRules options;
     private final CandidateLoader loader;
     private final SearchQueries queries;
+    private final StepChecks steps;
 
     public SolveEncoding(SolveRequest solve) {
         this(solve, DEFAULT_FIRST_VERSIONS);
@@ -95,21 +96,23 @@ public final class SolveEncoding {
         rejections.options(options);
         loader = new CandidateLoader(st, this::linkNew);
         queries = new SearchQueries(st, rejections, options);
+        steps = new StepChecks(st, rejections, options);
         ConstraintModel model = st.model;
         for (InitialRequest ir : solve.requests()) {
             Request r = ir.request();
             if (r instanceof PkgRequest p) {
                 Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + describe(p));
-                st.initialRequests.add(addPkgRequest(p, 0, g, ir.requestedBy(), Component.RUN, ir.options()));
+                st.initialRequests.add(addPkgRequest(p, 0, null, null, g, ir.requestedBy(), Component.RUN,
+                        ir.options()));
             } else if (r instanceof VarRequest v) {
                 Group g = model.newGroup(Group.Kind.REQUEST, ir.requestedBy() + " requests " + v);
-                addVarRequest(v, 0, g, ir.requestedBy(), null);
+                addVarRequest(v, 0, g, ir.requestedBy(), null, true);
             }
         }
         for (Map.Entry<String, String> e : solve.options().entries().entrySet()) {
             if (!e.getValue().isEmpty()) {
                 Group g = model.newGroup(Group.Kind.OPTION, "option " + e.getKey() + "=" + e.getValue());
-                addVarRequest(VarRequest.of(OptName.parse(e.getKey()), e.getValue()), 0, g, "option", null);
+                addVarRequest(VarRequest.of(OptName.parse(e.getKey()), e.getValue()), 0, g, "option", null, true);
             }
         }
     }
@@ -140,45 +143,66 @@ public final class SolveEncoding {
         return a;
     }
 
-    private RequestInfo addPkgRequest(PkgRequest req, int activation, Group group, String requestedBy,
-            Component defaultComponent, OptionMap requestOptions) {
+    private RequestInfo addPkgRequest(PkgRequest req, int owner, CandidateInfo ownerCandidate, Component component,
+            Group group, String requestedBy, Component defaultComponent, OptionMap requestOptions) {
         PackageState state = loader.expandName(req.pkg().name());
-        int active = activeLiteral(group, activation, req.toString());
-        RequestInfo info = new RequestInfo(req, active, group, requestedBy, defaultComponent, requestOptions);
+        SharedRequest shared = shared(state, req, defaultComponent, requestOptions);
+        RequestInfo info = new RequestInfo(req, group, owner, ownerCandidate, component, requestedBy, shared,
+                st.requestCount++);
+        if (owner == 0) {
+            st.model.addImplication(group.id(), shared.var);
+        } else {
+            st.model.addClause(-group.id(), -owner, shared.var);
+        }
         st.requestsByGroup.put(group.id(), info);
-        if (req.inclusionPolicy() == InclusionPolicy.ALWAYS) {
-            info.satisfiers = st.model.growingOr(active, "a candidate satisfying " + req, req.pkg().name());
-        }
+        shared.members.add(info);
         state.requests.add(info);
-        state.changed();
-        for (CandidateInfo c : new ArrayList<>(state.candidates)) {
-            link(info, c);
-        }
-        if (state.closed && info.satisfiers != null) {
-            info.satisfiers.close();
-        }
-        loader.coverRequests(state);
         return info;
     }
 
-    private void addVarRequest(VarRequest req, int activation, Group group, String requestedBy, CandidateInfo owner) {
+    /** The request of this text on the package, made (and linked with every candidate) on first use. */
+    private SharedRequest shared(PackageState state, PkgRequest req, Component defaultComponent,
+            OptionMap requestOptions) {
+        String key = SharedRequest.key(req, defaultComponent, requestOptions);
+        SharedRequest existing = state.sharedByKey.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        SharedRequest s = new SharedRequest(req, defaultComponent, requestOptions,
+                st.model.newVar("some request for " + describe(req) + " is in force"), state);
+        state.sharedByKey.put(key, s);
+        state.shared.add(s);
+        state.changed();
+        if (s.always()) {
+            s.satisfiers = st.model.growingOr(s.var, "a candidate satisfying " + req, req.pkg().name());
+        }
+        for (CandidateInfo c : new ArrayList<>(state.candidates)) {
+            link(s, c);
+        }
+        loader.coverRequests(state);
+        loader.closeCompleteRequests(state);
+        return s;
+    }
+
+    private VarRequestInfo addVarRequest(VarRequest req, int activation, Group group, String requestedBy,
+            CandidateInfo owner, boolean installLevel) {
         int active = activeLiteral(group, activation, req.toString());
-        options.addVarRequest(req, active, group, requestedBy, owner);
+        return options.addVarRequest(req, active, group, requestedBy, owner, installLevel);
     }
 
     /** A new candidate meets the requests on its package and the option values known so far. */
     private void linkNew(CandidateInfo c) {
-        for (RequestInfo r : new ArrayList<>(st.packages.get(c.spec.pkg().name()).requests)) {
+        for (SharedRequest r : new ArrayList<>(st.packages.get(c.spec.pkg().name()).shared)) {
             link(r, c);
         }
         options.linkOptions(c);
     }
 
     /** A request in force rules a candidate out, or counts it among its satisfiers. */
-    private void link(RequestInfo r, CandidateInfo c) {
+    private void link(SharedRequest r, CandidateInfo c) {
         Compatibility ok = PkgRequestRule.check(r, c);
         if (!ok.isOk()) {
-            st.model.addClause(-r.activation, -c.var());
+            st.model.addClause(-r.var, -c.var());
             rejections.reject(r, c, ok.toString());
             return;
         }
@@ -198,7 +222,7 @@ public final class SolveEncoding {
         }
         c.expanded = true;
         for (Request r : c.spec.install().requirements()) {
-            RequestInfo info = addRequirement(c, r, c.var(), c.label(), Component.RUN);
+            RequestInfo info = addRequirement(c, r, c.var(), null, c.label(), Component.RUN);
             if (info != null) {
                 c.installRequirements.add(info);
             }
@@ -207,25 +231,27 @@ public final class SolveEncoding {
             Integer kv = c.componentVars.get(cs.name());
             Component dflt = cs.name().equals(Component.BUILD) ? Component.BUILD : Component.RUN;
             for (Request r : cs.requirements()) {
-                RequestInfo info = addRequirement(c, r, kv, c.label() + ":" + cs.name(), dflt);
+                RequestInfo info = addRequirement(c, r, kv, cs.name(), c.label() + ":" + cs.name(), dflt);
                 if (info != null) {
-                    st.requirementComponent.put(info, cs.name());
                     c.componentRequirements.computeIfAbsent(cs.name(), k -> new ArrayList<>()).add(info);
                 }
             }
         }
     }
 
-    private RequestInfo addRequirement(CandidateInfo c, Request r, int activation, String who, Component dflt) {
+    private RequestInfo addRequirement(CandidateInfo c, Request r, int activation, Component component, String who,
+            Component dflt) {
         if (r instanceof PkgRequest p) {
             Group g = st.model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + describe(p));
-            RequestInfo info = addPkgRequest(p, activation, g, who, dflt, OptionMap.EMPTY);
+            RequestInfo info = addPkgRequest(p, activation, c, component, g, who, dflt, OptionMap.EMPTY);
             c.requirements.add(info);
-            st.ownerOf.put(info, c.var());
             return info;
         } else if (r instanceof VarRequest v) {
             Group g = st.model.newGroup(Group.Kind.REQUIREMENT, who + " requires " + v);
-            addVarRequest(v, activation, g, who, c);
+            VarRequestInfo info = addVarRequest(v, activation, g, who, c, component == null);
+            if (component == null) {
+                c.varRequirements.add(info);
+            }
         }
         return null;
     }
@@ -330,6 +356,38 @@ public final class SolveEncoding {
         return queries.certainReasonAgainst(candidateVar, decided);
     }
 
+    /**
+     * Why a candidate cannot be chosen beside the decided ones (the step solver's checks, from
+     * what is encoded): the reason and the decided packages that cause it, null when unknown.
+     */
+    public record Objection(String reason, Set<PkgName> culprits) {}
+
+    /**
+     * What the step solver would object to choosing {@code candidateVar} beside {@code decided}
+     * (in the order decided), or null; encodes the candidate's requirements if nothing objects
+     * before they are known. See {@link StepChecks}.
+     */
+    public Objection objection(int candidateVar, Map<PkgName, Integer> decided) {
+        return steps.objection(st.byVar.get(candidateVar), decided, this::expand);
+    }
+
+    /**
+     * The decided package whose requirement makes {@code name} needed, empty when the command
+     * line does, null when something else does.
+     */
+    public Set<PkgName> whyNeeded(PkgName name, Map<PkgName, Integer> decided) {
+        return steps.whyNeeded(name, decided);
+    }
+
+    /** Reads the versions of a package not read yet; false if there were none. */
+    public boolean readRemainingVersions(PkgName name) {
+        if (!loader.hasUnreadVersions(name)) {
+            return false;
+        }
+        loader.readAllVersions(name);
+        return true;
+    }
+
     /** The decision guide for back ends. */
     public spk.solver.backend.DecisionGuide guide() {
         return queries.guide();
@@ -341,6 +399,14 @@ public final class SolveEncoding {
     }
 
     // ------------------------------------------------------------------ for explanations (see Rejections)
+
+    /**
+     * The groups in the order an explanation prefers them: the command line's first, then
+     * requirements by their owner's distance from the requests; see {@link ExplanationOrder}.
+     */
+    public List<Group> explanationOrder(List<Group> groups) {
+        return ExplanationOrder.sort(st, groups);
+    }
 
     /** The initial package requests, in order. */
     public List<RequestView> initialRequests() {
@@ -380,9 +446,9 @@ public final class SolveEncoding {
     }
 
     /** A read-only view of a request. */
-    public record RequestView(PkgRequest request, String requestedBy, int groupId, int activation) {
+    public record RequestView(PkgRequest request, String requestedBy, int groupId) {
         RequestView(RequestInfo r) {
-            this(r.request, r.requestedBy, r.group.id(), r.activation);
+            this(r.request, r.requestedBy, r.group.id());
         }
     }
 }

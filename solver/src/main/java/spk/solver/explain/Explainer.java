@@ -35,18 +35,24 @@ public final class Explainer {
     }
 
     /**
-     * A minimal conflicting set of groups, in creation order: the preferred one for that order
-     * (what QuickXplain over all groups finds), which depends only on which sets of groups can
-     * hold, so both back ends, and every run, give the same one.
+     * A minimal conflicting set of groups, in the encoding's explanation order: the preferred one
+     * for that order (what QuickXplain over all groups finds), which depends only on which sets
+     * of groups can hold and on what is encoded, not on the order the back end's models made
+     * it encoded in, so both back ends, and every run, give the same one.
      */
     public List<Group> minimalConflict() {
         List<Group> candidates = new ArrayList<>(encoding.model().groups());
         for (int round = 0; round < 10; round++) {
             int known = encoding.model().groups().size();
             pool = new ArrayList<>(encoding.model().groups());
-            List<Group> conflict = preferredConflict(pool);
+            List<Group> ordered = encoding.explanationOrder(pool);
+            List<Group> conflict = preferredConflict(ordered);
             if (encoding.model().groups().size() == known) {
-                conflict.sort((a, b) -> Integer.compare(a.id(), b.id()));
+                Map<Group, Integer> position = new java.util.HashMap<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    position.put(ordered.get(i), i);
+                }
+                conflict.sort(java.util.Comparator.comparingInt(position::get));
                 return conflict;
             }
             // checking consistency encoded more requirements; explain again with them as candidates

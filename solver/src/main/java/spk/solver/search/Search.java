@@ -88,6 +88,7 @@ public final class Search {
             }
             if (DEBUG) {
                 System.err.println("  expanding " + todo.size() + " chosen candidates");
+                todo.forEach(tv -> System.err.println("    " + encoding.candidate(tv).label()));
             }
             encoding.trace().expansionRound(todo.size());
             todo.forEach(encoding::expand);
@@ -142,6 +143,9 @@ public final class Search {
         }
     }
 
+
+    /** How many candidates the walk before the first solve may try. */
+    private static final int WALK_BUDGET = Integer.getInteger("spk.walkBudget", 5000);
 
     private static final boolean DEBUG = System.getenv("SPK_DEBUG_SOLVE") != null;
 
@@ -203,28 +207,49 @@ public final class Search {
         for (RequestView r : encoding.initialRequests()) {
             log.add(0, 2, ' ', "INITIAL REQUEST " + r.request());
         }
-        greedyFirstGuess();
+        long t = System.nanoTime();
+        GuidedWalk.Result walk = new GuidedWalk(encoding, WALK_BUDGET).run();
+        encoding.trace().walk(walk.trials(), System.nanoTime() - t);
+        if (DEBUG) {
+            System.err.println("walk: " + walk.decided().size() + " decided, complete " + walk.complete() + ", "
+                    + walk.trials() + " trials");
+        }
+        if (walk.complete()) {
+            boolean[] hints = new boolean[encoding.model().varCount() + 1];
+            walk.decided().values().forEach(v -> hints[v] = true);
+            backend.hint(hints);
+        } else {
+            // no solution as far as the walk can tell: encode what SPK's iterator would meet
+            // anyway, so the explanation's checks do not grow it a round at a time
+            greedyFirstGuess();
+        }
         boolean[] m = solveComplete(List.of(), Set.of());
         if (m == null) {
             return null;
         }
+        if (DEBUG) {
+            Map<PkgName, CandidateInfoView> ch = encoding.chosen(m);
+            walk.decided().forEach((n, v) -> {
+                CandidateInfoView x = ch.get(n);
+                if (x == null || x.var() != v) {
+                    System.err.println("  walk " + encoding.candidate(v).label() + " model " + (x == null ? "-" : x.label()));
+                }
+            });
+        }
         m = improve(m);
-        // the model is now the preferred solution; walk it in order to report the decisions
+        // the model is now the preferred solution; report the decisions in the order the last
+        // pass of the improvement met them
         Map<PkgName, CandidateInfoView> resolved = new LinkedHashMap<>();
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
         Map<String, Integer> depthOfRequester = new HashMap<>();
         Map<PkgName, CandidateInfoView> chosenInModel = encoding.chosen(m);
-        while (true) {
-            SolveEncoding.Closure closure = encoding.closure(decided);
-            if (closure.pending().isEmpty()) {
-                return new Outcome(resolved, closure, m);
+        for (int step = 0; ; step++) {
+            if (step == lastPass.names().size()) {
+                return new Outcome(resolved, lastPass.closure(), m);
             }
-            PkgName name = closure.pending().get(0);
+            PkgName name = lastPass.names().get(step);
             CandidateInfoView chosen = chosenInModel.get(name);
-            if (chosen == null) {
-                throw new IllegalStateException("the model has no candidate for required package " + name);
-            }
-            String by = closure.requestedBy().getOrDefault(name, "");
+            String by = lastPass.requestedBy().get(step);
             int d = depthOfRequester.getOrDefault(by, 0) + 1;
             for (RequestView r : encoding.activeRequests(name, m)) {
                 log.add(d, 2, '.', "REQUEST " + r.request() + " (requested by " + r.requestedBy() + ")");
@@ -260,13 +285,19 @@ public final class Search {
             Map<PkgName, CandidateInfoView> chosen = encoding.chosen(m);
             Map<PkgName, Integer> decided = new LinkedHashMap<>();
             List<Integer> improvements = new ArrayList<>();
+            List<PkgName> names = new ArrayList<>();
+            List<String> requestedBy = new ArrayList<>();
             int samePrefix = 0;
             while (true) {
-                List<PkgName> pending = encoding.closure(decided).pending();
+                SolveEncoding.Closure closure = encoding.closure(decided);
+                List<PkgName> pending = closure.pending();
                 if (pending.isEmpty()) {
+                    lastPass = new Pass(names, requestedBy, closure);
                     break;
                 }
                 PkgName name = pending.get(0);
+                names.add(name);
+                requestedBy.add(closure.requestedBy().getOrDefault(name, ""));
                 CandidateInfoView c = chosen.get(name);
                 if (c == null) {
                     throw new IllegalStateException("the model has no candidate for required package " + name);
@@ -325,6 +356,15 @@ public final class Search {
             m = better;
         }
     }
+
+    /**
+     * The packages of a model in the order SPK meets them, with who asked for each, and the
+     * closure of them all: the same for the same model, so the report reuses the improvement's.
+     */
+    private record Pass(List<PkgName> names, List<String> requestedBy, SolveEncoding.Closure closure) {}
+
+    /** The improvement's last pass over the model it returned. */
+    private Pass lastPass;
 
     private List<CandidateInfoView> better(PkgName name, CandidateInfoView current) {
         List<CandidateInfoView> out = new ArrayList<>();

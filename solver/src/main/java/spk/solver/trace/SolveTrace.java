@@ -31,6 +31,8 @@ public final class SolveTrace {
     private final Map<String, Integer> packages = new HashMap<>();
     private int rounds;
     private int expanded;
+    private int walkSteps;
+    private long walkNanos;
     private Phase phase = Phase.SEARCH;
 
     /** Calls made from now on belong to {@code p}. */
@@ -55,11 +57,30 @@ public final class SolveTrace {
         expanded += candidates;
     }
 
+    /** The walk before the first SAT call tried {@code steps} candidates in {@code nanos}. */
+    public void walk(int steps, long nanos) {
+        walkSteps += steps;
+        walkNanos += nanos;
+    }
+
     /** A build of {@code pkg} was rejected for {@code reason}. */
     public void rejected(String pkg, String reason) {
         reasons.merge(reason, 1, Integer::sum);
         packages.merge(pkg, 1, Integer::sum);
     }
+
+    /**
+     * A build of {@code pkg} was rejected for {@code reason} by as many requests as {@code times}
+     * says when the profile is read: requests of the same text share one rejection, made once,
+     * and more of them may appear later.
+     */
+    public void rejected(String pkg, String reason, java.util.function.IntSupplier times) {
+        shared.add(new Shared(pkg, reason, times));
+    }
+
+    private record Shared(String pkg, String reason, java.util.function.IntSupplier times) {}
+
+    private final List<Shared> shared = new ArrayList<>();
 
     /** An unsatisfiable answer leaned on {@code pkg}. */
     public void inConflict(String pkg) {
@@ -73,14 +94,15 @@ public final class SolveTrace {
     public record Calls(Phase phase, int count, long millis) {}
 
     /** The figures of a solve, for reports. */
-    public record Profile(List<Calls> calls, int rounds, int expanded, List<Count> topReasons, List<Count> topPackages) {
+    public record Profile(List<Calls> calls, int walkSteps, long walkMillis, int rounds, int expanded,
+            List<Count> topReasons, List<Count> topPackages) {
         public Profile {
             calls = List.copyOf(calls);
             topReasons = List.copyOf(topReasons);
             topPackages = List.copyOf(topPackages);
         }
 
-        public static final Profile EMPTY = new Profile(List.of(), 0, 0, List.of(), List.of());
+        public static final Profile EMPTY = new Profile(List.of(), 0, 0, 0, 0, List.of(), List.of());
     }
 
     /** How many of the most frequent reasons and packages a profile keeps. */
@@ -89,7 +111,15 @@ public final class SolveTrace {
     public Profile profile() {
         List<Calls> out = new ArrayList<>();
         calls.forEach((p, c) -> out.add(new Calls(p, (int) c[0], c[1] / 1_000_000)));
-        return new Profile(out, rounds, expanded, top(reasons), top(packages));
+        Map<String, Integer> allReasons = new HashMap<>(reasons);
+        Map<String, Integer> allPackages = new HashMap<>(packages);
+        for (Shared s : shared) {
+            int n = s.times().getAsInt();
+            allReasons.merge(s.reason(), n, Integer::sum);
+            allPackages.merge(s.pkg(), n, Integer::sum);
+        }
+        return new Profile(out, walkSteps, walkNanos / 1_000_000, rounds, expanded, top(allReasons),
+                top(allPackages));
     }
 
     private static List<Count> top(Map<String, Integer> counts) {

@@ -1,0 +1,98 @@
+package spk.solver.compile;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import spk.constraint.Group;
+import spk.grammar.name.PkgName;
+import spk.grammar.request.PkgRequest;
+import spk.grammar.request.Request;
+import spk.spec.model.ComponentSpec;
+import spk.spec.model.EmbeddedPackageSpec;
+
+/**
+ * The order in which an explanation prefers groups, defined by what is encoded rather than by
+ * when it was encoded (which depends on the models a back end happened to find): the requests
+ * and options of the command line as given; then requirements by the order their owner's
+ * package is met walking breadth first from the requests through the requirements of every
+ * candidate read (each package's candidates best first, each spec's requirements in order), then the
+ * owner's rank among the package's candidates, then their place in the owner's spec.
+ */
+final class ExplanationOrder {
+    private ExplanationOrder() {}
+
+    static List<Group> sort(EncodingState st, List<Group> groups) {
+        Map<PkgName, Integer> met = meetingOrder(st);
+        Comparator<Group> order = Comparator.comparingInt((Group g) -> owner(st, g) == null ? 0 : 1)
+                .thenComparingInt(g -> {
+                    CandidateInfo c = owner(st, g);
+                    return c == null ? 0 : met.getOrDefault(c.spec.pkg().name(), Integer.MAX_VALUE);
+                })
+                .thenComparing(g -> {
+                    // packages the walk does not meet (embedded copies' parents only): by name
+                    CandidateInfo c = owner(st, g);
+                    return c == null ? "" : c.spec.pkg().name().value();
+                })
+                .thenComparing((a, b) -> {
+                    CandidateInfo ca = owner(st, a);
+                    CandidateInfo cb = owner(st, b);
+                    return ca == null || cb == null ? 0 : ca.rank.compareTo(cb.rank);
+                })
+                // within one owner (or among the command line's), groups are made in spec order
+                .thenComparingInt(Group::id);
+        return groups.stream().sorted(order).toList();
+    }
+
+    /** The candidate a requirement group belongs to; null for the command line's requests and options. */
+    private static CandidateInfo owner(EncodingState st, Group g) {
+        RequestInfo r = st.requestsByGroup.get(g.id());
+        if (r != null) {
+            return r.ownerCandidate;
+        }
+        VarRequestInfo v = st.varRequestsByGroup.get(g.id());
+        return v == null ? null : v.owner;
+    }
+
+    /** Each package's place in a breadth-first walk from the requests through the encoded builds' requirements. */
+    private static Map<PkgName, Integer> meetingOrder(EncodingState st) {
+        Map<PkgName, Integer> met = new HashMap<>();
+        Deque<PkgName> todo = new ArrayDeque<>();
+        for (RequestInfo r : st.initialRequests) {
+            meet(r.request.pkg().name(), met, todo);
+        }
+        while (!todo.isEmpty()) {
+            PackageState s = st.packages.get(todo.poll());
+            if (s == null) {
+                continue;
+            }
+            for (CandidateInfo c : s.sorted()) {
+                // from the specs, whether or not a model chose the candidate and had it expanded
+                for (Request r : c.spec.install().requirements()) {
+                    if (r instanceof PkgRequest p) {
+                        meet(p.pkg().name(), met, todo);
+                    }
+                }
+                for (ComponentSpec cs : c.spec.install().components()) {
+                    for (Request r : cs.requirements()) {
+                        if (r instanceof PkgRequest p) {
+                            meet(p.pkg().name(), met, todo);
+                        }
+                    }
+                }
+                for (EmbeddedPackageSpec e : c.spec.install().embedded()) {
+                    meet(e.pkg().name(), met, todo);
+                }
+            }
+        }
+        return met;
+    }
+
+    private static void meet(PkgName name, Map<PkgName, Integer> met, Deque<PkgName> todo) {
+        if (met.putIfAbsent(name, met.size()) == null) {
+            todo.add(name);
+        }
+    }
+}
