@@ -3,8 +3,10 @@ package spk.cli.app;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -14,19 +16,81 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
+        // picocli otherwise looks for Groovy on the class path when it first makes a command,
+        // and the miss opens every jar of it (a third of the start-up of `spfs version`)
+        System.setProperty("picocli.disable.closures", "true");
         return commandLine(command, args).execute(args);
     }
 
-    /** The configured command line for {@code command}, ready to execute {@code args}. */
+    /**
+     * The configured command line for {@code command}, ready to execute {@code args}. Of the
+     * root's {@link Subcommands}, only those {@code args} name are built in full; the others are
+     * stand-ins that carry their name, aliases and description, which is all a usage listing, a
+     * "did you mean" or a missing-subcommand error needs.
+     */
     public static CommandLine commandLine(Object command, String... args) {
+        return configure(command, args, false);
+    }
+
+    /** {@code command} with every subcommand built in full, as the tests that walk the tree need. */
+    public static CommandLine completeCommandLine(Object command) {
+        return configure(command, new String[0], true);
+    }
+
+    private static CommandLine configure(Object command, String[] args, boolean complete) {
         ExitCodes codes = new ExitCodes(countVerbosity(args));
         CommandLine cl = new CommandLine(command)
                 .setExecutionExceptionHandler(codes)
                 .setExitCodeExceptionMapper(codes)
                 .setParameterExceptionHandler(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        Subcommands lazy = command.getClass().getAnnotation(Subcommands.class);
+        if (lazy != null) {
+            List<String> named = namedSubcommands(args);
+            for (Class<?> sub : lazy.value()) {
+                Command annotation = sub.getAnnotation(Command.class);
+                if (complete || named.contains(annotation.name())
+                        || Arrays.stream(annotation.aliases()).anyMatch(named::contains)) {
+                    cl.addSubcommand(sub);
+                } else {
+                    cl.addSubcommand(annotation.name(), standIn(annotation), annotation.aliases());
+                }
+            }
+        }
         addHelpOptions(cl);
         return cl;
+    }
+
+    /**
+     * The words of {@code args} that may name a root subcommand: the first word that is not an
+     * option (the roots' own options take no values), and after {@code help} the word it asks
+     * about, whose full usage picocli's help command prints.
+     */
+    private static List<String> namedSubcommands(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (!args[i].startsWith("-")) {
+                if (args[i].equals("help")) {
+                    for (int j = i + 1; j < args.length; j++) {
+                        if (!args[j].startsWith("-")) {
+                            return List.of(args[i], args[j]);
+                        }
+                    }
+                }
+                return List.of(args[i]);
+            }
+        }
+        return List.of();
+    }
+
+    /** A subcommand that is listed but not built: its name, description and whether it is hidden. */
+    private static CommandSpec standIn(Command annotation) {
+        CommandSpec spec = CommandSpec.create().name(annotation.name()).aliases(annotation.aliases());
+        spec.usageMessage().description(annotation.description()).header(annotation.header())
+                .hidden(annotation.hidden());
+        return spec;
     }
 
     /**

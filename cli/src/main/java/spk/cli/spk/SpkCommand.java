@@ -10,14 +10,15 @@ import picocli.CommandLine.Spec;
 import spk.cli.app.BuildInfo;
 import spk.cli.app.ExitCodes;
 import spk.cli.app.GlobalOptions;
+import spk.cli.app.Subcommands;
 import spk.spec.SpecLoader;
 
 /** The root of the {@code spk} command line; each subcommand is its own class. */
-@Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "A package manager for building and running software environments.",
-        subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
+@Subcommands({VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
             NumVariantsCommand.class, CheckInstallableCommand.class, BenchCommand.class,
             ViewCommand.class, MakeRecipeCommand.class, CommandLine.HelpCommand.class})
+@Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "A package manager for building and running software environments.")
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 
