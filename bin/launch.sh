@@ -18,32 +18,52 @@ launch() {
     done
     # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
     # user's command from this very process, which would inherit the raised limit
-    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-MaxFDLimit)
+    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
-        jvm=(-Xshare:auto -XX:-MaxFDLimit)
+        jvm=(-XX:-MaxFDLimit)
     fi
     # spk bench reads a whole Debian archive (~300 MB live): a young generation that holds it
     # spares the serial collector from copying it over and over (0.5 s of pauses otherwise)
     if [[ "${1:-}" == bench ]]; then
         jvm+=(-Xmn1g)
     fi
+    local java=java release
+    # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
+    # with, when there is one and it is newer than the build; every other command starts faster
+    # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Start-up")
+    local aot="$target/jspk.aot" word
+    if [[ -z "${SPK_NO_AOT:-}" && "$archive" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar" ]]; then
+        for word in "$@"; do
+            case "$word" in
+                -*) continue ;;
+                explain|check-installable|bench)
+                    java="$target/aot-jdk/bin/java"
+                    jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off) ;;
+            esac
+            break
+        done
+    fi
+    if [[ "$java" == java ]]; then
+        local jsa="$target/jspk.jsa"
+        jvm+=(-Xshare:auto)
+        if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
+            jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+        fi
+        if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
+            release="$JAVA_HOME/release"
+        else
+            release="$(readlink -f "$(command -v java)")"
+            release="${release%/bin/java}/release"
+        fi
+    else
+        release="$target/aot-jdk/release"
+    fi
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended. Only there: on JDK 17 the first option
     # would turn off CDS's optimized module handling for nothing.
-    local release
-    if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
-        release="$JAVA_HOME/release"
-    else
-        release="$(readlink -f "$(command -v java)")"
-        release="${release%/bin/java}/release"
-    fi
     if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
         jvm+=(--enable-native-access=ALL-UNNAMED)
         [[ "${BASH_REMATCH[1]}" != 22 ]] && jvm+=(--sun-misc-unsafe-memory-access=allow)
-    fi
-    local jsa="$target/$archive.jsa"
-    if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
-        jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
     # what runs in a runtime (spfs run, spk env, a build script) calls spfs itself (spfs commit,
     # spfs edit): make it this one, found next to the launcher, even when bin/ is not on PATH
@@ -56,6 +76,10 @@ launch() {
     if ! pwd -P >/dev/null 2>&1; then
         cd -- "${PWD:-/}" 2>/dev/null || cd /
     fi
+    if [[ -n "${SPK_LAUNCH_TRACE:-}" ]]; then
+        # which JVM and options a command gets (the launcher's tests read this)
+        echo "launch: $java ${jvm[*]}" >&2
+    fi
     # shellcheck disable=SC2086
-    exec java "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+    exec "$java" "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
 }
