@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +25,10 @@ public final class Cli {
 
     /**
      * The configured command line for {@code command}, ready to execute {@code args}. Of the
-     * root's {@link Subcommands}, only those {@code args} name are built in full; the others are
-     * stand-ins that carry their name, aliases and description, which is all a usage listing, a
-     * "did you mean" or a missing-subcommand error needs.
+     * root's {@link Subcommands}, only those {@code args} name are built in full; where the
+     * others are needed at all, they are stand-ins that carry their name, aliases and
+     * description, which is all a usage listing, a "did you mean" or a missing-subcommand error
+     * needs.
      */
     public static CommandLine commandLine(Object command, String... args) {
         return configure(command, args, false);
@@ -46,14 +48,15 @@ public final class Cli {
                 .setCaseInsensitiveEnumValuesAllowed(true);
         Subcommands lazy = command.getClass().getAnnotation(Subcommands.class);
         if (lazy != null) {
-            List<String> named = namedSubcommands(args);
-            for (Class<?> sub : lazy.value()) {
-                Command annotation = sub.getAnnotation(Command.class);
-                if (complete || named.contains(annotation.name())
-                        || Arrays.stream(annotation.aliases()).anyMatch(named::contains)) {
-                    cl.addSubcommand(sub);
-                } else {
-                    cl.addSubcommand(annotation.name(), standIn(annotation), annotation.aliases());
+            Named named = named(args);
+            if (complete || named.listing() || !addNamed(cl, lazy, named)) {
+                for (Class<?> sub : lazy.value()) {
+                    Command annotation = sub.getAnnotation(Command.class);
+                    if (complete || names(annotation).anyMatch(named.words()::contains)) {
+                        cl.addSubcommand(sub);
+                    } else {
+                        cl.addSubcommand(annotation.name(), standIn(annotation), annotation.aliases());
+                    }
                 }
             }
         }
@@ -62,27 +65,55 @@ public final class Cli {
     }
 
     /**
-     * The words of {@code args} that may name a root subcommand: the first word that is not an
-     * option (the roots' own options take no values), and after {@code help} the word it asks
-     * about, whose full usage picocli's help command prints.
+     * The words of a command line that may name root subcommands, and whether the others must
+     * be listed too: for the root's usage ({@code --help}, {@code help}, no subcommand); also
+     * when no word names one, for picocli's "did you mean". Each stand-in costs an annotation read
+     * and a picocli command line of its own, so a run that names its subcommand makes none.
      */
-    private static List<String> namedSubcommands(String[] args) {
+    private record Named(List<String> words, boolean listing) {}
+
+    /**
+     * The first word of {@code args} that is not an option (the roots' own options take no
+     * values), and after {@code help} the word it asks about, whose full usage picocli's help
+     * command prints.
+     */
+    private static Named named(String[] args) {
+        boolean rootHelp = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--")) {
                 break;
+            }
+            if (args[i].equals("-h") || args[i].equals("--help")) {
+                rootHelp = true;
             }
             if (!args[i].startsWith("-")) {
                 if (args[i].equals("help")) {
                     for (int j = i + 1; j < args.length; j++) {
                         if (!args[j].startsWith("-")) {
-                            return List.of(args[i], args[j]);
+                            return new Named(List.of(args[i], args[j]), true);
                         }
                     }
+                    return new Named(List.of(args[i]), true);
                 }
-                return List.of(args[i]);
+                return new Named(List.of(args[i]), rootHelp);
             }
         }
-        return List.of();
+        return new Named(List.of(), true);
+    }
+
+    /** Adds the one subcommand {@code named} names, if there is one; reads no more annotations than it must. */
+    private static boolean addNamed(CommandLine cl, Subcommands lazy, Named named) {
+        for (Class<?> sub : lazy.value()) {
+            if (names(sub.getAnnotation(Command.class)).anyMatch(named.words()::contains)) {
+                cl.addSubcommand(sub);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Stream<String> names(Command annotation) {
+        return Stream.concat(Stream.of(annotation.name()), Arrays.stream(annotation.aliases()));
     }
 
     /** A subcommand that is listed but not built: its name, description and whether it is hidden. */
