@@ -79,6 +79,10 @@ class CommandLineTest {
                 "an alias names its command");
         assertTrue(run(new SpkCommand(), "help", "env").out().contains("--dry-run"), "help shows the full usage");
         assertEquals(null, Cli.commandLine(new SpfsCommand(), "--", "run").getSubcommands().get("run").getCommandSpec().userObject());
+        // what the root is configured with reaches the subcommand built for the run
+        CommandLine explain = Cli.commandLine(new SpkCommand(), "explain", "--solver", "cpsat", "x");
+        assertTrue(explain.getSubcommands().get("explain").isCaseInsensitiveEnumValuesAllowed());
+        assertTrue(explain.getSubcommands().get("explain").getParameterExceptionHandler() instanceof spk.cli.app.ExitCodes);
     }
 
     /** Every subcommand, however deep, answers -h and --help with its own usage. */

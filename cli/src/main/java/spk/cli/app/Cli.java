@@ -40,12 +40,7 @@ public final class Cli {
     }
 
     private static CommandLine configure(Object command, String[] args, boolean complete) {
-        ExitCodes codes = new ExitCodes(countVerbosity(args));
-        CommandLine cl = new CommandLine(command)
-                .setExecutionExceptionHandler(codes)
-                .setExitCodeExceptionMapper(codes)
-                .setParameterExceptionHandler(codes)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(command);
         Subcommands lazy = command.getClass().getAnnotation(Subcommands.class);
         if (lazy != null) {
             Named named = named(args);
@@ -61,7 +56,12 @@ public final class Cli {
             }
         }
         addHelpOptions(cl);
-        return cl;
+        // set once every subcommand is in: picocli applies these to the subcommands it has now
+        ExitCodes codes = new ExitCodes(countVerbosity(args));
+        return cl.setExecutionExceptionHandler(codes)
+                .setExitCodeExceptionMapper(codes)
+                .setParameterExceptionHandler(codes)
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /**
