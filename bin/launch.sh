@@ -1,13 +1,13 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
-# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <archive name> "$@"
+# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <program name> "$@"
 # Start-up counts (every command pays it), so the script forks nothing it can do in bash.
 launch() {
-    local main="$1" archive="$2"
+    local main="$1" program="$2"
     shift 2
     local root="${JSPK_BIN%/*}"
     local target="$root/cli/target"
     if [[ ! -f "$target/jspk-cli.jar" ]]; then
-        echo "${archive}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
+        echo "${program}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
         exit 2
     fi
     # a fixed class path order, so the class-data archive made at setup stays valid
@@ -30,9 +30,11 @@ launch() {
     local java=java release
     # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
     # with, when there is one and it is newer than the build; every other command starts faster
-    # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Start-up")
+    # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
+    # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
     local aot="$target/jspk.aot" word
-    if [[ -z "${SPK_NO_AOT:-}" && "$archive" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar" ]]; then
+    if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
+        && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
         for word in "$@"; do
             case "$word" in
                 -*) continue ;;

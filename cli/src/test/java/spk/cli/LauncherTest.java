@@ -146,6 +146,10 @@ class LauncherTest {
         assertRanCleanly(version, "spk ");
         assertEquals("java", launch("bin/spfs", "version").java());
         assertEquals("java", launch(Map.of("SPK_NO_AOT", "1"), "bin/spk", "explain", "--no-host", "-r", catalog, "greeter").java());
+        // the JVM refuses an AOT cache beside a class-data choice of the user's own
+        Launch own = launch(Map.of("JAVA_OPTS", "-Xshare:off"), "bin/spk", "explain", "--no-host", "-r", catalog, "greeter");
+        assertEquals("java", own.java());
+        assertRanCleanly(own, "greeter");
 
         archive("jspk.aot", "not a cache", false);
         Launch stale = launch("bin/spk", "explain", "--no-host", "-r", catalog, "greeter");
