@@ -44,8 +44,12 @@ for run in "${runs[@]}"; do
     java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" "${args[@]:1}" \
         </dev/null >/dev/null 2>&1 || true
 done
-# `spfs run` replaces itself with the command: the monitors it started may still be writing
-sleep 1
+# `spfs run` replaces itself with the command: its monitors remove the runtimes' records once
+# the commands have exited; wait for that before the scratch repository goes
+for _ in $(seq 100); do
+    compgen -G "$scratch/repo/tags/spfs/runtimes/meta/*.tag" >/dev/null || break
+    sleep 0.1
+done
 cat "$scratch"/classes.* | sort -u >"$scratch/classes.lst"
 java -Xshare:dump -XX:SharedClassListFile="$scratch/classes.lst" -XX:SharedArchiveFile="$target/jspk.jsa" \
     -cp "$cp" >/dev/null 2>&1 || rm -f "$target/jspk.jsa"
