@@ -1,13 +1,13 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
-# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <archive name> "$@"
+# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <program name> "$@"
 # Start-up counts (every command pays it), so the script forks nothing it can do in bash.
 launch() {
-    local main="$1" archive="$2"
+    local main="$1" program="$2"
     shift 2
     local root="${JSPK_BIN%/*}"
     local target="$root/cli/target"
     if [[ ! -f "$target/jspk-cli.jar" ]]; then
-        echo "${archive}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
+        echo "${program}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
         exit 2
     fi
     # a fixed class path order, so the class-data archive made at setup stays valid
@@ -18,9 +18,9 @@ launch() {
     done
     # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
     # user's command from this very process, which would inherit the raised limit
-    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-MaxFDLimit)
+    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
-        jvm=(-Xshare:auto -XX:-MaxFDLimit)
+        jvm=(-XX:-MaxFDLimit)
     fi
     # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
     jvm+=("-Dspfs.repository.kinds.path=$target/lib-s3/*")
@@ -29,23 +29,45 @@ launch() {
     if [[ "${1:-}" == bench ]]; then
         jvm+=(-Xmn1g)
     fi
+    local java=java release
+    # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
+    # with, when there is one and it is newer than the build; every other command starts faster
+    # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
+    # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
+    local aot="$target/jspk.aot" word
+    if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
+        && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
+        for word in "$@"; do
+            case "$word" in
+                -*) continue ;;
+                explain|check-installable|bench)
+                    java="$target/aot-jdk/bin/java"
+                    jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off) ;;
+            esac
+            break
+        done
+    fi
+    if [[ "$java" == java ]]; then
+        local jsa="$target/jspk.jsa"
+        jvm+=(-Xshare:auto)
+        if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
+            jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+        fi
+        if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
+            release="$JAVA_HOME/release"
+        else
+            release="$(readlink -f "$(command -v java)")"
+            release="${release%/bin/java}/release"
+        fi
+    else
+        release="$target/aot-jdk/release"
+    fi
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended. Only there: on JDK 17 the first option
     # would turn off CDS's optimized module handling for nothing.
-    local release
-    if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
-        release="$JAVA_HOME/release"
-    else
-        release="$(readlink -f "$(command -v java)")"
-        release="${release%/bin/java}/release"
-    fi
     if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
         jvm+=(--enable-native-access=ALL-UNNAMED)
         [[ "${BASH_REMATCH[1]}" != 22 ]] && jvm+=(--sun-misc-unsafe-memory-access=allow)
-    fi
-    local jsa="$target/$archive.jsa"
-    if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
-        jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
     # what runs in a runtime (spfs run, spk env, a build script) calls spfs itself (spfs commit,
     # spfs edit): make it this one, found next to the launcher, even when bin/ is not on PATH
@@ -58,6 +80,10 @@ launch() {
     if ! pwd -P >/dev/null 2>&1; then
         cd -- "${PWD:-/}" 2>/dev/null || cd /
     fi
+    if [[ -n "${SPK_LAUNCH_TRACE:-}" ]]; then
+        # which JVM and options a command gets (the launcher's tests read this)
+        echo "launch: $java ${jvm[*]}" >&2
+    fi
     # shellcheck disable=SC2086
-    exec java "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
+    exec "$java" "${jvm[@]}" ${JAVA_OPTS:-} -cp "$cp" "$main" "$@"
 }

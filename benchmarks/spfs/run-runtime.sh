@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `spfs run <stack of 10 layers> -- true` against a shell script doing the same mounts by hand
 # (unshare -m, a tmpfs, mount -t overlay over the 10 rendered layers, exec true), in one
-# hyperfine run, plus the pieces that split spfs's overhead:
+# hyperfine run, with `spfs run` of one layer, `spk env` of a 2-package environment (hello and
+# the stdfs it needs, built from packages/ into the same repository) and `unshare -m true`
+# beside them, plus the pieces that split spfs's overhead:
 #   JVM start   `spfs version`: the JVM, class loading and the command line, nothing else;
 #   render      `spfs run` with the renders deleted before each run, minus the warm `spfs run`;
 #   the rest    warm `spfs run` minus `spfs version`: refs, the runtime record (saved twice),
@@ -23,6 +25,10 @@ rm -rf "$work"
 mkdir -p "$work"
 export SPFS_STORAGE__ROOT="$work/repo"
 export XDG_CONFIG_HOME="$work/no-config"
+# the runtime's startup script sources ~/.bashrc, as spfs's does: an empty home keeps the user's
+# own start-up (pyenv, conda...) out of the figures
+export HOME="$work/home"
+mkdir -p "$HOME"
 spfs="$root/bin/spfs"
 stack=()
 for l in $(seq 0 9); do
@@ -38,6 +44,9 @@ for l in $(seq 0 9); do
     stack+=("bench/l$l")
 done
 ref="$(IFS=+; echo "${stack[*]}")"
+"$root/bin/spk" build "$root/packages/stdfs/stdfs.spk.yaml" >/dev/null
+"$root/bin/spk" build "$root/packages/hello/hello.spk.yaml" >/dev/null
+"$root/bin/spk" env hello -o greeting=hi -- hello
 # one run renders the layers; the hand-made baseline mounts those same render directories
 "$spfs" run "$ref" -- true
 renders=$(SPFS_RUNTIME= "$spfs" run "$ref" -- sh -c "grep ' /spfs ' /proc/self/mountinfo" \
@@ -57,10 +66,16 @@ wait_monitors='while pgrep -f "[S]pfsMain monitor --runtime" >/dev/null; do slee
 # one --prepare per command, in order: wait for monitors; the last also deletes the renders
 hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$root/benchmarks/spfs/result-runtime.md" \
     --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" \
+    --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" --prepare "sh -c '$wait_monitors'" \
+    --prepare "sh -c '$wait_monitors'" \
     --prepare "sh -c '$wait_monitors; rm -rf $work/repo/renders/root'" \
+    -n "unshare -m true" "unshare -m true" \
     -n "by hand: unshare -m + mount -t overlay (10 layers)" "$work/by-hand.sh" \
     -n "spfs version (JVM start)" "$spfs version" \
+    -n "spfs run <1 layer> -- true" "$spfs run bench/l0 -- true" \
     -n "spfs run <10 layers> -- true" "$spfs run $ref -- true" \
+    -n "spk env hello (2 packages) -- true" "$root/bin/spk env hello -o greeting=hi -- true" \
+    -n "spk env --dry-run hello (the solve alone)" "$root/bin/spk env --dry-run hello -o greeting=hi" \
     -n "spfs run <10 layers> -- true, renders deleted first" "$spfs run $ref -- true"
 cat "$root/benchmarks/spfs/result-runtime.md"
 rm -rf "$work"

@@ -50,12 +50,47 @@ class CommandLineTest {
         assertEquals(0, run(new SpfsCommand(), "--help").exit());
     }
 
+    /**
+     * A run builds in full only the subcommand it names (picocli's model of the others is
+     * start-up time wasted); where the root's usage is shown the others stand in with their name
+     * and description, so the listing is the same as with every subcommand built.
+     */
+    @Test
+    void onlyTheNamedSubcommandIsBuilt() {
+        for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
+            CommandLine complete = Cli.completeCommandLine(root);
+            CommandLine lazy = Cli.commandLine(root, "-v", "version");
+            java.util.List<String> built = new java.util.ArrayList<>();
+            lazy.getSubcommands().forEach((name, sub) -> {
+                if (sub.getCommandSpec().userObject() != null) {
+                    built.add(name);
+                }
+            });
+            assertEquals(java.util.List.of("version"), built, root.getClass().getSimpleName());
+            assertEquals(java.util.Set.of("version"), lazy.getSubcommands().keySet());
+            for (String[] listing : new String[][] {{"--help"}, {"help"}, {}, {"-h", "version"}, {"nope"}}) {
+                assertEquals(complete.getUsageMessage(), Cli.commandLine(root, listing).getUsageMessage(),
+                        java.util.Arrays.toString(listing));
+            }
+        }
+        CommandLine help = Cli.commandLine(new SpkCommand(), "help", "env");
+        assertTrue(help.getSubcommands().get("env").getCommandSpec().userObject() instanceof spk.cli.spk.EnvCommand);
+        assertTrue(help.getSubcommands().get("run").getCommandSpec().userObject() instanceof spk.cli.spk.EnvCommand,
+                "an alias names its command");
+        assertTrue(run(new SpkCommand(), "help", "env").out().contains("--dry-run"), "help shows the full usage");
+        assertEquals(null, Cli.commandLine(new SpfsCommand(), "--", "run").getSubcommands().get("run").getCommandSpec().userObject());
+        // what the root is configured with reaches the subcommand built for the run
+        CommandLine explain = Cli.commandLine(new SpkCommand(), "explain", "--solver", "cpsat", "x");
+        assertTrue(explain.getSubcommands().get("explain").isCaseInsensitiveEnumValuesAllowed());
+        assertTrue(explain.getSubcommands().get("explain").getParameterExceptionHandler() instanceof spk.cli.app.ExitCodes);
+    }
+
     /** Every subcommand, however deep, answers -h and --help with its own usage. */
     @Test
     void everySubcommandHasHelp() {
         for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
             java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-            collect(Cli.commandLine(root), new java.util.ArrayList<>(), paths);
+            collect(Cli.completeCommandLine(root), new java.util.ArrayList<>(), paths);
             assertTrue(paths.size() > 5, paths.toString());
             for (java.util.List<String> path : paths) {
                 for (String flag : new String[] {"-h", "--help"}) {
@@ -136,7 +171,7 @@ class CommandLineTest {
     void commandListsShowWholeSentences() {
         for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
             java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-            CommandLine top = Cli.commandLine(root);
+            CommandLine top = Cli.completeCommandLine(root);
             collect(top, new java.util.ArrayList<>(), paths);
             for (java.util.List<String> path : paths) {
                 CommandLine cl = top;

@@ -203,7 +203,7 @@ class ExitCodesTest {
         Set<String> covered = new TreeSet<>();
         spkCases().forEach(c -> covered.add(c.args().length == 0 ? "" : c.args()[0]));
         Set<String> commands = new TreeSet<>();
-        CommandLine root = Cli.commandLine(new SpkCommand());
+        CommandLine root = Cli.completeCommandLine(new SpkCommand());
         root.getSubcommands().forEach((name, sub) -> {
             if (name.equals(sub.getCommandName())) {
                 commands.add(name);

@@ -53,8 +53,11 @@ class ReadmeExamplesTest {
         return out;
     }
 
-    /** A clone's layout: bin/, packages/, README.md, and cli/target/jspk-cli.jar as the launchers expect it. */
-    Path cloneLayout() throws IOException {
+    /**
+     * A clone's layout in {@code tmp}: bin/, packages/, README.md, and cli/target/jspk-cli.jar as
+     * the launchers expect it.
+     */
+    static Path cloneLayout(Path tmp) throws IOException {
         Path clone = tmp.resolve("clone");
         for (String dir : List.of("bin", "packages")) {
             try (Stream<Path> s = Files.walk(REPO.resolve(dir))) {
@@ -91,7 +94,7 @@ class ReadmeExamplesTest {
         RuntimeHarness.assumeOverlayFs();
         List<String> commands = commands();
         assertTrue(commands.stream().filter(l -> l.startsWith("bin/spk ")).count() >= 10, commands.toString());
-        Path clone = cloneLayout();
+        Path clone = cloneLayout(tmp);
         Path script = tmp.resolve("readme.sh");
         Files.writeString(script, "set -euo pipefail\n" + String.join("\n", commands) + "\n");
         Path home = Files.createDirectories(tmp.resolve("home"));

@@ -391,5 +391,8 @@ class RuntimeMountTest {
             Files.writeString(stop, "");
             RuntimeHarness.finish(p, "the rootless runtime");
         }
+        // the monitors remove their records from the repository after their commands have
+        // exited: wait for that, or the temporary folder is removed while they still write there
+        assertTrue(RuntimeHarness.awaitNoRuntimes(repo), "the rootless runtimes were not torn down");
     }
 }

@@ -59,9 +59,10 @@ public record JavaCommand(List<String> prefix) {
         }
         List<String> prefix = new ArrayList<>(parts.subList(0, main + 1));
         // options that write a file for this one process (a class list recorded for the
-        // class-data archive, a log file) would have the child overwrite ours
+        // class-data archive or an AOT cache, a log file) would have the child overwrite ours
         prefix.removeIf(o -> o.startsWith("-XX:DumpLoadedClassList=") || o.startsWith("-XX:ArchiveClassesAtExit=")
-                || (o.startsWith("-Xlog:") && o.contains(":file=")));
+                || o.startsWith("-XX:AOTCacheOutput=") || o.startsWith("-XX:AOTConfiguration=")
+                || o.startsWith("-XX:AOTMode=") || (o.startsWith("-Xlog:") && o.contains(":file=")));
         prefix.set(0, java);
         return Optional.of(new JavaCommand(prefix));
     }

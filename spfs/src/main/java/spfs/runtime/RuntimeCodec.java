@@ -1,10 +1,13 @@
 package spfs.runtime;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,91 +26,107 @@ import spfs.mount.MountBackend;
  * default, {@code flattened_layers} and {@code live_layers} omitted when empty.
  */
 public final class RuntimeCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory STREAMING = new JsonFactory();
     /** chrono's RFC 3339 form of a local time: nanoseconds and a numeric offset. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx");
 
     private RuntimeCodec() {}
 
-    public static String encode(RuntimeData rt) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("name", rt.name());
-        ObjectNode author = root.putObject("author");
-        author.put("user_name", rt.author().userName());
-        author.put("host_name", rt.author().hostName());
-        author.put("created", TIME.format(rt.author().created()));
-        Status s = rt.status();
-        ObjectNode status = root.putObject("status");
-        ArrayNode stack = status.putArray("stack");
-        s.topDown().forEach(d -> stack.add(d.toString()));
-        if (!s.flattenedLayers().isEmpty()) {
-            ArrayNode f = status.putArray("flattened_layers");
-            s.flattenedLayers().forEach(d -> f.add(d.toString()));
-        }
-        status.put("editable", s.editable());
-        status.put("running", s.running());
-        putOptional(status, "owner", s.owner());
-        putOptional(status, "monitor", s.monitor());
-        ArrayNode cmd = status.putArray("command");
-        s.command().forEach(cmd::add);
-        RuntimeConfig c = rt.config();
-        ObjectNode config = root.putObject("config");
-        config.put("runtime_dir", c.runtimeDir().toString());
-        if (c.tmpfsSize().isPresent()) {
-            config.put("tmpfs_size", c.tmpfsSize().get());
-        } else {
-            config.putNull("tmpfs_size");
-        }
-        config.put("upper_dir", c.upperDir().toString());
-        config.put("lower_dir", c.lowerDir().toString());
-        config.put("work_dir", c.workDir().toString());
-        config.put("ps_startup_file", "/tmp/startup.ps1");
-        config.put("sh_startup_file", c.shStartupFile().toString());
-        config.put("csh_startup_file", c.cshStartupFile().toString());
-        config.put("csh_expect_file", "/dev/null");
-        if (c.mountNamespace().isPresent()) {
-            config.put("mount_namespace", c.mountNamespace().get());
-        } else {
-            config.putNull("mount_namespace");
-        }
-        if (!(c.mountBackend() instanceof MountBackend.OverlayFsWithRenders)) {
-            config.put("mount_backend", c.mountBackend().name());
-        }
-        if (!c.secondaryRepositories().isEmpty()) {
-            ArrayNode sec = config.putArray("secondary_repositories");
-            c.secondaryRepositories().forEach(sec::add);
-        }
-        config.put("include_secondary_tags", c.includeSecondaryTags());
-        config.put("durable", c.durable());
-        if (!c.liveLayers().isEmpty()) {
-            ArrayNode live = config.putArray("live_layers");
-            for (LiveLayer l : c.liveLayers()) {
-                ObjectNode ln = live.addObject();
-                ln.put("api", l.api());
-                ArrayNode contents = ln.putArray("contents");
-                for (BindMount b : l.contents()) {
-                    contents.addObject().put("src", b.src().toString()).put("dest", b.dest());
-                }
-            }
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Made on first read only: writing a record needs no databind. */
+    private static final class Reading {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
-    private static void putOptional(ObjectNode n, String key, Optional<Long> v) {
+    /**
+     * The record as JSON. Written with jackson-core's streaming generator: {@code spfs run} stores
+     * a record on its way to the command, and databind's serialisers would cost it start-up time.
+     */
+    public static String encode(RuntimeData rt) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = STREAMING.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("name", rt.name());
+            g.writeObjectFieldStart("author");
+            g.writeStringField("user_name", rt.author().userName());
+            g.writeStringField("host_name", rt.author().hostName());
+            g.writeStringField("created", TIME.format(rt.author().created()));
+            g.writeEndObject();
+            Status s = rt.status();
+            g.writeObjectFieldStart("status");
+            writeStrings(g, "stack", s.topDown().stream().map(Digest::toString).toList());
+            if (!s.flattenedLayers().isEmpty()) {
+                writeStrings(g, "flattened_layers", s.flattenedLayers().stream().map(Digest::toString).toList());
+            }
+            g.writeBooleanField("editable", s.editable());
+            g.writeBooleanField("running", s.running());
+            writeOptional(g, "owner", s.owner());
+            writeOptional(g, "monitor", s.monitor());
+            writeStrings(g, "command", s.command());
+            g.writeEndObject();
+            RuntimeConfig c = rt.config();
+            g.writeObjectFieldStart("config");
+            g.writeStringField("runtime_dir", c.runtimeDir().toString());
+            g.writeStringField("tmpfs_size", c.tmpfsSize().orElse(null));
+            g.writeStringField("upper_dir", c.upperDir().toString());
+            g.writeStringField("lower_dir", c.lowerDir().toString());
+            g.writeStringField("work_dir", c.workDir().toString());
+            g.writeStringField("ps_startup_file", "/tmp/startup.ps1");
+            g.writeStringField("sh_startup_file", c.shStartupFile().toString());
+            g.writeStringField("csh_startup_file", c.cshStartupFile().toString());
+            g.writeStringField("csh_expect_file", "/dev/null");
+            g.writeStringField("mount_namespace", c.mountNamespace().orElse(null));
+            if (!(c.mountBackend() instanceof MountBackend.OverlayFsWithRenders)) {
+                g.writeStringField("mount_backend", c.mountBackend().name());
+            }
+            if (!c.secondaryRepositories().isEmpty()) {
+                writeStrings(g, "secondary_repositories", c.secondaryRepositories());
+            }
+            g.writeBooleanField("include_secondary_tags", c.includeSecondaryTags());
+            g.writeBooleanField("durable", c.durable());
+            if (!c.liveLayers().isEmpty()) {
+                g.writeArrayFieldStart("live_layers");
+                for (LiveLayer l : c.liveLayers()) {
+                    g.writeStartObject();
+                    g.writeStringField("api", l.api());
+                    g.writeArrayFieldStart("contents");
+                    for (BindMount b : l.contents()) {
+                        g.writeStartObject();
+                        g.writeStringField("src", b.src().toString());
+                        g.writeStringField("dest", b.dest());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeOptional(JsonGenerator g, String field, Optional<Long> v) throws IOException {
         if (v.isPresent()) {
-            n.put(key, v.get());
+            g.writeNumberField(field, v.get());
         } else {
-            n.putNull(key);
+            g.writeNullField(field);
         }
     }
 
     public static RuntimeData decode(String json) {
         try {
-            JsonNode root = JSON.readTree(json);
+            JsonNode root = Reading.JSON.readTree(json);
             JsonNode a = root.path("author");
             Author author = new Author(a.path("user_name").asText(), a.path("host_name").asText(),
                     OffsetDateTime.parse(a.path("created").asText()));

@@ -30,8 +30,17 @@ public final class RepositoryProviders {
         return find(scheme, ServiceLoader.load(RepositoryProvider.class))
                 .or(() -> find(scheme, ServiceLoader.load(RepositoryProvider.class, KindsPath.LOADER)))
                 .orElseThrow(() -> SpfsException.badInput("unknown-scheme", "no repository kind for '" + scheme
-                        + "://' addresses is installed (known: file:, tar:"
+                        + ":' addresses is installed (known: file:, tar:, proxy:, fallback:" + installed()
                         + (scheme.equals("s3") ? "; s3:// needs the spfs-s3 module" : "") + ")"));
+    }
+
+    private static String installed() {
+        StringBuilder b = new StringBuilder();
+        for (ServiceLoader<RepositoryProvider> l : List.of(ServiceLoader.load(RepositoryProvider.class),
+                ServiceLoader.load(RepositoryProvider.class, KindsPath.LOADER))) {
+            l.stream().map(p -> p.get().scheme()).distinct().sorted().forEach(s -> b.append(", ").append(s).append(':'));
+        }
+        return b.toString();
     }
 
     private static Optional<RepositoryProvider> find(String scheme, ServiceLoader<RepositoryProvider> loader) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spk completion SHELL} and {@code spfs completion SHELL}: a script that completes the
- * command line it belongs to in bash, zsh or fish.
+ * command line it belongs to in bash, zsh or fish. It walks the whole command tree, which a run
+ * otherwise builds only for the subcommand it names.
  */
 @Command(name = "completion", description = "Print a shell completion script for this command: bash, zsh or fish.")
 public final class CompletionCommand implements Callable<Integer> {
@@ -20,7 +21,7 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(CompletionScripts.script(spec.root().commandLine(),
+        spec.commandLine().getOut().print(CompletionScripts.script(Cli.completeCommandLine(spec.root().userObject()),
                 CompletionScripts.shell(shell, spec)));
         spec.commandLine().getOut().flush();
         return 0;

@@ -9,17 +9,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import spk.cli.app.ExitCodes;
 import spk.cli.app.GlobalOptions;
+import spk.cli.app.Subcommands;
 
 /** The root of the {@code spfs} command line; each subcommand is its own class. */
-@Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
-        description = "A content-addressed, per-process layered filesystem.",
-        subcommands = {SpfsVersionCommand.class, spk.cli.app.CompletionCommand.class, InitCommand.class, CommitCommand.class, TagCommand.class,
+@Subcommands({SpfsVersionCommand.class, spk.cli.app.CompletionCommand.class, InitCommand.class, CommitCommand.class, TagCommand.class,
             UntagCommand.class, LogCommand.class, TagsCommand.class, LsTagsCommand.class, LsCommand.class,
             ReadCommand.class, WriteCommand.class, InfoCommand.class, DiffCommand.class, LayersCommand.class,
             PlatformsCommand.class, SearchCommand.class, RenderCommand.class, PushCommand.class, PullCommand.class,
             CheckCommand.class, CleanCommand.class, ConfigCommand.class, RunCommand.class, ShellCommand.class,
             EnterCommand.class, JoinCommand.class, EditCommand.class, ResetCommand.class, RuntimeCommand.class,
             MonitorCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+@Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
+        description = "A content-addressed, per-process layered filesystem.")
 public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 

@@ -10,18 +10,20 @@ import picocli.CommandLine.Spec;
 import spk.cli.app.BuildInfo;
 import spk.cli.app.ExitCodes;
 import spk.cli.app.GlobalOptions;
+import spk.cli.app.Subcommands;
 import spk.spec.SpecLoader;
 
 /** The root of the {@code spk} command line; each subcommand is its own class. */
-@Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "A package manager for building and running software environments.",
-        subcommands = {VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, MakeSourceCommand.class, MakeBinaryCommand.class, TestCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
+@Subcommands({VersionCommand.class, ExplainCommand.class, EnvCommand.class, BuildCommand.class, MakeSourceCommand.class,
+            MakeBinaryCommand.class, TestCommand.class, PublishCommand.class, LsCommand.class, LintCommand.class, NewCommand.class,
             NumVariantsCommand.class, CheckInstallableCommand.class, BenchCommand.class,
             ViewCommand.class, MakeRecipeCommand.class,
             DeprecateCommand.class, UndeprecateCommand.class, RemoveCommand.class, SearchCommand.class, DuCommand.class,
             StatsCommand.class, ExportCommand.class, ImportCommand.class, InstallCommand.class, BakeCommand.class,
             RenderCommand.class, spk.cli.app.CompletionCommand.class,
             CommandLine.HelpCommand.class})
+@Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "A package manager for building and running software environments.")
 public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
     private final Map<String, String> environment;
 

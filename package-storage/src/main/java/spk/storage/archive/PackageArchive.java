@@ -92,7 +92,7 @@ public final class PackageArchive {
             List<String> copied = new ArrayList<>();
             try (TarRepository archive = TarRepository.open(tmp, Optional.empty())) {
                 for (Map.Entry<SpfsPackageRepository, List<Tag>> e : parts.entrySet()) {
-                    try (Syncer s = new Syncer(e.getKey().spfs(), archive, SyncPolicy.LATEST_TAGS, 8, reporter)) {
+                    try (Syncer s = new Syncer(e.getKey().storage(), archive, SyncPolicy.LATEST_TAGS, 8, reporter)) {
                         for (Tag t : e.getValue()) {
                             s.syncTag(t);
                             copied.add(t.spec(0).path());

@@ -161,7 +161,7 @@ public final class DiskUsage {
                             }
                             List<String> prefix = List.of(repo.name(), name.value(), v.toString(), b.pkg().build().toString(),
                                     ":" + c.getKey());
-                            for (Manifest m : manifests(repo.spfs(), c.getValue())) {
+                            for (Manifest m : manifests(repo.storage(), c.getValue())) {
                                 walk(m, m.root(), m.treesByDigest(), new ArrayList<>(), target.filePath(), (path, e) -> {
                                     boolean first = seen.add(e.object());
                                     List<String> full = new ArrayList<>(prefix);
@@ -177,7 +177,7 @@ public final class DiskUsage {
         return out;
     }
 
-    private static List<Manifest> manifests(FsRepository spfs, Digest digest) {
+    private static List<Manifest> manifests(spfs.storage.ObjectDatabase spfs, Digest digest) {
         List<Manifest> out = new ArrayList<>();
         SpfsObject o = spfs.readObject(digest);
         if (o instanceof Platform p) {

@@ -66,7 +66,12 @@ final class S3WriteSession implements WriteSession {
     @Override
     public PayloadWrite writePayload(InputStream data, int mode, Digest expected) {
         lease.requireHeld();
-        return repo.storePayload(data, Optional.of(expected));
+        PayloadWrite w = repo.storePayload(data, Optional.of(expected));
+        if (!w.digest().equals(expected)) {
+            // hashed before the upload, so the wrong content was never stored under either digest
+            throw new spfs.error.CorruptObjectException("payload " + expected, "its content hashes to " + w.digest());
+        }
+        return w;
     }
 
     @Override

@@ -116,11 +116,10 @@ class S3RepositoryTest {
         byte[] large = random(5 << 20, 4);
         Digest claimed = Digest.ofUtf8("something else");
         try (S3Repository s3 = TestRepositories.open(proxy.server(), proxy.freshRepository("studio/spfs")); WriteSession w = s3.beginWrite()) {
-            var small = w.writePayload(new ByteArrayInputStream(content), -1, claimed);
-            assertEquals(Digest.of(content), small.digest());
-            assertFalse(small.created());
-            var spooled = w.writePayload(new ByteArrayInputStream(large), -1, claimed);
-            assertFalse(spooled.created());
+            var small = assertThrows(spfs.error.CorruptObjectException.class,
+                    () -> w.writePayload(new ByteArrayInputStream(content), -1, claimed));
+            assertTrue(small.getMessage().contains(Digest.of(content).toString()), small.getMessage());
+            assertThrows(spfs.error.CorruptObjectException.class, () -> w.writePayload(new ByteArrayInputStream(large), -1, claimed));
             for (Digest d : List.of(claimed, Digest.of(content), Digest.of(large))) {
                 assertFalse(s3.hasPayload(d), "nothing is stored under either digest");
             }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Records what bin/spk and bin/spfs load, so that they start faster (run by ./build-and-run.sh
+# after every build; safe to run again at any time):
+#   cli/target/jspk.jsa   a static class-data archive for the Java on PATH (Java 17 or newer),
+#                         of every class a scripted session of spk and spfs commands loads;
+#   cli/target/jspk.aot   with a JDK 25 or newer (SPK_AOT_JAVA, else /usr/lib/jvm/*25*): its
+#                         ahead-of-time cache (JEP 483/514/515), trained on a solve, and
+#   cli/target/aot-jdk    a link to that JDK, which bin/spk then uses for the long solves.
+# The launchers use each only while it is newer than cli/target/jspk-cli.jar; a stale or missing
+# one is skipped, never an error.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+target="$root/cli/target"
+[[ -f "$target/jspk-cli.jar" ]] || { echo "train-startup: build first (mvn -q -DskipTests package)" >&2; exit 2; }
+cp="$target/jspk-cli.jar"
+for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
+    cp="$cp:$jar"
+done
+# the launcher's own options, so that what is recorded is what a real run loads
+jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+rm -f "$target/jspk.jsa" "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
+scratch="$(mktemp -d)"
+trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
+export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" SPFS_STORAGE__ROOT="$scratch/repo"
+mkdir -p "$HOME" "$scratch/src/d"
+echo hello >"$scratch/src/d/f"
+ln -s d/f "$scratch/src/l"
+catalog="$root/packages/demo-catalog.yaml"
+runs=(
+    "spk --help" "spk version" "spk explain --no-host -r $catalog greeter hello/1.1"
+    "spk explain -v --no-host -r $catalog greeter" "spk env --dry-run --no-host -r $catalog greeter"
+    "spk lint $root/packages/hello/hello.spk.yaml" "spk view $root/packages/greeter/greeter.spk.yaml"
+    "spk num-variants $root/packages/hello/hello.spk.yaml" "spk ls -r $catalog" "spk nope"
+    "spfs --help" "spfs version" "spfs commit --path $scratch/src -t t" "spfs render --strategy HardLink t $scratch/out"
+    "spfs ls -R t" "spfs tags" "spfs log t" "spfs info t" "spfs push --to $scratch/origin?create=true t" "spfs check"
+    "spfs clean --dry-run" "spfs runtime list" "spfs run t -- true" "spfs run - -- true" "spfs runtime prune --stale"
+)
+n=0
+for run in "${runs[@]}"; do
+    read -r -a args <<<"$run"
+    main=spk.cli.spk.SpkMain
+    [[ "${args[0]}" == spfs ]] && main=spk.cli.spfs.SpfsMain
+    n=$((n + 1))
+    java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" "${args[@]:1}" \
+        </dev/null >/dev/null 2>&1 || true
+done
+# `spfs run` replaces itself with the command: its monitors remove the runtimes' records once
+# the commands have exited; wait for that before the scratch repository goes
+for _ in $(seq 100); do
+    compgen -G "$scratch/repo/tags/spfs/runtimes/meta/*.tag" >/dev/null || break
+    sleep 0.1
+done
+cat "$scratch"/classes.* | sort -u >"$scratch/classes.lst"
+java -Xshare:dump -XX:SharedClassListFile="$scratch/classes.lst" -XX:SharedArchiveFile="$target/jspk.jsa" \
+    -cp "$cp" >/dev/null 2>&1 || rm -f "$target/jspk.jsa"
+
+# JDK 25's ahead-of-time cache: one training run (it is written when the JVM exits, so never a
+# command that replaces itself, as `spfs run` does); see docs/benchmarks.md for where it is used
+aot_java="${SPK_AOT_JAVA:-}"
+if [[ -z "$aot_java" ]]; then
+    for j in /usr/lib/jvm/*-25*/bin/java /usr/lib/jvm/*-2[6-9]*/bin/java; do
+        [[ -x "$j" ]] && aot_java="$j"
+    done
+fi
+if [[ -n "$aot_java" && -x "$aot_java" ]]; then
+    "$aot_java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+        -Xlog:aot=off -Xlog:cds=off -XX:AOTCacheOutput="$target/jspk.aot" -cp "$cp" spk.cli.spk.SpkMain \
+        explain -v --no-host -r "$catalog" greeter </dev/null >/dev/null 2>&1 || rm -f "$target/jspk.aot"
+    if [[ -f "$target/jspk.aot" ]]; then
+        jdk="$(readlink -f "$aot_java")"
+        ln -sfn "${jdk%/bin/java}" "$target/aot-jdk"
+    fi
+fi
+ls "$target"/jspk.jsa "$target"/jspk.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true

@@ -1,0 +1,193 @@
+package spk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/spk and bin/spfs choose a JVM and what it starts from: the Java on PATH with the class-data
+ * archive bin/train-startup.sh recorded, or, for the long solves, the JDK 25 that trained the
+ * ahead-of-time cache. What they chose is read from the line {@code SPK_LAUNCH_TRACE} makes them
+ * print; every case also runs the command for real, which must work and print no JVM warnings
+ * whatever state the archives are in (missing, stale, unreadable).
+ */
+class LauncherTest {
+    @TempDir
+    Path tmp;
+
+    Path clone;
+    Path target;
+
+    @BeforeEach
+    void layout() throws IOException {
+        clone = ReadmeExamplesTest.cloneLayout(tmp);
+        target = clone.resolve("cli/target");
+    }
+
+    record Launch(int exit, String java, String options, String out, String err) {}
+
+    Launch launch(Map<String, String> extraEnv, String... command) throws Exception {
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(clone.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_") || k.equals("JAVA_OPTS"));
+        String java = Path.of(System.getProperty("java.home")).toString();
+        env.put("JAVA_HOME", java);
+        env.put("PATH", java + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
+        env.put("XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
+        env.put("SPFS_STORAGE__ROOT", tmp.resolve("repo").toString());
+        env.put("SPK_LAUNCH_TRACE", "1");
+        env.putAll(extraEnv);
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " did not finish");
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        String trace = stderr.lines().filter(l -> l.startsWith("launch: ")).findFirst().orElse("");
+        assertFalse(trace.isEmpty(), "no launch line: " + stderr);
+        String[] parts = trace.substring("launch: ".length()).split(" ", 2);
+        String rest = stderr.lines().filter(l -> !l.startsWith("launch: ")).reduce("", (a, b) -> a + b + "\n");
+        return new Launch(p.exitValue(), parts[0], parts.length > 1 ? parts[1] : "",
+                Files.readString(out, StandardCharsets.UTF_8), rest);
+    }
+
+    Launch launch(String... command) throws Exception {
+        return launch(Map.of(), command);
+    }
+
+    private void assertRanCleanly(Launch l, String expectedOutput) {
+        assertEquals(0, l.exit(), l.err());
+        assertEquals("", l.err(), "no warnings from the JVM");
+        assertTrue(l.out().contains(expectedOutput), l.out());
+    }
+
+    /** Made after the jar, as bin/train-startup.sh does; older than it, as after a rebuild. */
+    private Path archive(String name, String content, boolean fresh) throws IOException {
+        Path a = Files.writeString(target.resolve(name), content);
+        FileTime jar = Files.getLastModifiedTime(target.resolve("jspk-cli.jar"));
+        Files.setLastModifiedTime(a, FileTime.fromMillis(jar.toMillis() + (fresh ? 5_000 : -5_000)));
+        return a;
+    }
+
+    @Test
+    void withoutArchivesTheJavaOnPathRunsPlain() throws Exception {
+        Launch l = launch("bin/spfs", "version");
+        assertEquals("java", l.java());
+        assertFalse(l.options().contains("SharedArchiveFile") || l.options().contains("AOTCache"), l.options());
+        assertRanCleanly(l, "spfs ");
+    }
+
+    @Test
+    void aClassDataArchiveIsUsedWhileNewerThanTheBuild() throws Exception {
+        // the JVM's own check of the archive's contents is what makes an unreadable one harmless
+        archive("jspk.jsa", "not an archive", true);
+        Launch fresh = launch("bin/spk", "version");
+        assertTrue(fresh.options().contains("-XX:SharedArchiveFile=" + target.resolve("jspk.jsa")), fresh.options());
+        assertRanCleanly(fresh, "spk ");
+        assertRanCleanly(launch("bin/spfs", "version"), "spfs ");
+
+        archive("jspk.jsa", "not an archive", false);
+        Launch stale = launch("bin/spk", "version");
+        assertFalse(stale.options().contains("SharedArchiveFile"), stale.options());
+        assertRanCleanly(stale, "spk ");
+    }
+
+    @Test
+    void aRealArchiveLoadsTheJdkClassesFromIt() throws Exception {
+        Process dump = new ProcessBuilder(java(), "-Xshare:dump", "-XX:SharedArchiveFile=" + target.resolve("jspk.jsa"),
+                "-cp", target.resolve("jspk-cli.jar").toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("dump.txt").toFile()).start();
+        assertTrue(dump.waitFor(3, TimeUnit.MINUTES));
+        assumeTrue(dump.exitValue() == 0 && Files.exists(target.resolve("jspk.jsa")), "this JVM cannot dump an archive: "
+                + Files.readString(tmp.resolve("dump.txt")));
+        Files.setLastModifiedTime(target.resolve("jspk.jsa"),
+                FileTime.fromMillis(Files.getLastModifiedTime(target.resolve("jspk-cli.jar")).toMillis() + 5_000));
+        Launch l = launch(Map.of("JAVA_OPTS", "-Xshare:on"), "bin/spfs", "version");
+        assertTrue(l.options().contains("SharedArchiveFile"), l.options());
+        assertRanCleanly(l, "spfs ");
+    }
+
+    @Test
+    void longSolvesRunOnTheJdkThatTrainedTheAheadOfTimeCache() throws Exception {
+        Optional<Path> jdk25 = jdk25();
+        assumeTrue(jdk25.isPresent(), "no JDK 25 or newer in /usr/lib/jvm: the launcher's AOT path cannot run here");
+        Files.createSymbolicLink(target.resolve("aot-jdk"), jdk25.get());
+        archive("jspk.jsa", "not an archive", true);
+        archive("jspk.aot", "not a cache", true);
+        String catalog = clone.resolve("packages/demo-catalog.yaml").toString();
+        Launch solve = launch("bin/spk", "-v", "explain", "--no-host", "-r", catalog, "greeter");
+        assertEquals(target.resolve("aot-jdk/bin/java").toString(), solve.java());
+        assertTrue(solve.options().contains("-XX:AOTCache=" + target.resolve("jspk.aot")), solve.options());
+        assertFalse(solve.options().contains("SharedArchiveFile"), "the archive is for the other JVM: " + solve.options());
+        assertTrue(solve.options().contains("--enable-native-access=ALL-UNNAMED"), solve.options());
+        assertRanCleanly(solve, "greeter");
+
+        // everything else starts faster on the Java on PATH, and so does a solve when told to
+        Launch version = launch("bin/spk", "version");
+        assertEquals("java", version.java());
+        assertTrue(version.options().contains("SharedArchiveFile"), version.options());
+        assertRanCleanly(version, "spk ");
+        assertEquals("java", launch("bin/spfs", "version").java());
+        assertEquals("java", launch(Map.of("SPK_NO_AOT", "1"), "bin/spk", "explain", "--no-host", "-r", catalog, "greeter").java());
+        // the JVM refuses an AOT cache beside a class-data choice of the user's own
+        Launch own = launch(Map.of("JAVA_OPTS", "-Xshare:off"), "bin/spk", "explain", "--no-host", "-r", catalog, "greeter");
+        assertEquals("java", own.java());
+        assertRanCleanly(own, "greeter");
+
+        archive("jspk.aot", "not a cache", false);
+        Launch stale = launch("bin/spk", "explain", "--no-host", "-r", catalog, "greeter");
+        assertEquals("java", stale.java());
+        assertRanCleanly(stale, "greeter");
+    }
+
+    @Test
+    void aDanglingJdkLinkFallsBackToTheJavaOnPath() throws Exception {
+        Files.createSymbolicLink(target.resolve("aot-jdk"), tmp.resolve("removed-jdk"));
+        archive("jspk.aot", "not a cache", true);
+        Launch l = launch("bin/spk", "explain", "--no-host", "-r", clone.resolve("packages/demo-catalog.yaml").toString(),
+                "greeter");
+        assertEquals("java", l.java());
+        assertRanCleanly(l, "greeter");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Optional<Path> jdk25() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(jvms)) {
+            return s.filter(p -> Files.isExecutable(p.resolve("bin/java")))
+                    .filter(p -> {
+                        try {
+                            var m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)")
+                                    .matcher(Files.readString(p.resolve("release")));
+                            return m.find() && Integer.parseInt(m.group(1)) >= 25;
+                        } catch (IOException | RuntimeException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst();
+        }
+    }
+}
