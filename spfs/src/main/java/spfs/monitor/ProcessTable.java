@@ -38,6 +38,19 @@ public record ProcessTable(Map<Long, String> namespaces) {
         return namespaces.containsKey(pid) || Files.isDirectory(Path.of("/proc", Long.toString(pid)));
     }
 
+    /**
+     * Whether {@code pid} is alive and, where its namespace is known, in {@code namespace} (on any
+     * of its threads): pids wrap, and a runtime record's owner or monitor pid may since belong to
+     * an unrelated process, which is not that runtime's.
+     */
+    public boolean isAliveIn(long pid, java.util.Optional<String> namespace) {
+        if (!isAlive(pid)) {
+            return false;
+        }
+        String actual = namespaces.get(pid);
+        return actual == null || namespace.isEmpty() || actual.equals(namespace.get()) || anyThreadIn(pid, namespace.get());
+    }
+
     /** Whether any process other than {@code except} is in {@code namespace}. */
     public boolean anyIn(String namespace, long except) {
         for (Map.Entry<Long, String> e : namespaces.entrySet()) {

@@ -11,8 +11,9 @@ public final class RuntimeState {
     private RuntimeState() {}
 
     public static String of(RuntimeData rt, ProcessTable table) {
-        Boolean owner = rt.status().owner().map(table::isAlive).orElse(null);
-        Boolean monitor = rt.status().monitor().map(table::isAlive).orElse(null);
+        // both live in the runtime's mount namespace; the same pid elsewhere is another process
+        Boolean owner = rt.status().owner().map(p -> table.isAliveIn(p, rt.config().mountNamespace())).orElse(null);
+        Boolean monitor = rt.status().monitor().map(p -> table.isAliveIn(p, rt.config().mountNamespace())).orElse(null);
         Boolean inNamespace = rt.config().mountNamespace().map(ns -> table.anyPidIn(ns) >= 0).orElse(null);
         if ((Boolean.TRUE.equals(owner) && Boolean.FALSE.equals(monitor))
                 || (Boolean.FALSE.equals(monitor) && Boolean.TRUE.equals(inNamespace))) {

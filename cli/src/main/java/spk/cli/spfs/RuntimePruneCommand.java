@@ -84,7 +84,7 @@ public final class RuntimePruneCommand implements Callable<Integer> {
         if (!ignoreHost && !sameHost) {
             return "it was made on " + rt.author().hostName() + " (--ignore-host)";
         }
-        if (!ignoreMonitor && sameHost && rt.status().monitor().map(table::isAlive).orElse(false)) {
+        if (!ignoreMonitor && sameHost && rt.status().monitor().map(m -> table.isAliveIn(m, rt.config().mountNamespace())).orElse(false)) {
             return "its monitor (process " + rt.status().monitor().get() + ") still runs; it cleans up when the"
                     + " runtime's processes exit (--ignore-monitor)";
         }
