@@ -106,7 +106,9 @@ class BuildCommandTest {
             Path tmpdir = Files.createDirectories(tmp.resolve("tmp-" + how));
             Files.deleteIfExists(marker);
             ProcessBuilder pb = h.spkBuilder(List.of("-Djava.io.tmpdir=" + tmpdir), "build", recipe.toString());
-            pb.command().add(0, "setsid"); // its own process group, as a shell gives a foreground job
+            // its own process group, as a shell gives a foreground job, with Ctrl-C's default action: a
+            // suite started in the background (nohup, &) has SIGINT ignored, and children inherit that
+            pb.command().addAll(0, List.of("setsid", "env", "--default-signal=INT"));
             pb.redirectOutput(tmp.resolve("out-" + how).toFile()).redirectError(tmp.resolve("err-" + how).toFile());
             Process p = pb.start();
             assertTrue(RuntimeHarness.await(marker), how + ": the script did not start: "
