@@ -24,6 +24,13 @@ launch() {
     fi
     # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
     jvm+=("-Dspfs.repository.kinds.path=$target/lib-s3/*")
+    # jffi (under jnr: mounts, namespaces, exec) loads its native stub from the folder the build
+    # unpacked it to (cli/pom.xml) instead of copying it out of its jar into /tmp on every run;
+    # a missing folder leaves jffi to do that itself
+    local stub="$target/jffi/jni/${HOSTTYPE:-x86_64}-Linux"
+    if [[ -f "$stub/libjffi-1.2.so" ]]; then
+        jvm+=("-Djffi.boot.library.path=$stub")
+    fi
     # spk bench reads a whole Debian archive (~300 MB live): a young generation that holds it
     # spares the serial collector from copying it over and over (0.5 s of pauses otherwise)
     if [[ "${1:-}" == bench ]]; then

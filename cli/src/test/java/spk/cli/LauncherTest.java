@@ -167,6 +167,51 @@ class LauncherTest {
         assertRanCleanly(l, "greeter");
     }
 
+    /**
+     * A host whose temporary folder is {@code noexec} (and a working folder that is read-only):
+     * jnr's native stub cannot be copied anywhere it could be loaded from, so runtimes work only
+     * because the launcher loads the stub the build unpacked, and without it the command says so
+     * in one line. Root never writes a library to a shared folder and loads it back by name.
+     */
+    @Test
+    void theNativeStubComesFromTheBuildNotFromATemporaryCopy() throws Exception {
+        Path sealed = Files.createDirectories(tmp.resolve("sealed"));
+        String[] command = {"unshare", "-m", "sh", "-c", "mount -t tmpfs -o ro,noexec none \"$0\" && cd \"$0\" && exec \"$1\" run - -- true",
+                sealed.toString(), clone.resolve("bin/spfs").toString()};
+        Map<String, String> sealedTmp = Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + sealed);
+
+        Launch without = launch(sealedTmp, command);
+        assertFalse(without.options().contains("jffi.boot.library.path"), without.options());
+        assertEquals(3, without.exit(), without.err());
+        assertTrue(without.err().startsWith("error: cannot make system calls: jnr could not load its native stub"), without.err());
+        assertEquals(1, without.err().lines().count(), "one line, no stack trace: " + without.err());
+
+        Path stub = Files.createDirectories(target.resolve("jffi/jni/" + hostType() + "-Linux"));
+        extractStub(stub.resolve("libjffi-1.2.so"));
+        Launch with = launch(sealedTmp, command);
+        assertTrue(with.options().contains("-Djffi.boot.library.path=" + stub), with.options());
+        assertEquals(0, with.exit(), with.err());
+        assertEquals("", with.err());
+    }
+
+    /** bash's name for this machine, which jffi's native jar also uses. */
+    private static String hostType() {
+        String arch = System.getProperty("os.arch");
+        return arch.equals("amd64") ? "x86_64" : arch;
+    }
+
+    /** The stub for this machine from jffi's native jar on the test class path, as cli/pom.xml unpacks it. */
+    private static void extractStub(Path to) throws IOException {
+        String nativeJar = Stream.of(System.getProperty("java.class.path").split(":"))
+                .filter(e -> e.matches(".*jffi-[0-9.]+-native\\.jar")).findFirst().orElseThrow();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(nativeJar)) {
+            java.util.zip.ZipEntry entry = zip.getEntry("jni/" + hostType() + "-Linux/libjffi-1.2.so");
+            try (var in = zip.getInputStream(entry)) {
+                Files.copy(in, to);
+            }
+        }
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -49,9 +49,24 @@ public final class Linux {
         this.runtime = Runtime.getRuntime(libc);
     }
 
-    /** Binds libc. Each call binds anew; callers keep the instance for the life of the command. */
+    /**
+     * Binds libc. Each call binds anew; callers keep the instance for the life of the command.
+     * jnr's native stub can fail to load (its copy in a {@code noexec} temporary folder, say): that
+     * is a problem of the host, reported as one, not a crash.
+     */
     public static Linux load() {
-        return new Linux(LibraryLoader.create(LibC.class).load("c"));
+        try {
+            return new Linux(LibraryLoader.create(LibC.class).load("c"));
+        } catch (LinkageError e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.toString());
+            throw new MountException("native-binding", "cannot make system calls: jnr could not load its native "
+                    + "stub (" + why + "); run bin/spfs from a complete build, or give java a writable, "
+                    + "executable java.io.tmpdir", 0);
+        }
     }
 
     private int errno() {
