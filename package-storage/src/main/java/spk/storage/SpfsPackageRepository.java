@@ -63,6 +63,9 @@ public final class SpfsPackageRepository implements PackageRepository {
     private final Map<PkgName, List<Version>> versions = new HashMap<>();
     private final Map<String, List<PackageSpec>> builds = new HashMap<>();
     private Map<PkgName, List<PackageSpec>> embedders;
+    /** The repository's index when it has a fresh one ({@link SpfsIndexFile}); null until looked for. */
+    private Optional<IndexedSpecs> index;
+    private java.util.function.Consumer<String> warnings = w -> System.err.println("warning: " + w);
 
     public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader) {
         this(name, spfs, loader, Optional.empty());
@@ -106,8 +109,62 @@ public final class SpfsPackageRepository implements PackageRepository {
         return name;
     }
 
+    /** Where warnings about an index that cannot be used go (standard error by default). */
+    public SpfsPackageRepository withIndexWarnings(java.util.function.Consumer<String> w) {
+        this.warnings = w;
+        return this;
+    }
+
+    /** The specs of a fresh index, by package and version, and which versions may embed each name. */
+    private record IndexedSpecs(Map<PkgName, Map<Version, List<spk.solver.repository.PendingSpec>>> specs,
+            Map<String, Set<spk.grammar.ident.VersionIdent>> embeds) {}
+
+    private IndexedSpecs index() {
+        if (index == null) {
+            index = Optional.empty();
+            if (when.isEmpty() && spfs instanceof FsRepository fs) {
+                index = SpfsIndexFile.openFresh(fs, warnings).map(this::indexed);
+            }
+        }
+        return index.orElse(null);
+    }
+
+    private IndexedSpecs indexed(spk.solver.repository.index.RepositoryIndex idx) {
+        Map<PkgName, Map<Version, List<spk.solver.repository.PendingSpec>>> specs = new HashMap<>();
+        Map<String, Set<spk.grammar.ident.VersionIdent>> embeds = new HashMap<>();
+        Map<String, Version> versionTexts = new HashMap<>();
+        idx.visit(new spk.solver.repository.index.RepositoryIndex.Visitor() {
+            @Override
+            public void version(String n, String v) {
+                specs.computeIfAbsent(new PkgName(n), k -> new HashMap<>())
+                        .computeIfAbsent(versionTexts.computeIfAbsent(v, Version::parse), k -> new ArrayList<>());
+            }
+
+            @Override
+            public void spec(String n, String v, spk.solver.repository.PendingSpec spec, List<String> embedded) {
+                PkgName name = new PkgName(n);
+                Version version = versionTexts.get(v);
+                specs.get(name).get(version).add(spec);
+                for (String e : embedded) {
+                    embeds.computeIfAbsent(e, k -> new java.util.HashSet<>())
+                            .add(new spk.grammar.ident.VersionIdent(name, version));
+                }
+            }
+        }, file -> List.of(readSpec(SPECS + "/" + file.substring(0, file.length() - ".tag".length()))));
+        return new IndexedSpecs(specs, embeds);
+    }
+
+    /** Reads the spec a spec tag points to (the indexer reads what changed with this). */
+    SpecFile readSpecTag(String tag) {
+        return readSpec(tag);
+    }
+
     @Override
     public Set<PkgName> packageNames() {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return new TreeSet<>(idx.specs().keySet());
+        }
         Set<PkgName> out = new TreeSet<>();
         for (TagListing l : list(SPECS)) {
             if (l.folder()) {
@@ -119,6 +176,10 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     @Override
     public List<Version> versions(PkgName pkg) {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return List.copyOf(new TreeSet<>(idx.specs().getOrDefault(pkg, Map.of()).keySet()));
+        }
         return versions.computeIfAbsent(pkg, p -> {
             Set<Version> out = new TreeSet<>();
             for (TagListing l : list(SPECS + "/" + p.value())) {
@@ -131,6 +192,22 @@ public final class SpfsPackageRepository implements PackageRepository {
     @Override
     public List<PackageSpec> builds(PkgName pkg, Version version) {
         String dir = SPECS + "/" + pkg.value() + "/" + version.toTagPath();
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return builds.computeIfAbsent(dir, d -> {
+                spk.spec.problem.Problems problems = new spk.spec.problem.Problems();
+                List<PackageSpec> out = new ArrayList<>();
+                for (var pending : idx.specs().getOrDefault(pkg, Map.of()).getOrDefault(version, List.of())) {
+                    pending.read(problems).forEach(s -> {
+                        if (s instanceof PackageSpec p) {
+                            out.add(p);
+                        }
+                    });
+                }
+                problems.throwIfErrors();
+                return List.copyOf(out);
+            });
+        }
         return builds.computeIfAbsent(dir, d -> {
             List<PackageSpec> out = new ArrayList<>();
             for (TagListing l : list(d)) {
@@ -173,6 +250,18 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     @Override
     public List<PackageSpec> embeddedBy(PkgName pkg) {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            List<PackageSpec> out = new ArrayList<>();
+            for (var v : idx.embeds().getOrDefault(pkg.value(), Set.of())) {
+                for (PackageSpec b : builds(v.name(), v.version())) {
+                    if (b.install().embedded().stream().anyMatch(e -> e.pkg().name().equals(pkg))) {
+                        out.add(b);
+                    }
+                }
+            }
+            return out;
+        }
         if (embedders == null) {
             Map<PkgName, List<PackageSpec>> out = new HashMap<>();
             for (PkgName n : packageNames()) {
@@ -369,6 +458,7 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     /** Forgets what was read: the repository changed. */
     private void changed() {
+        index = null;
         versions.clear();
         builds.clear();
         embedders = null;

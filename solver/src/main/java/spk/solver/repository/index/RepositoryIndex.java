@@ -46,10 +46,16 @@ public final class RepositoryIndex {
     }
 
     /** One spec to write: a structured build, or YAML text (with the names it may embed). */
-    public sealed interface Item permits Built, Text {}
+    public sealed interface Item permits Built, Text, Reference, Presence {}
 
-    /** A build written as fields: {@code spec} must have no sources or tests. */
-    public record Built(PackageSpec spec) implements Item {}
+    /** A build written as fields, found in source file {@code file}: {@code spec} must have no sources or tests. */
+    public record Built(PackageSpec spec, String file) implements Item {}
+
+    /** A spec the reader reads from its source ({@code file}) with the resolver it is given. */
+    public record Reference(String file) implements Item {}
+
+    /** No spec: only that the version exists (it has a recipe, or only embedded stubs). */
+    public record Presence() implements Item {}
 
     /** A spec kept as YAML text; {@code mentions} are the package names it may embed. */
     public record Text(String file, int line, String text, Set<String> mentions) implements Item {
@@ -79,7 +85,8 @@ public final class RepositoryIndex {
         for (var byName : grouped.entrySet()) {
             List<Integer> versions = new ArrayList<>();
             for (var byVersion : byName.getValue().entrySet()) {
-                int[] specs = byVersion.getValue().stream().mapToInt(i -> spec(b, enc, i)).toArray();
+                int[] specs = byVersion.getValue().stream().filter(i -> !(i instanceof Presence))
+                        .mapToInt(i -> spec(b, enc, i)).toArray();
                 int text = enc.str(byVersion.getKey());
                 int vec = enc.vector(specs);
                 b.startTable(2);
@@ -125,6 +132,48 @@ public final class RepositoryIndex {
         return out;
     }
 
+    /**
+     * Encodes as {@link #encode}, then reads every structured build back: one that does not come
+     * back equal to what was read from its source (field by field and as written out) is replaced
+     * by {@code fallback}'s item, so the index never answers differently from the specs.
+     */
+    public static byte[] encodeChecked(int kind, SourceSnapshot snapshot, List<Keyed> items, List<Text> eager,
+            java.util.function.UnaryOperator<Keyed> fallback) {
+        byte[] data = encode(kind, snapshot, items, eager);
+        // the index lists specs grouped by name, then version, in first-seen order
+        Map<String, Map<String, List<Integer>>> grouped = new LinkedHashMap<>();
+        for (int k = 0; k < items.size(); k++) {
+            if (!(items.get(k).item() instanceof Presence)) {
+                grouped.computeIfAbsent(items.get(k).name(), x -> new LinkedHashMap<>())
+                        .computeIfAbsent(items.get(k).version(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        grouped.values().forEach(m -> m.values().forEach(order::addAll));
+        List<PendingSpec> decoded = new ArrayList<>();
+        read("index", data).visit((n, v, spec, embeds) -> decoded.add(spec), file -> List.of());
+        List<Keyed> out = new ArrayList<>(items);
+        boolean changed = false;
+        for (int j = 0; j < order.size(); j++) {
+            Keyed k = items.get(order.get(j));
+            if (k.item() instanceof Built b && !sameSpec(b.spec(), decoded.get(j))) {
+                out.set(order.get(j), fallback.apply(k));
+                changed = true;
+            }
+        }
+        return changed ? encode(kind, snapshot, out, eager) : data;
+    }
+
+    private static boolean sameSpec(PackageSpec original, PendingSpec decoded) {
+        try {
+            List<SpecFile> back = decoded.read(new Problems());
+            return back.size() == 1 && back.get(0).equals(original)
+                    && spk.spec.write.SpecWriter.toMap(back.get(0)).equals(spk.spec.write.SpecWriter.toMap(original));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static int spec(FlatBufferBuilder b, SpecEncoder enc, Item item) {
         int[] f = new int[IndexSchema.SPEC_FIELDS];
         boolean deprecated = false;
@@ -134,6 +183,9 @@ public final class RepositoryIndex {
             deprecated = built.spec().deprecated();
             f[IndexSchema.SPEC_EMBEDS] = enc.strings(
                     built.spec().install().embedded().stream().map(e -> e.pkg().name().value()).distinct().toList());
+            f[IndexSchema.SPEC_FILE] = enc.str(built.file());
+        } else if (item instanceof Reference r) {
+            f[IndexSchema.SPEC_FILE] = enc.str(r.file());
         } else {
             Text t = (Text) item;
             f[IndexSchema.SPEC_TEXT] = b.createString(t.text());
@@ -200,10 +252,25 @@ public final class RepositoryIndex {
     public interface Visitor {
         /** One spec of {@code name} at version text {@code version}; {@code embeds} are names it may embed. */
         void spec(String name, String version, PendingSpec spec, List<String> embeds);
+
+        /** Each version, before its specs (if any). */
+        default void version(String name, String version) {}
+    }
+
+    /** Reads a {@link Reference}: the specs of one source file. */
+    public interface Resolver {
+        List<SpecFile> read(String file);
     }
 
     /** Walks every keyed spec; each is decoded only when its {@link PendingSpec#read} is called. */
     public void visit(Visitor visitor) {
+        visit(visitor, file -> {
+            throw new CorruptIndexException("an entry refers to " + file + ", which this repository cannot read");
+        });
+    }
+
+    /** As {@link #visit(Visitor)}, reading references with {@code resolver}. */
+    public void visit(Visitor visitor, Resolver resolver) {
         SpecDecoder decoder = new SpecDecoder();
         for (int p = 0; p < root.length(IndexSchema.ROOT_PACKAGES); p++) {
             FlatTable pkg = root.tableAt(IndexSchema.ROOT_PACKAGES, p);
@@ -217,13 +284,14 @@ public final class RepositoryIndex {
                 if (version == null) {
                     throw new CorruptIndexException("a version without its text");
                 }
+                visitor.version(name, version);
                 for (int s = 0; s < ver.length(IndexSchema.VERSION_SPECS); s++) {
                     FlatTable spec = ver.tableAt(IndexSchema.VERSION_SPECS, s);
                     List<String> embeds = new ArrayList<>();
                     for (int e = 0; e < spec.length(IndexSchema.SPEC_EMBEDS); e++) {
                         embeds.add(spec.stringAt(IndexSchema.SPEC_EMBEDS, e));
                     }
-                    visitor.spec(name, version, new Pending(decoder, spec, ver, name), embeds);
+                    visitor.spec(name, version, new Pending(decoder, resolver, spec, ver, name), embeds);
                 }
             }
         }
@@ -233,7 +301,7 @@ public final class RepositoryIndex {
     public List<PendingSpec> eager() {
         List<PendingSpec> out = new ArrayList<>();
         for (int i = 0; i < root.length(IndexSchema.ROOT_EAGER); i++) {
-            out.add(new Pending(null, root.tableAt(IndexSchema.ROOT_EAGER, i), null, null));
+            out.add(new Pending(null, null, root.tableAt(IndexSchema.ROOT_EAGER, i), null, null));
         }
         return out;
     }
@@ -241,12 +309,14 @@ public final class RepositoryIndex {
     /** One spec of the index, decoded when read. */
     private final class Pending implements PendingSpec {
         private final SpecDecoder decoder;
+        private final Resolver resolver;
         private final FlatTable spec;
         private final FlatTable version;
         private final String name;
 
-        Pending(SpecDecoder decoder, FlatTable spec, FlatTable version, String name) {
+        Pending(SpecDecoder decoder, Resolver resolver, FlatTable spec, FlatTable version, String name) {
             this.decoder = decoder;
+            this.resolver = resolver;
             this.spec = spec;
             this.version = version;
             this.name = name;
@@ -264,6 +334,9 @@ public final class RepositoryIndex {
             if (text != null) {
                 String file = spec.string(IndexSchema.SPEC_FILE);
                 return SpecTexts.read(file == null ? origin : file, text, spec.i32(IndexSchema.SPEC_LINE, 0), problems);
+            }
+            if (!spec.has(IndexSchema.SPEC_BUILD) && resolver != null && spec.has(IndexSchema.SPEC_FILE)) {
+                return resolver.read(spec.string(IndexSchema.SPEC_FILE));
             }
             try {
                 return List.of(decoder.spec(spec, PkgName.parse(name), decoder.version(version, IndexSchema.VERSION_TEXT)));
