@@ -32,6 +32,10 @@ public final class CatalogIndexFile {
     /** Makes (or remakes) the index of a catalog folder. */
     public static Summary write(Path folder) throws IOException {
         SourceSnapshot before = sources(folder).now();
+        if (before.files().isEmpty()) {
+            throw new NoSpecFiles(folder + ": not a repository (neither an spfs repository nor a folder holding "
+                    + ".yaml specs)");
+        }
         Map<String, byte[]> content = new LinkedHashMap<>();
         List<CatalogIndex.Scanned> scans = new ArrayList<>();
         for (SourceSnapshot.FileState f : before.files()) {
@@ -102,5 +106,19 @@ public final class CatalogIndexFile {
 
     static IndexFiles.Sources sources(Path folder) {
         return new IndexFiles.Sources(folder, CatalogRepository::isSpecFile);
+    }
+
+    /** A folder to index that holds no spec files. */
+    public static final class NoSpecFiles extends spk.error.SpkException {
+        private static final long serialVersionUID = 1L;
+
+        NoSpecFiles(String message) {
+            super("not-a-repository", message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BAD_INPUT;
+        }
     }
 }
