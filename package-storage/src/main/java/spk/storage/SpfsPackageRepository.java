@@ -123,7 +123,12 @@ public final class SpfsPackageRepository implements PackageRepository {
         if (index == null) {
             index = Optional.empty();
             if (when.isEmpty() && spfs instanceof FsRepository fs) {
-                index = SpfsIndexFile.openFresh(fs, warnings).map(this::indexed);
+                try {
+                    index = SpfsIndexFile.openFresh(fs, warnings).map(this::indexed);
+                } catch (spk.solver.repository.index.CorruptIndexException e) {
+                    warnings.accept("the index of " + fs.root() + " cannot be used (" + e.getMessage()
+                            + "); reading the specs");
+                }
             }
         }
         return index.orElse(null);

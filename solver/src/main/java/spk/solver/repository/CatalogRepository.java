@@ -29,6 +29,7 @@ import spk.spec.problem.Problem;
 import spk.spec.problem.Problems;
 import spk.spec.problem.SpecException;
 import spk.spec.read.SpecReader;
+import spk.solver.repository.index.CorruptIndexException;
 import spk.solver.repository.index.RepositoryIndex;
 
 /**
@@ -44,6 +45,8 @@ import spk.solver.repository.index.RepositoryIndex;
  */
 public final class CatalogRepository implements PackageRepository {
     private final String name;
+    /** Whether the specs come from the folder's index rather than its files. */
+    private boolean fromIndex;
     /** Indexed specs by name, then by version text: versions are parsed when first asked for. */
     private final Map<PkgName, Map<String, List<PendingSpec>>> unparsedVersions = new HashMap<>();
     /** Indexed specs by name and version, not read yet. */
@@ -84,7 +87,11 @@ public final class CatalogRepository implements PackageRepository {
         if (Files.isDirectory(path)) {
             Optional<RepositoryIndex> index = CatalogIndexFile.openFresh(path, warnings);
             if (index.isPresent()) {
-                return fromIndex(name, index.get());
+                try {
+                    return fromIndex(name, index.get());
+                } catch (CorruptIndexException e) {
+                    warnings.accept("the index of " + path + " cannot be used (" + e.getMessage() + "); reading the specs");
+                }
             }
         }
         return fromScans(name, scanAll(specFiles(path)));
@@ -140,6 +147,7 @@ public final class CatalogRepository implements PackageRepository {
 
     private static CatalogRepository fromIndex(String name, RepositoryIndex index) {
         CatalogRepository repo = new CatalogRepository(name);
+        repo.fromIndex = true;
         Problems problems = new Problems();
         Map<String, PkgName> names = new HashMap<>();
         index.visit((pkg, version, spec, embeds) ->
@@ -230,6 +238,11 @@ public final class CatalogRepository implements PackageRepository {
 
     private void add(Recipe recipe) {
         recipes.computeIfAbsent(recipe.pkg().name(), n -> new LinkedHashMap<>()).put(recipe.pkg().version(), recipe);
+    }
+
+    /** Whether this catalog was loaded from its folder's index (see {@link CatalogIndexFile}). */
+    public boolean fromIndex() {
+        return fromIndex;
     }
 
     @Override

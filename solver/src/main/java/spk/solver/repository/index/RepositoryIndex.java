@@ -324,28 +324,40 @@ public final class RepositoryIndex {
 
         @Override
         public Location location() {
-            String file = spec.string(IndexSchema.SPEC_FILE);
-            return file == null ? Location.file(origin) : new Location(file, spec.i32(IndexSchema.SPEC_LINE, 0) + 1, 1);
+            try {
+                String file = spec.string(IndexSchema.SPEC_FILE);
+                return file == null ? Location.file(origin)
+                        : new Location(file, spec.i32(IndexSchema.SPEC_LINE, 0) + 1, 1);
+            } catch (CorruptIndexException e) {
+                return Location.file(origin);
+            }
         }
 
         @Override
         public List<SpecFile> read(Problems problems) {
-            String text = spec.string(IndexSchema.SPEC_TEXT);
-            if (text != null) {
-                String file = spec.string(IndexSchema.SPEC_FILE);
-                return SpecTexts.read(file == null ? origin : file, text, spec.i32(IndexSchema.SPEC_LINE, 0), problems);
-            }
-            if (!spec.has(IndexSchema.SPEC_BUILD) && resolver != null && spec.has(IndexSchema.SPEC_FILE)) {
-                return resolver.read(spec.string(IndexSchema.SPEC_FILE));
-            }
+            String reference;
             try {
-                return List.of(decoder.spec(spec, PkgName.parse(name), decoder.version(version, IndexSchema.VERSION_TEXT)));
+                String text = spec.string(IndexSchema.SPEC_TEXT);
+                if (text != null) {
+                    String file = spec.string(IndexSchema.SPEC_FILE);
+                    return SpecTexts.read(file == null ? origin : file, text, spec.i32(IndexSchema.SPEC_LINE, 0),
+                            problems);
+                }
+                if (!spec.has(IndexSchema.SPEC_BUILD) && resolver != null && spec.has(IndexSchema.SPEC_FILE)) {
+                    reference = spec.string(IndexSchema.SPEC_FILE);
+                } else {
+                    return List.of(decoder.spec(spec, PkgName.parse(name), decoder.version(version, IndexSchema.VERSION_TEXT)));
+                }
+            } catch (SpecException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // the checksum matched, so this index was written wrong on purpose or by a broken writer
                 throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(origin), "",
                         "the repository index cannot be read (" + e.getMessage()
                                 + "); remove it or run 'spk repo index' again"));
             }
+            // the repository's own errors (a missing tag, a bad spec) are its own
+            return resolver.read(reference);
         }
     }
 
