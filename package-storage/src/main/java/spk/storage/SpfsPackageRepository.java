@@ -119,6 +119,11 @@ public final class SpfsPackageRepository implements PackageRepository {
     private record IndexedSpecs(Map<PkgName, Map<Version, List<spk.solver.repository.PendingSpec>>> specs,
             Map<String, Set<spk.grammar.ident.VersionIdent>> embeds) {}
 
+    /** Whether the specs are read from the repository's index (a fresh one exists). */
+    public boolean fromIndex() {
+        return index() != null;
+    }
+
     private IndexedSpecs index() {
         if (index == null) {
             index = Optional.empty();
