@@ -17,7 +17,17 @@ final class IndexSchema {
     static final int ROOT_PACKAGES = 3;
     static final int ROOT_EAGER = 4;
     static final int ROOT_SNAPSHOT_NS = 5;
-    static final int ROOT_FIELDS = 6;
+    static final int ROOT_ENUMS = 6;
+    static final int ROOT_FIELDS = 7;
+
+    /**
+     * Enumerations are written as their ordinals; this hash of their constants, in order, is
+     * written too, so an index made by a build whose enumerations differ is not read as this one's.
+     */
+    static final int ENUMS = java.util.Arrays.asList(spk.grammar.request.PreReleasePolicy.values(),
+            spk.grammar.request.InclusionPolicy.values(), spk.spec.model.Inheritance.values(),
+            spk.spec.model.ComponentSpec.FileMatchMode.values()).stream().map(java.util.Arrays::toString).toList()
+            .hashCode();
 
     static final int SOURCE_PATH = 0;
     static final int SOURCE_SIZE = 1;

@@ -124,6 +124,7 @@ public final class RepositoryIndex {
         b.addOffset(IndexSchema.ROOT_PACKAGES, pkgs, 0);
         b.addOffset(IndexSchema.ROOT_EAGER, eagerVec, 0);
         b.addLong(IndexSchema.ROOT_SNAPSHOT_NS, snapshot.takenNs(), -1);
+        b.addInt(IndexSchema.ROOT_ENUMS, IndexSchema.ENUMS, 0);
         int root = b.endTable();
         b.finish(root, IndexSchema.IDENTIFIER);
         byte[] body = b.sizedByteArray();
@@ -224,6 +225,9 @@ public final class RepositoryIndex {
         int format = root.i32(IndexSchema.ROOT_FORMAT, -1);
         if (format != IndexSchema.FORMAT) {
             throw new CorruptIndexException("format " + format + ", this spk reads format " + IndexSchema.FORMAT);
+        }
+        if (root.i32(IndexSchema.ROOT_ENUMS, 0) != IndexSchema.ENUMS) {
+            throw new CorruptIndexException("made by another build of spk");
         }
         return new RepositoryIndex(origin, root);
     }
