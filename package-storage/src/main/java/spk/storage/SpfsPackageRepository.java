@@ -115,10 +115,6 @@ public final class SpfsPackageRepository implements PackageRepository {
         return this;
     }
 
-    /** The specs of a fresh index, by package and version, and which versions may embed each name. */
-    private record IndexedSpecs(Map<PkgName, Map<Version, List<spk.solver.repository.PendingSpec>>> specs,
-            Map<String, Set<spk.grammar.ident.VersionIdent>> embeds) {}
-
     /** Whether the specs are read from the repository's index (a fresh one exists). */
     public boolean fromIndex() {
         return index() != null;
@@ -129,7 +125,8 @@ public final class SpfsPackageRepository implements PackageRepository {
             index = Optional.empty();
             if (when.isEmpty() && spfs instanceof FsRepository fs) {
                 try {
-                    index = SpfsIndexFile.openFresh(fs, warnings).map(this::indexed);
+                    index = SpfsIndexFile.openFresh(fs, warnings).map(idx -> new IndexedSpecs(idx,
+                            file -> List.of(readSpec(SPECS + "/" + file.substring(0, file.length() - ".tag".length())))));
                 } catch (spk.solver.repository.index.CorruptIndexException e) {
                     warnings.accept("the index of " + fs.root() + " cannot be used (" + e.getMessage()
                             + "); reading the specs");
@@ -137,31 +134,6 @@ public final class SpfsPackageRepository implements PackageRepository {
             }
         }
         return index.orElse(null);
-    }
-
-    private IndexedSpecs indexed(spk.solver.repository.index.RepositoryIndex idx) {
-        Map<PkgName, Map<Version, List<spk.solver.repository.PendingSpec>>> specs = new HashMap<>();
-        Map<String, Set<spk.grammar.ident.VersionIdent>> embeds = new HashMap<>();
-        Map<String, Version> versionTexts = new HashMap<>();
-        idx.visit(new spk.solver.repository.index.RepositoryIndex.Visitor() {
-            @Override
-            public void version(String n, String v) {
-                specs.computeIfAbsent(new PkgName(n), k -> new HashMap<>())
-                        .computeIfAbsent(versionTexts.computeIfAbsent(v, Version::parse), k -> new ArrayList<>());
-            }
-
-            @Override
-            public void spec(String n, String v, spk.solver.repository.PendingSpec spec, List<String> embedded) {
-                PkgName name = new PkgName(n);
-                Version version = versionTexts.get(v);
-                specs.get(name).get(version).add(spec);
-                for (String e : embedded) {
-                    embeds.computeIfAbsent(e, k -> new java.util.HashSet<>())
-                            .add(new spk.grammar.ident.VersionIdent(name, version));
-                }
-            }
-        }, file -> List.of(readSpec(SPECS + "/" + file.substring(0, file.length() - ".tag".length()))));
-        return new IndexedSpecs(specs, embeds);
     }
 
     /** Reads the spec a spec tag points to (the indexer reads what changed with this). */
@@ -173,7 +145,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     public Set<PkgName> packageNames() {
         IndexedSpecs idx = index();
         if (idx != null) {
-            return new TreeSet<>(idx.specs().keySet());
+            return idx.names();
         }
         Set<PkgName> out = new TreeSet<>();
         for (TagListing l : list(SPECS)) {
@@ -188,7 +160,7 @@ public final class SpfsPackageRepository implements PackageRepository {
     public List<Version> versions(PkgName pkg) {
         IndexedSpecs idx = index();
         if (idx != null) {
-            return List.copyOf(new TreeSet<>(idx.specs().getOrDefault(pkg, Map.of()).keySet()));
+            return idx.versions(pkg);
         }
         return versions.computeIfAbsent(pkg, p -> {
             Set<Version> out = new TreeSet<>();
@@ -204,19 +176,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         String dir = SPECS + "/" + pkg.value() + "/" + version.toTagPath();
         IndexedSpecs idx = index();
         if (idx != null) {
-            return builds.computeIfAbsent(dir, d -> {
-                spk.spec.problem.Problems problems = new spk.spec.problem.Problems();
-                List<PackageSpec> out = new ArrayList<>();
-                for (var pending : idx.specs().getOrDefault(pkg, Map.of()).getOrDefault(version, List.of())) {
-                    pending.read(problems).forEach(s -> {
-                        if (s instanceof PackageSpec p) {
-                            out.add(p);
-                        }
-                    });
-                }
-                problems.throwIfErrors();
-                return List.copyOf(out);
-            });
+            return builds.computeIfAbsent(dir, d -> idx.builds(pkg, version));
         }
         return builds.computeIfAbsent(dir, d -> {
             List<PackageSpec> out = new ArrayList<>();
@@ -263,7 +223,7 @@ public final class SpfsPackageRepository implements PackageRepository {
         IndexedSpecs idx = index();
         if (idx != null) {
             List<PackageSpec> out = new ArrayList<>();
-            for (var v : idx.embeds().getOrDefault(pkg.value(), Set.of())) {
+            for (var v : idx.embedding(pkg)) {
                 for (PackageSpec b : builds(v.name(), v.version())) {
                     if (b.install().embedded().stream().anyMatch(e -> e.pkg().name().equals(pkg))) {
                         out.add(b);

@@ -1,7 +1,6 @@
 package spk.solver.repository;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import spk.spec.problem.Location;
 import spk.spec.problem.Problem;
 import spk.spec.problem.Problems;
 import spk.spec.problem.SpecException;
-import spk.spec.read.SpecReader;
 import spk.solver.repository.index.CorruptIndexException;
 import spk.solver.repository.index.RepositoryIndex;
 
