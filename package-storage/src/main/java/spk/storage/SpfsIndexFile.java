@@ -108,7 +108,7 @@ public final class SpfsIndexFile {
     }
 
     private static RepositoryIndex.Item built(PackageSpec p, String rel) {
-        return RepositoryIndex.structurable(p) ? new RepositoryIndex.Built(p, rel) : new RepositoryIndex.Reference(rel);
+        return new RepositoryIndex.Built(p, rel);
     }
 
     private static SourceSnapshot withContent(IndexFiles.Sources sources, SourceSnapshot s) throws IOException {

@@ -127,7 +127,8 @@ public final class SpfsPackageRepository implements PackageRepository {
                 try {
                     index = SpfsIndexFile.openFresh(fs, warnings).map(idx -> new IndexedSpecs(idx,
                             file -> List.of(readSpec(SPECS + "/" + file.substring(0, file.length() - ".tag".length())))));
-                } catch (spk.solver.repository.index.CorruptIndexException e) {
+                } catch (RuntimeException e) {
+                    // a damaged or forged index: its listing did not read
                     warnings.accept("the index of " + fs.root() + " cannot be used (" + e.getMessage()
                             + "); reading the specs");
                 }

@@ -54,7 +54,17 @@ public final class CatalogIndexFile {
                 origins.add(i);
             }
             for (CatalogIndex.Entry e : s.parseNow()) {
-                eager.add(text(e, java.util.Set.of()));
+                // a file the scan cannot split (flow style, anchors, ...) is read now, once
+                List<PackageSpec> builds = wholeFile(e);
+                if (builds == null) {
+                    eager.add(text(e, java.util.Set.of()));
+                }
+                for (PackageSpec p : builds == null ? List.<PackageSpec>of() : builds) {
+                    items.add(new RepositoryIndex.Keyed(p.pkg().name().value(), p.pkg().version().toSerialized(),
+                            new RepositoryIndex.Built(p, e.file())));
+                    origins.add(new CatalogIndex.Indexed(p.pkg().name().value(), p.pkg().version().toSerialized(), e,
+                            java.util.Set.of()));
+                }
             }
         }
         // what the index gives back must be what the files say; anything that differs is kept as text
@@ -79,6 +89,31 @@ public final class CatalogIndexFile {
         return new RepositoryIndex.Text(e.file(), e.line(), e.text(), mentions);
     }
 
+    /** The builds of a whole file when it holds builds only and reads cleanly; null otherwise. */
+    private static List<PackageSpec> wholeFile(CatalogIndex.Entry e) {
+        Problems problems = new Problems();
+        List<SpecFile> specs;
+        try {
+            specs = e.read(problems);
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        if (problems.hasErrors() || !specs.stream().allMatch(x -> x instanceof PackageSpec)) {
+            return null;
+        }
+        List<PackageSpec> builds = specs.stream().map(x -> (PackageSpec) x).toList();
+        // all or none: the file is read whole if any of its builds would not come back equal
+        boolean[] differs = {false};
+        RepositoryIndex.encodeChecked(RepositoryIndex.KIND_CATALOG, new SourceSnapshot(0, List.of()),
+                builds.stream().map(p -> new RepositoryIndex.Keyed(p.pkg().name().value(),
+                        p.pkg().version().toSerialized(), new RepositoryIndex.Built(p, e.file()))).toList(), List.of(),
+                k -> {
+                    differs[0] = true;
+                    return k;
+                });
+        return differs[0] ? null : builds;
+    }
+
     /** A spec as fields when it reads cleanly as one build with the name and version it was found under. */
     private static RepositoryIndex.Item item(CatalogIndex.Indexed i) {
         CatalogIndex.Entry e = (CatalogIndex.Entry) i.entry();
@@ -91,7 +126,7 @@ public final class CatalogIndexFile {
             return text(e, i.mentions());
         }
         if (!problems.hasErrors() && specs.size() == 1 && specs.get(0) instanceof PackageSpec p
-                && RepositoryIndex.structurable(p) && p.pkg().name().value().equals(i.name())
+                && p.pkg().name().value().equals(i.name())
                 && p.pkg().version().toSerialized().equals(i.version())) {
             return new RepositoryIndex.Built(p, e.file());
         }

@@ -156,7 +156,7 @@ class CatalogIndexFileTest {
             Map<String, String> plain = answers(CatalogRepository.load("cat", d, w -> {}));
             CatalogIndexFile.Summary s = CatalogIndexFile.write(d);
             assertTrue(s.structured() > 100, "most builds are kept as fields: " + s);
-            assertTrue(s.text() > 0, "specs with sources are kept as text: " + s);
+            assertTrue(s.text() > 0, "recipes are kept as text: " + s);
             List<String> warnings = new ArrayList<>();
             CatalogRepository indexed = load(d, warnings);
             assertEquals(List.of(), warnings);
@@ -276,6 +276,7 @@ class CatalogIndexFileTest {
             return; // only root can give a file to another user; the owner check is then exercised elsewhere
         }
         Files.setAttribute(index, "unix:uid", 4242);
+        Files.setAttribute(index, "unix:gid", 4242);
         Files.setAttribute(dir, "unix:uid", 0);
         List<String> warnings = new ArrayList<>();
         load(dir, warnings);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -81,18 +82,22 @@ public final class IndexFiles {
     }
 
     /**
-     * An index is as trusted as the specs beside it only when written by the repository folder's
-     * owner, by this user or by root; one planted by anyone else is ignored.
+     * An index is as trusted as the specs beside it only when written by someone who could have
+     * written those: the repository folder's owner, this user, root, or, in a folder its group
+     * may write to (a shared repository), a member of that group. One planted by anyone else is
+     * ignored.
      */
     private static boolean trusted(Path file, Path owner, Consumer<String> warnings) throws IOException {
-        int uid = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> index = Files.readAttributes(file, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             warnings.accept("the index " + file + " is not a regular file; reading the specs");
             return false;
         }
+        Map<String, Object> folder = Files.readAttributes(owner, "unix:uid,gid,mode");
+        int uid = (Integer) index.get("uid");
         int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        int folderOwner = (Integer) Files.getAttribute(owner, "unix:uid");
-        if (uid != 0 && uid != me && uid != folderOwner) {
+        boolean sharedGroup = index.get("gid").equals(folder.get("gid")) && ((Integer) folder.get("mode") & 0020) != 0;
+        if (uid != 0 && uid != me && uid != (Integer) folder.get("uid") && !sharedGroup) {
             warnings.accept("the index " + file + " belongs to another user (uid " + uid
                     + ") than the repository; reading the specs");
             return false;

@@ -26,7 +26,7 @@ final class IndexSchema {
      */
     static final int ENUMS = java.util.Arrays.asList(spk.grammar.request.PreReleasePolicy.values(),
             spk.grammar.request.InclusionPolicy.values(), spk.spec.model.Inheritance.values(),
-            spk.spec.model.ComponentSpec.FileMatchMode.values()).stream().map(java.util.Arrays::toString).toList()
+            spk.spec.model.ComponentSpec.FileMatchMode.values(), spk.spec.model.TestSpec.Stage.values()).stream().map(java.util.Arrays::toString).toList()
             .hashCode();
 
     static final int SOURCE_PATH = 0;
@@ -56,5 +56,7 @@ final class IndexSchema {
     static final int SPEC_COMPONENTS = 10;
     static final int SPEC_EMBEDDED = 11;
     static final int SPEC_EMBEDS = 12;
-    static final int SPEC_FIELDS = 13;
+    static final int SPEC_SOURCES = 13;
+    static final int SPEC_TESTS = 14;
+    static final int SPEC_FIELDS = 15;
 }

@@ -48,7 +48,7 @@ public final class RepositoryIndex {
     /** One spec to write: a structured build, or YAML text (with the names it may embed). */
     public sealed interface Item permits Built, Text, Reference, Presence {}
 
-    /** A build written as fields, found in source file {@code file}: {@code spec} must have no sources or tests. */
+    /** A build written as fields, found in source file {@code file}. */
     public record Built(PackageSpec spec, String file) implements Item {}
 
     /** A spec the reader reads from its source ({@code file}) with the resolver it is given. */
@@ -66,11 +66,6 @@ public final class RepositoryIndex {
 
     /** What the index holds for one package version (name and version as texts). */
     public record Keyed(String name, String version, Item item) {}
-
-    /** True when a build can be written as fields (sources and tests are only kept as text). */
-    public static boolean structurable(PackageSpec spec) {
-        return spec.sources().isEmpty() && spec.tests().isEmpty();
-    }
 
     /** Encodes an index; {@code eager} are texts that cannot be keyed without reading them. */
     public static byte[] encode(int kind, SourceSnapshot snapshot, List<Keyed> items, List<Text> eager) {

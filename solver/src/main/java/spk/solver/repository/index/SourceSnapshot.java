@@ -53,8 +53,8 @@ public record SourceSnapshot(long takenNs, List<FileState> files) {
     }
 
     static FileState stat(Path root, Path p) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, "unix:size,lastModifiedTime,ctime,ino",
-                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        // through symbolic links, as the specs are read: a changed target is a changed file
+        Map<String, Object> a = Files.readAttributes(p, "unix:size,lastModifiedTime,ctime,ino");
         return new FileState(root.relativize(p).toString(), (Long) a.get("size"),
                 ns((FileTime) a.get("lastModifiedTime")), ns((FileTime) a.get("ctime")), (Long) a.get("ino"), 0);
     }

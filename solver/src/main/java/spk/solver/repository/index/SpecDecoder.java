@@ -31,6 +31,8 @@ import spk.spec.model.Inheritance;
 import spk.spec.model.Meta;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;
+import spk.spec.model.SourceSpec;
+import spk.spec.model.TestSpec;
 
 /**
  * Turns the spec tables of one index back into specs. Texts written once in the index are parsed
@@ -99,9 +101,43 @@ final class SpecDecoder {
         }
         InstallSpec install = new InstallSpec(requests(t, IndexSchema.SPEC_REQUIREMENTS),
                 environment(t), components(t, IndexSchema.SPEC_COMPONENTS), embedded);
+        List<SourceSpec> sources = new ArrayList<>();
+        for (int i = 0; i < t.length(IndexSchema.SPEC_SOURCES); i++) {
+            sources.add(source(t.tableAt(IndexSchema.SPEC_SOURCES, i)));
+        }
+        List<TestSpec> tests = new ArrayList<>();
+        for (int i = 0; i < t.length(IndexSchema.SPEC_TESTS); i++) {
+            tests.add(test(t.tableAt(IndexSchema.SPEC_TESTS, i)));
+        }
         return new PackageSpec(ident, meta(t.table(IndexSchema.SPEC_META)), compat(t, IndexSchema.SPEC_COMPAT),
-                t.bool(IndexSchema.SPEC_DEPRECATED), List.of(), options(t, IndexSchema.SPEC_OPTIONS), install,
-                List.of());
+                t.bool(IndexSchema.SPEC_DEPRECATED), sources, options(t, IndexSchema.SPEC_OPTIONS), install, tests);
+    }
+
+    private SourceSpec source(FlatTable s) {
+        Optional<String> subdir = Optional.ofNullable(s.string(6));
+        return switch (s.u8(0)) {
+            case 0 -> new SourceSpec.Local(required(s, 1), strings(s, 2), strings(s, 3), subdir);
+            case 1 -> new SourceSpec.Git(required(s, 1), Optional.ofNullable(s.string(4)), s.i32(5, -1), subdir);
+            case 2 -> new SourceSpec.Tar(required(s, 1), subdir);
+            case 3 -> new SourceSpec.Script(strings(s, 2), subdir);
+            default -> throw new CorruptIndexException("an unknown kind of source");
+        };
+    }
+
+    private TestSpec test(FlatTable t) {
+        List<Map<String, String>> selectors = new ArrayList<>();
+        for (int i = 0; i < t.length(2); i++) {
+            FlatTable sel = t.tableAt(2, i);
+            if (sel.length(0) != sel.length(1)) {
+                throw new CorruptIndexException("a test selector's names and values differ in number");
+            }
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            for (int j = 0; j < sel.length(0); j++) {
+                m.put(sel.stringAt(0, j), sel.stringAt(1, j));
+            }
+            selectors.add(m);
+        }
+        return new TestSpec(enumAt(TestSpec.Stage.values(), t.u8(0)), strings(t, 1), selectors, requests(t, 3));
     }
 
     private Compat compat(FlatTable t, int slot) {

@@ -2,6 +2,7 @@ package spk.solver.repository.index;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import spk.grammar.ident.Component;
 import spk.grammar.request.PkgRequest;
@@ -15,6 +16,8 @@ import spk.spec.model.EnvOp;
 import spk.spec.model.Meta;
 import spk.spec.model.Opt;
 import spk.spec.model.PackageSpec;
+import spk.spec.model.SourceSpec;
+import spk.spec.model.TestSpec;
 
 /**
  * Writes a built spec as the tables of {@code docs/repo-index.fbs}. Every text is written once
@@ -56,8 +59,18 @@ final class SpecEncoder {
         return b.endVector();
     }
 
-    /** The spec's fields (everything but its sources and tests, which a structured entry never has). */
+    /** The spec's fields. */
     void fields(PackageSpec s, int[] into) {
+        int[] sources = new int[s.sources().size()];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = source(s.sources().get(i));
+        }
+        into[IndexSchema.SPEC_SOURCES] = vector(sources);
+        int[] tests = new int[s.tests().size()];
+        for (int i = 0; i < tests.length; i++) {
+            tests[i] = test(s.tests().get(i));
+        }
+        into[IndexSchema.SPEC_TESTS] = vector(tests);
         into[IndexSchema.SPEC_BUILD] = str(s.pkg().build().toString());
         into[IndexSchema.SPEC_COMPAT] = str(s.compat().toString());
         into[IndexSchema.SPEC_META] = meta(s.meta());
@@ -70,6 +83,65 @@ final class SpecEncoder {
             emb[i] = embedded(s.install().embedded().get(i));
         }
         into[IndexSchema.SPEC_EMBEDDED] = vector(emb);
+    }
+
+    private int source(SourceSpec src) {
+        int kind;
+        int a;
+        int list1 = 0;
+        int list2 = 0;
+        int ref = 0;
+        int depth = 0;
+        if (src instanceof SourceSpec.Local l) {
+            kind = 0;
+            a = str(l.path());
+            list1 = strings(l.exclude());
+            list2 = strings(l.filter());
+        } else if (src instanceof SourceSpec.Git g) {
+            kind = 1;
+            a = str(g.git());
+            ref = optStr(g.ref());
+            depth = g.depth();
+        } else if (src instanceof SourceSpec.Tar t) {
+            kind = 2;
+            a = str(t.tar());
+        } else {
+            kind = 3;
+            a = 0;
+            list1 = strings(((SourceSpec.Script) src).script());
+        }
+        int subdir = optStr(src.subdir());
+        b.startTable(7);
+        b.addByte(0, (byte) kind, -1);
+        addIf(1, a);
+        addIf(2, list1);
+        addIf(3, list2);
+        addIf(4, ref);
+        b.addInt(5, depth, -1);
+        addIf(6, subdir);
+        return b.endTable();
+    }
+
+    private int test(TestSpec t) {
+        int script = strings(t.script());
+        int[] selectors = new int[t.selectors().size()];
+        for (int i = 0; i < selectors.length; i++) {
+            Map<String, String> m = t.selectors().get(i);
+            int keys = strings(List.copyOf(m.keySet()));
+            int values = strings(List.copyOf(m.values()));
+            b.startTable(2);
+            b.addOffset(0, keys, 0);
+            b.addOffset(1, values, 0);
+            selectors[i] = b.endTable();
+        }
+        int sel = vector(selectors);
+        int reqs = requests(t.requirements());
+        b.startTable(4);
+        b.addByte(0, (byte) t.stage().ordinal(), -1);
+        b.addOffset(1, script, 0);
+        b.addOffset(2, sel, 0);
+        b.addOffset(3, reqs, 0);
+        return b.endTable();
     }
 
     private int meta(Meta m) {
