@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import spfs.graph.ObjectFormat;
 import spfs.storage.fs.FsRepository;
 import spk.cli.spk.SpkCommand;
+import spk.grammar.name.PkgName;
+import spk.grammar.version.Version;
 import spk.spec.SpecLoader;
 import spk.storage.SpfsPackageRepository;
 
@@ -65,6 +68,34 @@ class RepoIndexCommandTest {
         CommandLineTest.Run r = spk("repo", "index", "-r", root.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("indexed 1 builds into " + root.resolve("spk-repo-index")), r.out());
+    }
+
+    @Test
+    void removeAndDeprecateKeepTheLocalIndexCurrent() throws Exception {
+        Path root = dir.resolve("home/local");
+        FsRepository fs = FsRepository.create(root, Optional.empty());
+        SpecLoader loader = new SpecLoader("0.44.0", Map.of());
+        SpfsPackageRepository repo = new SpfsPackageRepository("local", fs, loader);
+        for (String ident : new String[] {"hello/1.0.0/AAAAAAAA", "hello/1.1.0/BBBBBBBB", "greeter/1.0.0/CCCCCCCC"}) {
+            repo.publish("api: v0/package\npkg: " + ident + "\n", Map.of(), ObjectFormat.DEFAULT, "test");
+        }
+        CommandLineTest.Run r = spk("repo", "index");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("indexed 3 builds into " + root.resolve("spk-repo-index")), r.out());
+
+        r = spk("remove", "-y", "hello/1.0.0/AAAAAAAA");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        SpfsPackageRepository after = new SpfsPackageRepository("local", FsRepository.open(root, Optional.empty()), loader)
+                .withIndexWarnings(w -> { throw new AssertionError("the index should be current: " + w); });
+        assertTrue(after.fromIndex());
+        assertEquals(List.of(Version.parse("1.1.0")), after.versions(new PkgName("hello")));
+
+        r = spk("deprecate", "-y", "greeter/1.0.0");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        after = new SpfsPackageRepository("local", FsRepository.open(root, Optional.empty()), loader)
+                .withIndexWarnings(w -> { throw new AssertionError("the index should be current: " + w); });
+        assertTrue(after.fromIndex());
+        assertTrue(after.builds(new PkgName("greeter"), Version.parse("1.0.0")).get(0).deprecated());
     }
 
     @Test
