@@ -28,6 +28,19 @@ class RepoIndexCommandTest {
         return CommandLineTest.run(new SpkCommand(CommandLineTest.isolated(dir.resolve("home"))), args);
     }
 
+    /** As {@link #spk}, with what the process writes to standard error (repositories' warnings) in err. */
+    private CommandLineTest.Run spkCapturingStandardError(String... args) {
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(bytes, true));
+        try {
+            CommandLineTest.Run r = spk(args);
+            return new CommandLineTest.Run(r.exit(), r.out(), r.err() + bytes);
+        } finally {
+            System.setErr(was);
+        }
+    }
+
     private static void assertOneLineError(CommandLineTest.Run r, String expected) {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -83,15 +96,17 @@ class RepoIndexCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("indexed 3 builds into " + root.resolve("spk-repo-index")), r.out());
 
-        r = spk("remove", "-y", "hello/1.0.0/AAAAAAAA");
+        r = spkCapturingStandardError("remove", "-y", "hello/1.0.0/AAAAAAAA");
         assertEquals(0, r.exit(), r.err() + r.out());
+        assertFalse(r.err().contains("warning"), r.err());
         SpfsPackageRepository after = new SpfsPackageRepository("local", FsRepository.open(root, Optional.empty()), loader)
                 .withIndexWarnings(w -> { throw new AssertionError("the index should be current: " + w); });
         assertTrue(after.fromIndex());
         assertEquals(List.of(Version.parse("1.1.0")), after.versions(new PkgName("hello")));
 
-        r = spk("deprecate", "-y", "greeter/1.0.0");
+        r = spkCapturingStandardError("deprecate", "-y", "greeter/1.0.0");
         assertEquals(0, r.exit(), r.err() + r.out());
+        assertFalse(r.err().contains("warning"), r.err());
         after = new SpfsPackageRepository("local", FsRepository.open(root, Optional.empty()), loader)
                 .withIndexWarnings(w -> { throw new AssertionError("the index should be current: " + w); });
         assertTrue(after.fromIndex());

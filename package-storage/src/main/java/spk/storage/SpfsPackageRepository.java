@@ -429,7 +429,8 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     /** Forgets what was read: the repository changed. */
     private void changed() {
-        index = null;
+        // the index no longer matches the tags: this object reads the tags from now on
+        index = Optional.empty();
         versions.clear();
         builds.clear();
         embedders = null;
