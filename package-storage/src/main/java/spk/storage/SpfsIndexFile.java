@@ -51,9 +51,13 @@ public final class SpfsIndexFile {
                 "spk repo index -r " + fs.root(), warnings);
     }
 
-    /** Remakes the index if the repository has one (after a change to its packages). */
+    /**
+     * Remakes the index if the repository has one that is no longer fresh (after a change to its
+     * packages); empty when there is none, or it is still fresh.
+     */
     public static Optional<Summary> refreshIfPresent(SpfsPackageRepository repo) throws IOException {
-        if (!(repo.storage() instanceof FsRepository fs) || !Files.exists(file(fs))) {
+        if (!(repo.storage() instanceof FsRepository fs) || !Files.exists(file(fs))
+                || openFresh(fs, w -> {}).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(write(repo));

@@ -10,7 +10,7 @@ import spk.storage.SpfsPackageRepository;
 
 /**
  * Keeps repository indexes current after a command changed packages: a repository with an index
- * gets it remade (reading only what changed); one without stays without. A failure leaves the old
+ * that is no longer fresh gets it remade (reading only what changed); one without stays without. A failure leaves the old
  * index, which is then stale and ignored, and is reported as a warning: the change itself stands.
  */
 final class IndexUpkeep {
@@ -20,7 +20,7 @@ final class IndexUpkeep {
         for (SpfsPackageRepository r : new LinkedHashSet<>(repositories)) {
             try {
                 SpfsIndexFile.refreshIfPresent(r);
-            } catch (IOException | SpkException | IllegalStateException e) {
+            } catch (IOException | java.io.UncheckedIOException | SpkException | IllegalStateException e) {
                 err.println("warning: the index of " + r.name() + " was not refreshed (" + e.getMessage()
                         + "); solves read its specs until 'spk repo index -r " + r.name() + "' is run");
                 err.flush();

@@ -51,10 +51,11 @@ public final class RepoIndexCommand implements Callable<Integer> {
 
     private String index(String target) {
         try {
-            if (target.contains("/") || target.startsWith(".") || Files.exists(Path.of(target))) {
+            var config = ConfigLoader.load(SpkCommand.environment(spec));
+            // names first, as -r of the reading commands takes them
+            if (!target.equals(RepositorySelection.LOCAL) && !config.remotes().containsKey(target)) {
                 return indexPath(target, Path.of(target));
             }
-            var config = ConfigLoader.load(SpkCommand.environment(spec));
             var selection = new RepositorySelection(target.equals(RepositorySelection.LOCAL) ? List.of() : List.of(target),
                     List.of(), false, false, Optional.empty());
             List<SpfsPackageRepository> found = selection.openForChange(config, SpkCommand.specLoader(spec),
@@ -78,7 +79,7 @@ public final class RepoIndexCommand implements Callable<Integer> {
 
     private String indexPath(String target, Path path) throws IOException {
         if (!Files.exists(path)) {
-            throw new NotARepository("-r " + target + ": no such folder");
+            throw new NotARepository("-r " + target + ": no such folder, nor a configured remote of that name");
         }
         if (SpfsPackageRepository.isSpfsRepository(path)) {
             SpfsPackageRepository repo = new SpfsPackageRepository(target,
