@@ -90,8 +90,8 @@ public final class SpfsIndexFile {
                 if (was != null) {
                     reused++;
                     was.forEach(s -> items.add(new RepositoryIndex.Keyed(parts[0], version, built(s, rel))));
-                } else if (repo.readSpecTag(tagOf(rel)) instanceof PackageSpec p) {
-                    items.add(new RepositoryIndex.Keyed(parts[0], version, built(p, rel)));
+                } else {
+                    items.add(new RepositoryIndex.Keyed(parts[0], version, read(repo, rel)));
                 }
             }
             SourceSnapshot after = withContent(sources, sources.now());
@@ -113,6 +113,18 @@ public final class SpfsIndexFile {
 
     private static RepositoryIndex.Item built(PackageSpec p, String rel) {
         return new RepositoryIndex.Built(p, rel);
+    }
+
+    /** A build read from its tag; one that cannot be read is left for solves to read (and report) themselves. */
+    private static RepositoryIndex.Item read(SpfsPackageRepository repo, String rel) {
+        try {
+            if (repo.readSpecTag(tagOf(rel)) instanceof PackageSpec p) {
+                return built(p, rel);
+            }
+        } catch (spk.error.SpkException e) {
+            // the same error comes from reading the tag when a solve asks for this version
+        }
+        return new RepositoryIndex.Reference(rel);
     }
 
     private static SourceSnapshot withContent(IndexFiles.Sources sources, SourceSnapshot s) throws IOException {
