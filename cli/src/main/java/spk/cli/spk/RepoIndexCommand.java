@@ -74,6 +74,8 @@ public final class RepoIndexCommand implements Callable<Integer> {
             return sb.toString();
         } catch (IOException e) {
             throw new IndexNotWritten("cannot index " + target + ": " + spk.spec.problem.ReadFailure.describe(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new IndexNotWritten("cannot index " + target + ": " + spk.spec.problem.ReadFailure.describe(e.getCause()));
         }
     }
 
@@ -101,7 +103,10 @@ public final class RepoIndexCommand implements Callable<Integer> {
     }
 
     private static String size(long bytes) {
-        return bytes < 10_000 ? bytes + " bytes" : String.format("%.1f MB", bytes / 1e6);
+        if (bytes < 10_000) {
+            return bytes + " bytes";
+        }
+        return bytes < 1_000_000 ? String.format("%.0f kB", bytes / 1e3) : String.format("%.1f MB", bytes / 1e6);
     }
 
     /** A repository argument that names nothing that can be indexed. */
