@@ -63,6 +63,9 @@ public final class SpfsPackageRepository implements PackageRepository {
     private final Map<PkgName, List<Version>> versions = new HashMap<>();
     private final Map<String, List<PackageSpec>> builds = new HashMap<>();
     private Map<PkgName, List<PackageSpec>> embedders;
+    /** The repository's index when it has a fresh one ({@link SpfsIndexFile}); null until looked for. */
+    private Optional<IndexedSpecs> index;
+    private java.util.function.Consumer<String> warnings = w -> System.err.println("warning: " + w);
 
     public SpfsPackageRepository(String name, Repository spfs, SpecLoader loader) {
         this(name, spfs, loader, Optional.empty());
@@ -106,8 +109,45 @@ public final class SpfsPackageRepository implements PackageRepository {
         return name;
     }
 
+    /** Where warnings about an index that cannot be used go (standard error by default). */
+    public SpfsPackageRepository withIndexWarnings(java.util.function.Consumer<String> w) {
+        this.warnings = w;
+        return this;
+    }
+
+    /** Whether the specs are read from the repository's index (a fresh one exists). */
+    public boolean fromIndex() {
+        return index() != null;
+    }
+
+    private IndexedSpecs index() {
+        if (index == null) {
+            index = Optional.empty();
+            if (when.isEmpty() && spfs instanceof FsRepository fs) {
+                try {
+                    index = SpfsIndexFile.openFresh(fs, warnings).map(idx -> new IndexedSpecs(idx,
+                            file -> List.of(readSpec(SPECS + "/" + file.substring(0, file.length() - ".tag".length())))));
+                } catch (RuntimeException e) {
+                    // a damaged or forged index: its listing did not read
+                    warnings.accept("the index of " + fs.root() + " cannot be used (" + e.getMessage()
+                            + "); reading the specs");
+                }
+            }
+        }
+        return index.orElse(null);
+    }
+
+    /** Reads the spec a spec tag points to (the indexer reads what changed with this). */
+    SpecFile readSpecTag(String tag) {
+        return readSpec(tag);
+    }
+
     @Override
     public Set<PkgName> packageNames() {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return idx.names();
+        }
         Set<PkgName> out = new TreeSet<>();
         for (TagListing l : list(SPECS)) {
             if (l.folder()) {
@@ -119,6 +159,10 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     @Override
     public List<Version> versions(PkgName pkg) {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return idx.versions(pkg);
+        }
         return versions.computeIfAbsent(pkg, p -> {
             Set<Version> out = new TreeSet<>();
             for (TagListing l : list(SPECS + "/" + p.value())) {
@@ -131,6 +175,10 @@ public final class SpfsPackageRepository implements PackageRepository {
     @Override
     public List<PackageSpec> builds(PkgName pkg, Version version) {
         String dir = SPECS + "/" + pkg.value() + "/" + version.toTagPath();
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            return builds.computeIfAbsent(dir, d -> idx.builds(pkg, version));
+        }
         return builds.computeIfAbsent(dir, d -> {
             List<PackageSpec> out = new ArrayList<>();
             for (TagListing l : list(d)) {
@@ -173,6 +221,18 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     @Override
     public List<PackageSpec> embeddedBy(PkgName pkg) {
+        IndexedSpecs idx = index();
+        if (idx != null) {
+            List<PackageSpec> out = new ArrayList<>();
+            for (var v : idx.embedding(pkg)) {
+                for (PackageSpec b : builds(v.name(), v.version())) {
+                    if (b.install().embedded().stream().anyMatch(e -> e.pkg().name().equals(pkg))) {
+                        out.add(b);
+                    }
+                }
+            }
+            return out;
+        }
         if (embedders == null) {
             Map<PkgName, List<PackageSpec>> out = new HashMap<>();
             for (PkgName n : packageNames()) {
@@ -369,6 +429,8 @@ public final class SpfsPackageRepository implements PackageRepository {
 
     /** Forgets what was read: the repository changed. */
     private void changed() {
+        // the index no longer matches the tags: this object reads the tags from now on
+        index = Optional.empty();
         versions.clear();
         builds.clear();
         embedders = null;

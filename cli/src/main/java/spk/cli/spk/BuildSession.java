@@ -197,6 +197,7 @@ final class BuildSession implements AutoCloseable {
     @Override
     public void close() {
         scratch.close();
+        IndexUpkeep.refresh(java.util.List.of(localPackages), new java.io.PrintWriter(System.err, true));
     }
 
     /** What to build was not a recipe, or no variant of it was selected. */

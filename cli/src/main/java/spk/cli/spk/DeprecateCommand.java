@@ -74,6 +74,7 @@ public class DeprecateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        IndexUpkeep.refresh(targets.stream().map(Deprecation.Target::repository).toList(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -90,6 +90,11 @@ public final class PublishCommand implements Callable<Integer> {
             // the bar is drawn for the last time before the summary, so the two never share a line
             bar.finish();
             published.forEach((pkg, what) -> out.println("published " + pkg + " to " + target + ": " + what));
+            out.flush();
+            if (dest instanceof FsRepository fs) {
+                IndexUpkeep.refresh(List.of(new SpfsPackageRepository(target, fs, SpkCommand.specLoader(spec))),
+                        spec.commandLine().getErr());
+            }
         }
         out.flush();
         return 0;

@@ -73,6 +73,7 @@ public final class RemoveCommand implements Callable<Integer> {
         // after the bar is gone, so the lines do not tangle with it
         lines.forEach(out::println);
         out.flush();
+        IndexUpkeep.refresh(targets.stream().map(Removal.Target::repository).toList(), spec.commandLine().getErr());
         return 0;
     }
 }

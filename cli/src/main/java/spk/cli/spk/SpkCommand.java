@@ -20,7 +20,7 @@ import spk.spec.SpecLoader;
             ViewCommand.class, MakeRecipeCommand.class,
             DeprecateCommand.class, UndeprecateCommand.class, RemoveCommand.class, SearchCommand.class, DuCommand.class,
             StatsCommand.class, ExportCommand.class, ImportCommand.class, InstallCommand.class, BakeCommand.class,
-            RenderCommand.class, spk.cli.app.CompletionCommand.class,
+            RenderCommand.class, RepoCommand.class, spk.cli.app.CompletionCommand.class,
             CommandLine.HelpCommand.class})
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A package manager for building and running software environments.")

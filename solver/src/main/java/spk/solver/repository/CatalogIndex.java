@@ -17,9 +17,19 @@ final class CatalogIndex {
     private CatalogIndex() {}
 
     /** Where one spec's text is: its file, a span of the file's bytes, and the line it starts on (0-based). */
-    record Entry(String file, byte[] bytes, int start, int end, int line) {
+    record Entry(String file, byte[] bytes, int start, int end, int line) implements PendingSpec {
         String text() {
             return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public List<spk.spec.model.SpecFile> read(spk.spec.problem.Problems problems) {
+            return SpecTexts.read(file, text(), line, problems);
+        }
+
+        @Override
+        public spk.spec.problem.Location location() {
+            return new spk.spec.problem.Location(file, line + 1, 1);
         }
     }
 
@@ -27,7 +37,7 @@ final class CatalogIndex {
      * A spec found for {@code name}, version text {@code version} (parsed when the version is
      * asked for); {@code mentions} holds the words after {@code embedded} when it may embed packages.
      */
-    record Indexed(String name, String version, Entry entry, java.util.Set<String> mentions) {}
+    record Indexed(String name, String version, PendingSpec entry, java.util.Set<String> mentions) {}
 
     /** What a file holds: specs indexed by name and version, and texts to parse now. */
     record Scanned(List<Indexed> indexed, List<Entry> parseNow) {}

@@ -1,7 +1,6 @@
 package spk.solver.repository;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
@@ -27,9 +27,8 @@ import spk.spec.problem.Location;
 import spk.spec.problem.Problem;
 import spk.spec.problem.Problems;
 import spk.spec.problem.SpecException;
-import spk.spec.read.SpecReader;
-import spk.solver.repository.CatalogIndex.Entry;
-import spk.spec.yaml.YamlNode;
+import spk.solver.repository.index.CorruptIndexException;
+import spk.solver.repository.index.RepositoryIndex;
 
 /**
  * A read-only repository of built package specs: a folder of YAML files (any names, sub-folders
@@ -44,10 +43,12 @@ import spk.spec.yaml.YamlNode;
  */
 public final class CatalogRepository implements PackageRepository {
     private final String name;
+    /** Whether the specs come from the folder's index rather than its files. */
+    private boolean fromIndex;
     /** Indexed specs by name, then by version text: versions are parsed when first asked for. */
-    private final Map<PkgName, Map<String, List<Entry>>> unparsedVersions = new HashMap<>();
+    private final Map<PkgName, Map<String, List<PendingSpec>>> unparsedVersions = new HashMap<>();
     /** Indexed specs by name and version, not read yet. */
-    private final Map<PkgName, Map<Version, List<Entry>>> index = new HashMap<>();
+    private final Map<PkgName, Map<Version, List<PendingSpec>>> index = new HashMap<>();
     private final Map<PkgName, Map<Version, List<PackageSpec>>> builds = new HashMap<>();
     private final Map<PkgName, Map<Version, Recipe>> recipes = new HashMap<>();
     private final Map<PkgName, List<PackageSpec>> embedders = new HashMap<>();
@@ -70,47 +71,71 @@ public final class CatalogRepository implements PackageRepository {
         return repo;
     }
 
-    /** Loads (indexes) a folder or a file of specs; problems name the file, line and field. */
+    /** Loads a folder or a file of specs, warning on standard error about an index it cannot use. */
     public static CatalogRepository load(String name, Path path) {
-        CatalogRepository repo = new CatalogRepository(name);
-        List<Path> files;
+        return load(name, path, w -> System.err.println("warning: " + w));
+    }
+
+    /**
+     * Loads (indexes) a folder or a file of specs; problems name the file, line and field. A
+     * folder's fresh index ({@link CatalogIndexFile}) is used instead of its files; a stale or
+     * damaged one is passed to {@code warnings} and the files are read.
+     */
+    public static CatalogRepository load(String name, Path path, Consumer<String> warnings) {
+        if (Files.isDirectory(path)) {
+            Optional<RepositoryIndex> index = CatalogIndexFile.openFresh(path, warnings);
+            if (index.isPresent()) {
+                try {
+                    return fromIndex(name, index.get());
+                } catch (CorruptIndexException e) {
+                    warnings.accept("the index of " + path + " cannot be used (" + e.getMessage() + "); reading the specs");
+                }
+            }
+        }
+        return fromScans(name, scanAll(specFiles(path)));
+    }
+
+    /** Whether a file of a catalog folder holds specs. */
+    static boolean isSpecFile(Path p) {
+        String s = p.toString();
+        return s.endsWith(".yaml") || s.endsWith(".yml");
+    }
+
+    /** The spec files of a catalog folder, sorted, or the one file given. */
+    static List<Path> specFiles(Path path) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> s = Files.walk(path)) {
-                files = s.filter(Files::isRegularFile)
-                        .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+                return s.filter(Files::isRegularFile).filter(CatalogRepository::isSpecFile).sorted().toList();
             } catch (IOException e) {
                 throw unreadable(path, e);
             }
         } else if (Files.isRegularFile(path)) {
-            files = List.of(path);
-        } else {
-            throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(path.toString()), "",
-                    "no such repository folder or file"));
+            return List.of(path);
         }
+        throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(path.toString()), "",
+                "no such repository folder or file"));
+    }
+
+    private static List<CatalogIndex.Scanned> scanAll(List<Path> files) {
         // reading and scanning the files is most of the work; two cores halve it
-        List<CatalogIndex.Scanned> scanned = files.parallelStream().map(f -> {
+        return files.parallelStream().map(f -> {
             try {
                 return CatalogIndex.scan(f.toString(), Files.readAllBytes(f));
             } catch (IOException e) {
                 throw unreadable(f, e);
             }
         }).toList();
+    }
+
+    private static CatalogRepository fromScans(String name, List<CatalogIndex.Scanned> scanned) {
+        CatalogRepository repo = new CatalogRepository(name);
         Problems problems = new Problems();
         Map<String, PkgName> names = new HashMap<>();
         for (CatalogIndex.Scanned s : scanned) {
             for (CatalogIndex.Indexed i : s.indexed()) {
-                PkgName n = names.computeIfAbsent(i.name(), t -> PkgName.isValid(t) ? new PkgName(t) : null);
-                if (n == null) {
-                    repo.readNow(i.entry(), problems);
-                } else {
-                    repo.unparsedVersions.computeIfAbsent(n, k -> new HashMap<>())
-                            .computeIfAbsent(i.version(), k -> new ArrayList<>()).add(i.entry());
-                    for (String word : i.mentions()) {
-                        repo.mayEmbed.computeIfAbsent(word, k -> new ArrayList<>()).add(i);
-                    }
-                }
+                repo.pending(names, i, problems);
             }
-            for (Entry e : s.parseNow()) {
+            for (PendingSpec e : s.parseNow()) {
                 repo.readNow(e, problems);
             }
         }
@@ -118,15 +143,43 @@ public final class CatalogRepository implements PackageRepository {
         return repo;
     }
 
-    private static SpecException unreadable(Path p, IOException e) {
+    private static CatalogRepository fromIndex(String name, RepositoryIndex index) {
+        CatalogRepository repo = new CatalogRepository(name);
+        repo.fromIndex = true;
+        Problems problems = new Problems();
+        Map<String, PkgName> names = new HashMap<>();
+        index.visit((pkg, version, spec, embeds) ->
+                repo.pending(names, new CatalogIndex.Indexed(pkg, version, spec, Set.copyOf(embeds)), problems));
+        for (PendingSpec e : index.eager()) {
+            repo.readNow(e, problems);
+        }
+        problems.throwIfErrors();
+        return repo;
+    }
+
+    /** Files a spec to be read when its version is asked for (or now, when its name is bad). */
+    private void pending(Map<String, PkgName> names, CatalogIndex.Indexed i, Problems problems) {
+        PkgName n = names.computeIfAbsent(i.name(), t -> PkgName.isValid(t) ? new PkgName(t) : null);
+        if (n == null) {
+            readNow(i.entry(), problems);
+            return;
+        }
+        unparsedVersions.computeIfAbsent(n, k -> new HashMap<>()).computeIfAbsent(i.version(), k -> new ArrayList<>())
+                .add(i.entry());
+        for (String word : i.mentions()) {
+            mayEmbed.computeIfAbsent(word, k -> new ArrayList<>()).add(i);
+        }
+    }
+
+    static SpecException unreadable(Path p, IOException e) {
         return new SpecException(new Problem(Problem.Severity.ERROR, Location.file(p.toString()), "",
                 "cannot read: " + spk.spec.problem.ReadFailure.describe(e)));
     }
 
     /** Reads entry text now and adds what it holds. */
-    private void readNow(Entry e, Problems problems) {
+    private void readNow(PendingSpec e, Problems problems) {
         problems.capture(() -> {
-            for (SpecFile spec : read(e.file(), e.text(), e.line(), problems)) {
+            for (SpecFile spec : e.read(problems)) {
                 if (spec instanceof PackageSpec p) {
                     add(p);
                 } else if (spec instanceof Recipe r) {
@@ -137,51 +190,33 @@ public final class CatalogRepository implements PackageRepository {
         });
     }
 
-    private static List<SpecFile> read(String file, String text, int line, Problems problems) {
-        YamlNode root = YamlNode.parse(file, text, line);
-        List<YamlNode> docs = root.isSequence() ? root.items() : List.of(root);
-        List<SpecFile> out = new ArrayList<>();
-        for (YamlNode doc : docs) {
-            Problems one = new Problems();
-            SpecFile spec = SpecReader.read(doc, one);
-            one.errors().forEach(problems::add);
-            if (spec instanceof PackageSpec || spec instanceof Recipe) {
-                out.add(spec);
-            } else if (spec != null) {
-                problems.add(doc.problem("a repository holds package specs and recipes only").problem());
-            }
-        }
-        return out;
-    }
-
     /** Parses the indexed entries of one version of a package, once. */
     private void parse(PkgName pkg, Version version) {
-        Map<Version, List<Entry>> entries = indexed(pkg);
-        List<Entry> list = entries == null ? null : entries.remove(version);
+        Map<Version, List<PendingSpec>> entries = indexed(pkg);
+        List<PendingSpec> list = entries == null ? null : entries.remove(version);
         if (list == null) {
             return;
         }
         Problems problems = new Problems();
-        for (Entry e : list) {
+        for (PendingSpec e : list) {
             readNow(e, problems);
         }
         problems.throwIfErrors();
     }
 
     /** The unread specs of a package by version, parsing its version texts on first use. */
-    private Map<Version, List<Entry>> indexed(PkgName pkg) {
-        Map<String, List<Entry>> texts = unparsedVersions.remove(pkg);
+    private Map<Version, List<PendingSpec>> indexed(PkgName pkg) {
+        Map<String, List<PendingSpec>> texts = unparsedVersions.remove(pkg);
         if (texts != null) {
-            Map<Version, List<Entry>> byVersion = index.computeIfAbsent(pkg, k -> new HashMap<>());
+            Map<Version, List<PendingSpec>> byVersion = index.computeIfAbsent(pkg, k -> new HashMap<>());
             Problems problems = new Problems();
             texts.forEach((text, entries) -> problems.capture(() -> {
                 Version v;
                 try {
                     v = Version.parse(text);
                 } catch (spk.error.SpkException ex) {
-                    Entry e = entries.get(0);
-                    throw new SpecException(new Problem(Problem.Severity.ERROR,
-                            new Location(e.file(), e.line() + 1, 1), "pkg", ex.getMessage()));
+                    throw new SpecException(new Problem(Problem.Severity.ERROR, entries.get(0).location(), "pkg",
+                            ex.getMessage()));
                 }
                 byVersion.computeIfAbsent(v, k -> new ArrayList<>()).addAll(entries);
                 return null;
@@ -203,6 +238,11 @@ public final class CatalogRepository implements PackageRepository {
         recipes.computeIfAbsent(recipe.pkg().name(), n -> new LinkedHashMap<>()).put(recipe.pkg().version(), recipe);
     }
 
+    /** Whether this catalog was loaded from its folder's index (see {@link CatalogIndexFile}). */
+    public boolean fromIndex() {
+        return fromIndex;
+    }
+
     @Override
     public String name() {
         return name;
@@ -220,7 +260,7 @@ public final class CatalogRepository implements PackageRepository {
     @Override
     public List<Version> versions(PkgName pkg) {
         Set<Version> out = new LinkedHashSet<>();
-        Map<Version, List<Entry>> unread = indexed(pkg);
+        Map<Version, List<PendingSpec>> unread = indexed(pkg);
         if (unread != null) {
             out.addAll(unread.keySet());
         }
