@@ -346,6 +346,11 @@ public final class SolveEncoding {
         return queries.closure(decided);
     }
 
+    /** A closure of no decided package yet, to be kept current as packages are decided. */
+    public IncrementalClosure newClosure() {
+        return new IncrementalClosure(st);
+    }
+
     /** SPK's iterator's first guess for a package given the decided ones, or null; only a hint. */
     public Integer greedyChoice(PkgName name, Map<PkgName, Integer> decided) {
         return queries.greedyChoice(name, decided);

@@ -9,6 +9,7 @@ import java.util.Set;
 import spk.grammar.name.PkgName;
 import spk.solver.DecisionLog;
 import spk.solver.backend.SatBackend;
+import spk.solver.compile.IncrementalClosure;
 import spk.solver.compile.SolveEncoding;
 import spk.solver.compile.SolveEncoding.CandidateInfoView;
 import spk.solver.compile.SolveEncoding.RequestView;
@@ -288,16 +289,15 @@ public final class Search {
             List<PkgName> names = new ArrayList<>();
             List<String> requestedBy = new ArrayList<>();
             int samePrefix = 0;
+            IncrementalClosure closure = encoding.newClosure();
             while (true) {
-                SolveEncoding.Closure closure = encoding.closure(decided);
-                List<PkgName> pending = closure.pending();
-                if (pending.isEmpty()) {
-                    lastPass = new Pass(names, requestedBy, closure);
+                PkgName name = closure.firstPending();
+                if (name == null) {
+                    lastPass = new Pass(names, requestedBy, closure.snapshot());
                     break;
                 }
-                PkgName name = pending.get(0);
                 names.add(name);
-                requestedBy.add(closure.requestedBy().getOrDefault(name, ""));
+                requestedBy.add(closure.requestedBy(name));
                 CandidateInfoView c = chosen.get(name);
                 if (c == null) {
                     throw new IllegalStateException("the model has no candidate for required package " + name);
@@ -333,6 +333,7 @@ public final class Search {
                 encoding.model().addImplication(next, c.var());
                 samePrefix = next;
                 decided.put(name, c.var());
+                closure.decide(name, c.var());
             }
             if (improvements.isEmpty()) {
                 return m;
