@@ -28,6 +28,11 @@ import spk.spec.model.ComponentSpec;
  * decision changed for a package rolls the pass back to the step that first looked it up and
  * runs it on from there. The result is therefore exactly the pass from scratch, at the cost of
  * the steps after that look-up only.
+ *
+ * <p>Most decisions need not even that: when every step since the package's first look-up only
+ * looked packages up (requests on undecided packages, or on decided ones that added nothing),
+ * deciding it adds its requirements at the end of the work list in the pass from scratch too,
+ * and its requests are simply applied there ({@link #decideAtTheEnd}).
  */
 public final class IncrementalClosure {
     private final EncodingState st;
@@ -48,6 +53,18 @@ public final class IncrementalClosure {
     private int next;
     private int dirty = Integer.MAX_VALUE;
     private int step;
+    /** The steps that requested each package while it was undecided, in order. */
+    private final Map<PkgName, List<Integer>> requestSteps = new HashMap<>();
+    /** The latest step that changed anything but look-ups, and its value before each step. */
+    private int lastActive = -1;
+    private int[] activeAt = new int[64];
+    private boolean changed;
+    /**
+     * The steps decided at the end span: their effects sit on the trail after later steps',
+     * so a rollback into the span goes back to its start.
+     */
+    private int endFloor = Integer.MAX_VALUE;
+    private int endCeiling;
 
     IncrementalClosure(EncodingState st) {
         this.st = st;
@@ -57,9 +74,49 @@ public final class IncrementalClosure {
     /** Decides {@code name} as candidate {@code var} (replacing any earlier decision for it). */
     public void decide(PkgName name, int var) {
         Integer was = decided.put(name, var);
-        if (was == null || was != var) {
-            invalidate(name);
+        if (was != null && was == var) {
+            return;
         }
+        Integer at = firstLookup.get(name);
+        // at the end only when the pass is current: else it is run (or rolled back) when asked
+        boolean current = dirty == Integer.MAX_VALUE && next == work.size();
+        if (at != null && !(current && was == null && at > lastActive
+                && decideAtTheEnd(name, st.byVar.get(var), at))) {
+            dirty = Math.min(dirty, at);
+        }
+    }
+
+    /**
+     * Applies the requests met so far on a newly decided package at the end of the pass, when
+     * that is what the pass from scratch does: nothing since its first look-up (step {@code at})
+     * changed more than look-ups, and using it looks nothing else up (it is no embedded copy
+     * and embeds nothing through its components). False if it does not apply.
+     */
+    private boolean decideAtTheEnd(PkgName name, CandidateInfo c, int at) {
+        List<Integer> steps = requestSteps.get(name);
+        if (c.parent != null || steps == null || steps.get(0) != at) {
+            return false;
+        }
+        for (ComponentSpec cs : c.spec.install().components()) {
+            if (!cs.embedded().isEmpty()) {
+                return false;
+            }
+        }
+        endFloor = Math.min(endFloor, at);
+        endCeiling = Math.max(endCeiling, next);
+        for (int s : steps) {
+            changed = false;
+            addUse(c, components(work.get(s), c));
+            if (changed) {
+                // the steps that asked for nothing new stay inert, as they are in the pass from scratch
+                lastActive = Math.max(lastActive, s);
+            }
+        }
+        return true;
+    }
+
+    private static Set<Component> components(RequestInfo r, CandidateInfo c) {
+        return c.spec.pkg().build().isSource() ? Set.of() : ComponentsRule.requiredComponents(r.shared, c);
     }
 
     /** Forgets the decision for {@code name}, if any. */
@@ -79,12 +136,16 @@ public final class IncrementalClosure {
     /** The first pending package (the one SPK decides next), or null when none is. */
     public PkgName firstPending() {
         update();
-        if (st.order.requestPriority().isEmpty()) {
-            return pending.isEmpty() ? null : pending.iterator().next();
-        }
+        boolean byPriority = !st.order.requestPriority().isEmpty();
         PkgName best = null;
         int bestRank = Integer.MAX_VALUE;
         for (PkgName n : pending) {
+            if (decided.containsKey(n)) {
+                continue; // decided at the end of the pass
+            }
+            if (!byPriority) {
+                return n;
+            }
             int rank = st.order.requestPriority().rank(n.value());
             if (rank < bestRank) {
                 best = n;
@@ -105,7 +166,12 @@ public final class IncrementalClosure {
         update();
         Map<PkgName, Set<Component>> usedCopy = new LinkedHashMap<>();
         used.forEach((n, comps) -> usedCopy.put(n, Collections.unmodifiableSet(new TreeSet<>(comps))));
-        List<PkgName> inOrder = new ArrayList<>(pending);
+        List<PkgName> inOrder = new ArrayList<>();
+        for (PkgName n : pending) {
+            if (!decided.containsKey(n)) {
+                inOrder.add(n);
+            }
+        }
         if (!st.order.requestPriority().isEmpty()) {
             // SPK keeps its requests sorted by these patterns (stably): the first pending one is decided next
             inOrder.sort(java.util.Comparator.comparingInt(n -> st.order.requestPriority().rank(n.value())));
@@ -123,20 +189,32 @@ public final class IncrementalClosure {
             if (next == trailAt.length) {
                 trailAt = java.util.Arrays.copyOf(trailAt, next * 2);
                 workAt = java.util.Arrays.copyOf(workAt, next * 2);
+                activeAt = java.util.Arrays.copyOf(activeAt, next * 2);
             }
             trailAt[next] = trail.size();
             workAt[next] = work.size();
+            activeAt[next] = lastActive;
             step = next;
+            changed = false;
             run(work.get(next++));
+            if (changed) {
+                lastActive = step;
+            }
         }
     }
 
-    private void rollBack(int to) {
+    private void rollBack(int step) {
+        int to = step > endFloor && step < endCeiling ? endFloor : step;
         for (int i = trail.size() - 1; i >= trailAt[to]; i--) {
             trail.remove(i).run();
         }
         work.subList(workAt[to], work.size()).clear();
+        lastActive = activeAt[to];
         next = to;
+        if (to <= endFloor) {
+            endFloor = Integer.MAX_VALUE;
+            endCeiling = 0;
+        }
     }
 
     private Integer lookUp(PkgName name) {
@@ -164,10 +242,13 @@ public final class IncrementalClosure {
             if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
                 addPending(name);
             }
+            List<Integer> steps = requestSteps.computeIfAbsent(name, n -> new ArrayList<>());
+            steps.add(step);
+            trail.add(() -> steps.remove(steps.size() - 1));
             return;
         }
         CandidateInfo c = st.byVar.get(cv);
-        addUse(c, c.spec.pkg().build().isSource() ? Set.of() : ComponentsRule.requiredComponents(r.shared, c));
+        addUse(c, components(r, c));
     }
 
     private void addUse(CandidateInfo c, Set<Component> comps) {
@@ -182,6 +263,7 @@ public final class IncrementalClosure {
         if (have.containsAll(comps) && expandedOwners.contains(c.var())) {
             return; // nothing new: the closure meets most requests of a decided package this way
         }
+        changed = true;
         List<Component> added = new ArrayList<>();
         for (Component k : comps) {
             if (have.add(k)) {
