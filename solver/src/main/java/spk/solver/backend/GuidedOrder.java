@@ -47,6 +47,13 @@ final class GuidedOrder extends VarOrderHeap {
     private transient boolean[] counted = new boolean[0];
     /** Whether the counts were taken from the assignment since the last guide. */
     private transient boolean counting;
+    /**
+     * No package before this one needs a decision: none was needed with an open candidate at the
+     * last scan, and since then none became needed (a need literal assigned) or got a candidate
+     * back (an undo). The scan starts here, so a run of decisions past the guided packages does
+     * not read them all again each time.
+     */
+    private transient int scanFrom;
 
     void guide(DecisionGuide g) {
         this.guide = g;
@@ -91,6 +98,7 @@ final class GuidedOrder extends VarOrderHeap {
         needsHeld = new int[g.packages().size()];
         counted = new boolean[maxLit + 1];
         counting = false;
+        scanFrom = 0;
     }
 
     /**
@@ -113,6 +121,7 @@ final class GuidedOrder extends VarOrderHeap {
             counted[lit] = true;
             for (int i : packagesOfNeed[lit]) {
                 needsHeld[i]++;
+                scanFrom = Math.min(scanFrom, i);
             }
         }
     }
@@ -139,6 +148,7 @@ final class GuidedOrder extends VarOrderHeap {
         super.undo(var);
         if (var < packageOfVar.length && packageOfVar[var] >= 0) {
             exhausted[packageOfVar[var]] = false;
+            scanFrom = Math.min(scanFrom, packageOfVar[var]);
         }
         released(var << 1);
         released(var << 1 | 1);
@@ -157,7 +167,8 @@ final class GuidedOrder extends VarOrderHeap {
             startCounting();
         }
         java.util.List<DecisionGuide.Guided> packages = guide.packages();
-        for (int i = 0; i < packages.size(); i++) {
+        for (int i = scanFrom; i < packages.size(); i++) {
+            scanFrom = i;
             if (needsHeld[i] == 0 || exhausted[i] || chosenSeen[i] != 0 && vocabulary.isSatisfied(chosenSeen[i])) {
                 continue;
             }
@@ -193,6 +204,7 @@ final class GuidedOrder extends VarOrderHeap {
             }
             exhausted[i] = !chosen;
         }
+        scanFrom = packages.size();
         return super.select();
     }
 }
