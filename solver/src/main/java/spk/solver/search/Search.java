@@ -155,22 +155,42 @@ public final class Search {
      * packages that model's choices newly require, to the first guess.
      */
     private void hintFrom(boolean[] model, List<Integer> extra) {
-        Map<PkgName, Integer> chosen = new LinkedHashMap<>();
-        encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
-        boolean[] hints = new boolean[encoding.model().varCount() + 1];
-        chosen.values().forEach(v -> hints[v] = true);
+        int vars = encoding.model().varCount();
+        if (model != hintedModel || vars != hintedVars) {
+            hintedModel = model;
+            hintedVars = vars;
+            hintedFromModel = hintsFrom(model);
+        }
+        boolean[] hints = hintedFromModel.clone();
         for (int e : extra) {
             if (e > 0 && encoding.isCandidate(e)) {
                 hints[e] = true;
             }
         }
+        backend.hint(hints);
+    }
+
+    /**
+     * The hints a model gives, kept while the model and the encoding stay as they are: the
+     * explanation's unsatisfiable checks leave the last model in place, and each asked for them again.
+     */
+    private boolean[] hintedModel;
+    private int hintedVars;
+    private boolean[] hintedFromModel;
+
+    /** The model's candidates, and the first guess for the packages they newly require. */
+    private boolean[] hintsFrom(boolean[] model) {
+        Map<PkgName, Integer> chosen = new LinkedHashMap<>();
+        encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
+        boolean[] hints = new boolean[encoding.model().varCount() + 1];
+        chosen.values().forEach(v -> hints[v] = true);
         for (PkgName pending : encoding.closure(chosen).pending()) {
             Integer g = encoding.greedyChoice(pending, chosen);
             if (g != null) {
                 hints[g] = true;
             }
         }
-        backend.hint(hints);
+        return hints;
     }
 
     /** SPK's iterator without backtracking: a quick first guess, expanded, to hint the first solve. */
