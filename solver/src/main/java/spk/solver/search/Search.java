@@ -178,13 +178,37 @@ public final class Search {
     private int hintedVars;
     private boolean[] hintedFromModel;
 
+    /**
+     * The closure of the last hinting model's candidates, moved to the next model's by its
+     * changes only (the explanation's checks ask for the hints of a model per satisfiable check,
+     * and consecutive models differ in a few packages). Every chosen candidate of a model the
+     * hints come from has its requirements encoded, so the closure stays right as the encoding grows.
+     */
+    private IncrementalClosure hintClosure;
+    private final Map<PkgName, Integer> hintDecided = new HashMap<>();
+
     /** The model's candidates, and the first guess for the packages they newly require. */
     private boolean[] hintsFrom(boolean[] model) {
         Map<PkgName, Integer> chosen = new LinkedHashMap<>();
         encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         chosen.values().forEach(v -> hints[v] = true);
-        for (PkgName pending : encoding.closure(chosen).pending()) {
+        if (hintClosure == null) {
+            hintClosure = encoding.newClosure();
+        }
+        for (var it = hintDecided.keySet().iterator(); it.hasNext(); ) {
+            PkgName n = it.next();
+            if (!chosen.containsKey(n)) {
+                hintClosure.undecide(n);
+                it.remove();
+            }
+        }
+        chosen.forEach((n, v) -> {
+            if (!v.equals(hintDecided.put(n, v))) {
+                hintClosure.decide(n, v);
+            }
+        });
+        for (PkgName pending : hintClosure.snapshot().pending()) {
             Integer g = encoding.greedyChoice(pending, chosen);
             if (g != null) {
                 hints[g] = true;
@@ -196,12 +220,13 @@ public final class Search {
     /** SPK's iterator without backtracking: a quick first guess, expanded, to hint the first solve. */
     private void greedyFirstGuess() {
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
+        IncrementalClosure closure = encoding.newClosure();
         Set<PkgName> skipped = new java.util.HashSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             // a whole level of the walk at a time: only a hint, so the order within a level matters little
-            for (PkgName next : encoding.closure(decided).pending()) {
+            for (PkgName next : closure.snapshot().pending()) {
                 if (skipped.contains(next)) {
                     continue;
                 }
@@ -212,6 +237,7 @@ public final class Search {
                 }
                 encoding.expand(c);
                 decided.put(next, c);
+                closure.decide(next, c);
                 grew = true;
             }
         }
