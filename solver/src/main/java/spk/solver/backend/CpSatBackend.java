@@ -91,14 +91,19 @@ public final class CpSatBackend implements SatBackend {
     }
 
     /**
-     * Ignored: a hint makes CP-SAT repair the hinted (last) model first, so each improvement
-     * step found a barely better solution; the fixed search of {@link #guide} starts from the
-     * preferred candidates instead.
+     * Used for the first solve only, whose hint is the walk's answer (or SPK's first guess): its
+     * candidates, and no other, are hinted, so CP-SAT starts from that model rather than from
+     * the best candidate of every package, needed or not (whose requirements then needed rounds
+     * of expansion). Later hints are the last model, and CP-SAT would repair it first, so each
+     * improvement step found a barely better solution; the fixed search of {@link #guide}
+     * starts from the preferred candidates instead.
      */
     @Override
     public void hint(boolean[] preferTrue) {
-        // see above
+        firstHint = solves == 0 ? preferTrue.clone() : null;
     }
+
+    private boolean[] firstHint;
 
     @Override
     public Outcome solve(ConstraintModel model, int[] assumptions) {
@@ -114,6 +119,16 @@ public final class CpSatBackend implements SatBackend {
             assume[i] = lit(assumptions[i]);
         }
         cp.addAssumptions(assume);
+        cp.clearHints();
+        if (firstHint != null && solves == 1) {
+            for (DecisionGuide.Guided p : guide.packages()) {
+                for (int c : p.candidatesBestFirst()) {
+                    if (c < vars.size()) {
+                        cp.addHint(vars.get(c), c < firstHint.length && firstHint[c]);
+                    }
+                }
+            }
+        }
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setRandomSeed(1).setMaxTimeInSeconds(600)
                 .setSearchBranching(SatParameters.SearchBranching.FIXED_SEARCH)

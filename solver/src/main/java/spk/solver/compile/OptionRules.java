@@ -133,7 +133,7 @@ final class OptionRules {
         rejections.rejectValue(valueVar, c, ok.toString());
         if (name.namespace().isEmpty()) {
             // ignored for this package when a request qualified for it is in force
-            int q = flagFor(name.withNamespace(c.spec.pkg().name()));
+            int q = flagFor(qualified(name, c.spec.pkg().name()));
             st.model.addClause(-valueVar, -c.var(), q);
         } else {
             st.model.addClause(-valueVar, -c.var());
@@ -186,6 +186,14 @@ final class OptionRules {
     }
 
     /** Links a new candidate with every option value and qualified request known so far. */
+    /** Option names namespaced to a package, made once per solve (every build of a package has the same). */
+    private final Map<PkgName, Map<OptName, OptName>> qualifiedNames = new java.util.HashMap<>();
+
+    private OptName qualified(OptName name, PkgName pkg) {
+        return qualifiedNames.computeIfAbsent(pkg, k -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> n.withNamespace(pkg));
+    }
+
     void linkOptions(CandidateInfo c) {
         PkgName pkg = c.spec.pkg().name();
         java.util.Set<OptName> names = new java.util.LinkedHashSet<>();
@@ -194,7 +202,7 @@ final class OptionRules {
             candidatesByOptionName.computeIfAbsent(o.fullName(), k -> new ArrayList<>()).add(c);
         }
         for (OptName name : names) {
-            for (OptName asked : new OptName[] {name, name.withNamespace(pkg)}) {
+            for (OptName asked : new OptName[] {name, qualified(name, pkg)}) {
                 Map<String, Integer> values = valueVars.get(asked);
                 if (values != null) {
                     for (Map.Entry<String, Integer> e : new ArrayList<>(values.entrySet())) {

@@ -23,7 +23,7 @@ final class OptionsRule {
         OptName name = v.var();
         Opt found = null;
         for (Opt o : spec.options()) {
-            if (o.fullName().equals(name) || o.fullName().withNamespace(spec.pkg().name()).equals(name)) {
+            if (o.fullName().equals(name) || namespacedTo(o.fullName(), spec.pkg().name(), name)) {
                 found = o;
                 break;
             }
@@ -67,5 +67,19 @@ final class OptionsRule {
         }
         return Compatibility.incompatible("option " + name + "=" + exact + " does not match the requested "
                 + v.value());
+    }
+
+    /**
+     * True if {@code name} is {@code option.withNamespace(pkg)}, without building that name (the
+     * check runs for every option of every candidate against every value requested).
+     */
+    static boolean namespacedTo(OptName option, spk.grammar.name.PkgName pkg, OptName name) {
+        String v = name.value();
+        String p = pkg.value();
+        String o = option.value();
+        int base = o.indexOf('.') + 1;
+        int baseLength = o.length() - base;
+        return v.length() == p.length() + 1 + baseLength && v.startsWith(p) && v.charAt(p.length()) == '.'
+                && v.regionMatches(p.length() + 1, o, base, baseLength);
     }
 }

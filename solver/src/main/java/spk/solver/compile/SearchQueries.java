@@ -1,17 +1,10 @@
 package spk.solver.compile;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import spk.grammar.ident.Component;
 import spk.grammar.name.PkgName;
-import spk.grammar.request.InclusionPolicy;
-import spk.spec.model.ComponentEmbed;
-import spk.spec.model.ComponentSpec;
 import spk.spec.model.EmbeddedPackageSpec;
 /**
  * What the search asks of an encoding: the candidates a model chose, the packages in the order
@@ -103,83 +96,10 @@ final class SearchQueries {
 
     /** The closure of the decided packages: see {@link SolveEncoding.Closure}. */
     SolveEncoding.Closure closure(Map<PkgName, Integer> decided) {
-        Map<PkgName, Set<Component>> used = new LinkedHashMap<>();
-        Set<PkgName> pending = new java.util.LinkedHashSet<>();
-        Map<PkgName, String> requestedBy = new LinkedHashMap<>();
-        List<RequestInfo> work = new ArrayList<>(st.initialRequests);
-        Set<Integer> expandedOwners = new java.util.HashSet<>();
-        Map<Integer, Set<Component>> ownerComps = new HashMap<>();
-        for (int i = 0; i < work.size(); i++) {
-            RequestInfo r = work.get(i);
-            PkgName name = r.request.pkg().name();
-            Integer cv = decided.get(name);
-            if (cv == null) {
-                if (r.request.inclusionPolicy() == InclusionPolicy.ALWAYS) {
-                    pending.add(name);
-                }
-                requestedBy.putIfAbsent(name, r.requestedBy);
-                continue;
-            }
-            requestedBy.putIfAbsent(name, r.requestedBy);
-            CandidateInfo c = st.byVar.get(cv);
-            if (!c.spec.pkg().build().isSource()) {
-                Set<Component> comps = ComponentsRule.requiredComponents(r.shared, c);
-                addUse(c, comps, used, work, ownerComps, expandedOwners, decided, pending);
-            } else {
-                addUse(c, Set.of(), used, work, ownerComps, expandedOwners, decided, pending);
-            }
-        }
-        List<PkgName> inOrder = new ArrayList<>(pending);
-        if (!st.order.requestPriority().isEmpty()) {
-            // SPK keeps its requests sorted by these patterns (stably): the first pending one is decided next
-            inOrder.sort(java.util.Comparator.comparingInt(n -> st.order.requestPriority().rank(n.value())));
-        }
-        return new SolveEncoding.Closure(used, inOrder, requestedBy);
+        IncrementalClosure c = new IncrementalClosure(st);
+        decided.forEach(c::decide);
+        return c.snapshot();
     }
-
-    private void addUse(CandidateInfo c, Set<Component> comps, Map<PkgName, Set<Component>> used,
-            List<RequestInfo> work, Map<Integer, Set<Component>> ownerComps, Set<Integer> expandedOwners,
-            Map<PkgName, Integer> decided, Set<PkgName> pending) {
-        PkgName name = c.spec.pkg().name();
-        Set<Component> have = used.computeIfAbsent(name, n -> new TreeSet<>());
-        if (have.containsAll(comps) && expandedOwners.contains(c.var())) {
-            return; // nothing new: the closure meets most requests of a decided package this way
-        }
-        Set<Component> added = new TreeSet<>(comps);
-        added.removeAll(have);
-        have.addAll(comps);
-        if (expandedOwners.add(c.var())) {
-            if (c.parent != null) {
-                // an embedded copy comes with the build that carries it
-                Integer pv = decided.get(c.parent.spec.pkg().name());
-                if (pv == null) {
-                    pending.add(c.parent.spec.pkg().name());
-                } else {
-                    addUse(st.byVar.get(pv), c.holders, used, work, ownerComps, expandedOwners, decided, pending);
-                }
-            }
-            work.addAll(c.installRequirements);
-        }
-        for (Component k : added) {
-            work.addAll(c.componentRequirements.getOrDefault(k, List.of()));
-            for (ComponentSpec cs : c.spec.install().components()) {
-                if (!cs.name().equals(k)) {
-                    continue;
-                }
-                for (ComponentEmbed ce : cs.embedded()) {
-                    Integer ev = decided.get(ce.pkg());
-                    if (ev == null) {
-                        pending.add(ce.pkg());
-                        continue;
-                    }
-                    CandidateInfo ec = st.byVar.get(ev);
-                    addUse(ec, ComponentsRule.withUses(ce.components(), ec.spec), used, work, ownerComps, expandedOwners,
-                            decided, pending);
-                }
-            }
-        }
-    }
-
 
     /**
      * A first guess for a package, as SPK's iterator would make it without backtracking: the

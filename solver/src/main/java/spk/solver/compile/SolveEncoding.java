@@ -336,7 +336,8 @@ public final class SolveEncoding {
      * What the decided packages need, worked out from their specs rather than from a model (a
      * model may switch on things nothing asks for): the components in use of each decided
      * package, and the packages that Always-requests of decided packages (or the initial
-     * requests) ask for but that are not decided yet, in the order they are met.
+     * requests) ask for but that are not decided yet, in the order they are met (the components'
+     * map has no meaningful order).
      */
     public record Closure(Map<PkgName, Set<Component>> usedComponents, List<PkgName> pending,
             Map<PkgName, String> requestedBy) {}
@@ -344,6 +345,11 @@ public final class SolveEncoding {
 
     public Closure closure(Map<PkgName, Integer> decided) {
         return queries.closure(decided);
+    }
+
+    /** A closure of no decided package yet, to be kept current as packages are decided. */
+    public IncrementalClosure newClosure() {
+        return new IncrementalClosure(st);
     }
 
     /** SPK's iterator's first guess for a package given the decided ones, or null; only a hint. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import spk.grammar.name.PkgName;
 import spk.solver.Source;
+import spk.solver.compile.IncrementalClosure;
 import spk.solver.compile.SolveEncoding;
 import spk.solver.compile.SolveEncoding.CandidateInfoView;
 import spk.solver.compile.SolveEncoding.Objection;
@@ -64,15 +65,16 @@ final class GuidedWalk {
 
     Result run() {
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
+        IncrementalClosure closure = encoding.newClosure();
         List<Frame> stack = new ArrayList<>();
         Frame current = null;
         while (true) {
             if (current == null) {
-                List<PkgName> pending = encoding.closure(decided).pending();
-                if (pending.isEmpty()) {
+                PkgName first = closure.firstPending();
+                if (first == null) {
                     return new Result(decided, true, trials);
                 }
-                current = new Frame(pending.get(0), encoding.whyNeeded(pending.get(0), decided));
+                current = new Frame(first, encoding.whyNeeded(first, decided));
             }
             int chosen = next(current, decided);
             if (chosen == OUT_OF_BUDGET) {
@@ -80,6 +82,7 @@ final class GuidedWalk {
             }
             if (chosen != 0) {
                 decided.put(current.name, chosen);
+                closure.decide(current.name, chosen);
                 stack.add(current);
                 current = null;
                 continue;
@@ -105,7 +108,9 @@ final class GuidedWalk {
             back.conflict.addAll(current.conflict);
             back.conflict.remove(back.name);
             while (stack.size() > target) {
-                decided.remove(stack.remove(stack.size() - 1).name);
+                PkgName undone = stack.remove(stack.size() - 1).name;
+                decided.remove(undone);
+                closure.undecide(undone);
             }
             current = back;
         }

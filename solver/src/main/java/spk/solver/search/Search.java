@@ -9,6 +9,7 @@ import java.util.Set;
 import spk.grammar.name.PkgName;
 import spk.solver.DecisionLog;
 import spk.solver.backend.SatBackend;
+import spk.solver.compile.IncrementalClosure;
 import spk.solver.compile.SolveEncoding;
 import spk.solver.compile.SolveEncoding.CandidateInfoView;
 import spk.solver.compile.SolveEncoding.RequestView;
@@ -154,33 +155,78 @@ public final class Search {
      * packages that model's choices newly require, to the first guess.
      */
     private void hintFrom(boolean[] model, List<Integer> extra) {
-        Map<PkgName, Integer> chosen = new LinkedHashMap<>();
-        encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
-        boolean[] hints = new boolean[encoding.model().varCount() + 1];
-        chosen.values().forEach(v -> hints[v] = true);
+        int vars = encoding.model().varCount();
+        if (model != hintedModel || vars != hintedVars) {
+            hintedModel = model;
+            hintedVars = vars;
+            hintedFromModel = hintsFrom(model);
+        }
+        boolean[] hints = hintedFromModel.clone();
         for (int e : extra) {
             if (e > 0 && encoding.isCandidate(e)) {
                 hints[e] = true;
             }
         }
-        for (PkgName pending : encoding.closure(chosen).pending()) {
+        backend.hint(hints);
+    }
+
+    /**
+     * The hints a model gives, kept while the model and the encoding stay as they are: the
+     * explanation's unsatisfiable checks leave the last model in place, and each asked for them again.
+     */
+    private boolean[] hintedModel;
+    private int hintedVars;
+    private boolean[] hintedFromModel;
+
+    /**
+     * The closure of the last hinting model's candidates, moved to the next model's by its
+     * changes only (the explanation's checks ask for the hints of a model per satisfiable check,
+     * and consecutive models differ in a few packages). Every chosen candidate of a model the
+     * hints come from has its requirements encoded, so the closure stays right as the encoding grows.
+     */
+    private IncrementalClosure hintClosure;
+    private final Map<PkgName, Integer> hintDecided = new HashMap<>();
+
+    /** The model's candidates, and the first guess for the packages they newly require. */
+    private boolean[] hintsFrom(boolean[] model) {
+        Map<PkgName, Integer> chosen = new LinkedHashMap<>();
+        encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
+        boolean[] hints = new boolean[encoding.model().varCount() + 1];
+        chosen.values().forEach(v -> hints[v] = true);
+        if (hintClosure == null) {
+            hintClosure = encoding.newClosure();
+        }
+        for (var it = hintDecided.keySet().iterator(); it.hasNext(); ) {
+            PkgName n = it.next();
+            if (!chosen.containsKey(n)) {
+                hintClosure.undecide(n);
+                it.remove();
+            }
+        }
+        chosen.forEach((n, v) -> {
+            if (!v.equals(hintDecided.put(n, v))) {
+                hintClosure.decide(n, v);
+            }
+        });
+        for (PkgName pending : hintClosure.snapshot().pending()) {
             Integer g = encoding.greedyChoice(pending, chosen);
             if (g != null) {
                 hints[g] = true;
             }
         }
-        backend.hint(hints);
+        return hints;
     }
 
     /** SPK's iterator without backtracking: a quick first guess, expanded, to hint the first solve. */
     private void greedyFirstGuess() {
         Map<PkgName, Integer> decided = new LinkedHashMap<>();
+        IncrementalClosure closure = encoding.newClosure();
         Set<PkgName> skipped = new java.util.HashSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             // a whole level of the walk at a time: only a hint, so the order within a level matters little
-            for (PkgName next : encoding.closure(decided).pending()) {
+            for (PkgName next : closure.snapshot().pending()) {
                 if (skipped.contains(next)) {
                     continue;
                 }
@@ -191,6 +237,7 @@ public final class Search {
                 }
                 encoding.expand(c);
                 decided.put(next, c);
+                closure.decide(next, c);
                 grew = true;
             }
         }
@@ -288,16 +335,15 @@ public final class Search {
             List<PkgName> names = new ArrayList<>();
             List<String> requestedBy = new ArrayList<>();
             int samePrefix = 0;
+            IncrementalClosure closure = encoding.newClosure();
             while (true) {
-                SolveEncoding.Closure closure = encoding.closure(decided);
-                List<PkgName> pending = closure.pending();
-                if (pending.isEmpty()) {
-                    lastPass = new Pass(names, requestedBy, closure);
+                PkgName name = closure.firstPending();
+                if (name == null) {
+                    lastPass = new Pass(names, requestedBy, closure.snapshot());
                     break;
                 }
-                PkgName name = pending.get(0);
                 names.add(name);
-                requestedBy.add(closure.requestedBy().getOrDefault(name, ""));
+                requestedBy.add(closure.requestedBy(name));
                 CandidateInfoView c = chosen.get(name);
                 if (c == null) {
                     throw new IllegalStateException("the model has no candidate for required package " + name);
@@ -333,6 +379,7 @@ public final class Search {
                 encoding.model().addImplication(next, c.var());
                 samePrefix = next;
                 decided.put(name, c.var());
+                closure.decide(name, c.var());
             }
             if (improvements.isEmpty()) {
                 return m;
