@@ -340,6 +340,9 @@ public final class FsRepository implements Repository {
     /** Files up to this size are hashed in memory first, so existing payloads cost no write. */
     private static final int SMALL_PAYLOAD = 1 << 17;
 
+    /** Each writing thread's buffer for the start of a payload (one more byte than a small one). */
+    private final ThreadLocal<byte[]> headBuffer = ThreadLocal.withInitial(() -> new byte[SMALL_PAYLOAD + 1]);
+
     /** Stores a payload through a write session of its own (under the lock, durable on return). */
     @Override
     public PayloadWrite writePayload(InputStream data, int mode) {
@@ -376,20 +379,13 @@ public final class FsRepository implements Repository {
      */
     PayloadWrite storePayload(InputStream data, int mode, WriteBatch batch, Digest expected) {
         try {
-            // size the first read by what the stream says it holds, so small files cost small buffers
-            int want = (int) Math.min(SMALL_PAYLOAD + 1L, Math.max(0, data.available()) + 1L);
-            byte[] head = data.readNBytes(want);
-            if (head.length < want) {
+            // the first 128 KiB into this thread's buffer, read until full or the end: no guess
+            // from available() (a network stream says 0) and no pieces to join afterwards
+            byte[] buf = headBuffer.get();
+            int n = data.readNBytes(buf, 0, buf.length);
+            byte[] head = java.util.Arrays.copyOf(buf, n);
+            if (n <= SMALL_PAYLOAD) {
                 return writeSmallPayload(head, mode, batch, expected);
-            }
-            if (head.length < SMALL_PAYLOAD + 1) {
-                byte[] more = data.readNBytes(SMALL_PAYLOAD + 1 - head.length);
-                byte[] joined = java.util.Arrays.copyOf(head, head.length + more.length);
-                System.arraycopy(more, 0, joined, head.length, more.length);
-                head = joined;
-                if (head.length <= SMALL_PAYLOAD) {
-                    return writeSmallPayload(head, mode, batch, expected);
-                }
             }
             return writeLargePayload(head, data, mode, batch, expected);
         } catch (IOException e) {
