@@ -3,7 +3,6 @@ package spfs.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import spfs.commit.DirectoryCommitter;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
-import spfs.graph.ObjectFormat;
 import spfs.storage.fs.FsRepository;
 
 /** A parallel copy refuses a payload whose bytes are not what its digest says, and makes nothing of it visible. */
@@ -25,14 +22,9 @@ class SyncerIntegrityTest {
 
     @Test
     void aCorruptPayloadAmongManyIsRefusedAndNoPartOfTheCopyBecomesVisible() throws Exception {
-        Path src = Files.createDirectories(tmp.resolve("src"));
-        int files = 300;
-        for (int i = 0; i < files; i++) {
-            Files.writeString(src.resolve("f" + i), "file " + i);
-        }
-        Files.write(src.resolve("large"), new byte[200_000]);
-        FsRepository from = FsRepository.create(tmp.resolve("from"), Optional.empty());
-        Digest layer = new DirectoryCommitter(from, ObjectFormat.DEFAULT, 2).commit(src).layer().digest();
+        SmallFilesLayer committed = SmallFilesLayer.commit(tmp, 300, java.util.Map.of("large", new byte[200_000]));
+        FsRepository from = committed.repo();
+        Digest layer = committed.layer();
         for (Digest bad : List.of(Digest.of("file 150".getBytes()), Digest.of(new byte[200_000]))) {
             Path p = from.payloadPath(bad);
             byte[] bytes = Files.readAllBytes(p);
