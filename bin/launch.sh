@@ -21,6 +21,13 @@ launch() {
     local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-XX:-MaxFDLimit)
+        # A one-shot copy of many files (commit, pull) keeps the optimising compiler for the few
+        # really hot methods (SHA-256, the copy loops) and not for the hundreds that run once per
+        # file: C2 compiling those cost a quarter of a commit's CPU (docs/benchmarks.md)
+        if [[ -n "${SPK_JIT_HOT_ONLY:-}" ]]; then
+            jvm+=(-XX:Tier4InvocationThreshold=200000 -XX:Tier4MinInvocationThreshold=50000
+                -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=400000)
+        fi
     fi
     # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
     jvm+=("-Dspfs.repository.kinds.path=$target/lib-s3/*")

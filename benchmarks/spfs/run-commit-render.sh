@@ -9,7 +9,9 @@
 # else in WORK on whatever file system that is): ext4 slows inode allocation for a few minutes
 # after many deletions, which would otherwise make each run pay for the previous run's cleanup.
 # For the same reason runs move old results aside instead of deleting them.
-# WORK=/dir chooses where (default /var/tmp/spfs-bench); RUNS the number of timed runs (default 5).
+# WORK=/dir chooses where (default /var/tmp/spfs-bench); RUNS the number of timed runs (default 5);
+# BASELINE=/other/checkout (built, with its own bin/spfs) adds that build's commit and render
+# beside this one's in the same hyperfine runs, for before/after figures.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -43,8 +45,17 @@ size=$(du -sb "$work/tree" | cut -f1)
 echo "tree: $files files, $links symlinks, $dirs directories, $((size / 1000000)) MB in $work ($(df -T "$work" | awk 'NR==2{print $2}'))"
 
 spfs="env SPFS_STORAGE__ROOT=$work/spfs-repo $root/bin/spfs"
+baseline_commit=()
+baseline_render=()
+if [[ -n "${BASELINE:-}" ]]; then
+    base="env SPFS_STORAGE__ROOT=$work/spfs-repo $BASELINE/bin/spfs"
+    baseline_commit=(-n "spfs commit --path (BASELINE)" --prepare "$(aside $work/spfs-repo)" "$base commit --path $work/tree")
+    baseline_render=(-n "spfs render --strategy HardLink (BASELINE)" --prepare "$(aside $work/out)"
+        "$base render --strategy HardLink bench $work/out")
+fi
 hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-commit.md \
     -n "spfs commit --path" --prepare "$(aside $work/spfs-repo)" "$spfs commit --path $work/tree" \
+    "${baseline_commit[@]}" \
     -n "ostree commit (bare repo)" \
     --prepare "$(aside $work/ostree-repo); ostree --repo=$work/ostree-repo init --mode=bare" \
     "ostree --repo=$work/ostree-repo commit --branch=bench --tree=dir=$work/tree"
@@ -62,6 +73,7 @@ hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-ren
     -n "cp -al" --prepare "$(aside $work/out)" "cp -al $work/tree $work/out" \
     -n "ostree checkout -H" --prepare "$(aside $work/out)" "ostree --repo=$work/ostree-repo checkout -H bench $work/out" \
     -n "spfs render --strategy HardLink" --prepare "$(aside $work/out)" "$spfs render --strategy HardLink bench $work/out" \
+    "${baseline_render[@]}" \
     -n "spfs render (Copy)" --prepare "$(aside $work/out)" "$spfs render bench $work/out"
 
 # how close commit gets to hashing speed: SHA-256 of the same bytes in this JVM, one core

@@ -7,7 +7,9 @@
 # hyperfine and rsync with apt-get if they are missing; builds the jars if needed. Results go to
 # result-pull-rpc.md here. As root, everything lives on a fresh ext4 file system in a loop-mounted
 # image (see run-commit-render.sh for why); else in WORK.
-# WORK=/dir chooses where (default /var/tmp/spfs-pull-bench); RUNS the number of timed runs (default 5).
+# WORK=/dir chooses where (default /var/tmp/spfs-pull-bench); RUNS the number of timed runs (default 5);
+# BASELINE=/other/checkout (built, with its own bin/spfs) adds that build's two pulls beside this
+# one's in the same hyperfine run (the server is this checkout's), for before/after figures.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -55,6 +57,13 @@ address=$(grep -o 'grpc://[0-9.:]*' "$work/server.log")
 echo "server: $(cat "$work/server.log")"
 
 spfs="env SPFS_STORAGE__ROOT=$work/local $root/bin/spfs"
+baseline=()
+if [[ -n "${BASELINE:-}" ]]; then
+    base="env SPFS_STORAGE__ROOT=$work/local $BASELINE/bin/spfs"
+    baseline=(-n "spfs pull --from grpc://127.0.0.1 (spfs server), BASELINE" --prepare "$(aside $work/local)"
+        "$base pull --from $address bench"
+        -n "spfs pull --from file:ORIGIN, BASELINE" --prepare "$(aside $work/local)" "$base pull --from file:$work/origin bench")
+fi
 hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-pull-rpc.md \
     -n "rsync -a TREE/ OUT/" --prepare "$(aside $work/out)" "rsync -a $work/tree/ $work/out/" \
     -n "rsync -a TREE/ OUT/ && sync -f OUT (durable, as a pull is)" --prepare "$(aside $work/out)" \
@@ -62,6 +71,7 @@ hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-pul
     -n "spfs pull --from grpc://127.0.0.1 (spfs server)" --prepare "$(aside $work/local)" \
     "$spfs pull --from $address bench" \
     -n "spfs pull --from file:ORIGIN (the same repository as a folder)" --prepare "$(aside $work/local)" \
-    "$spfs pull --from file:$work/origin bench"
+    "$spfs pull --from file:$work/origin bench" \
+    "${baseline[@]}"
 $spfs check >/dev/null
 cat benchmarks/spfs/result-pull-rpc.md

@@ -7,7 +7,8 @@
 # buckets on the same file system as everything else. Installs hyperfine and rsync with apt-get if
 # missing; builds the jars if needed. Results go to result-s3-pull.md here.
 # WORK=/dir chooses where (default /var/tmp/spfs-s3-bench); RUNS the number of timed runs
-# (default 5); SPFS_SYNC_MAX_CONCURRENT_PAYLOADS the pull's parallel downloads (default 4 per core).
+# (default 5); SPFS_SYNC_MAX_CONCURRENT_PAYLOADS the pull's parallel downloads (default 4 per core);
+# BASELINE=/other/checkout (built, with its own bin/spfs) adds that build's pulls beside this one's.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -76,7 +77,15 @@ $src commit --path "$work/tree" -t bench/layer >/dev/null
 $src push bench/layer --to "$origin" >/dev/null
 echo "pushed: $(find "$work/s3/bench/spfs/payloads" -type f | wc -l) payloads in $origin"
 
+baseline=()
+if [[ -n "${BASELINE:-}" ]]; then
+    base="env SPFS_STORAGE__ROOT=$work/dest-repo $BASELINE/bin/spfs"
+    baseline=(-n "spfs pull from s3://, BASELINE" --prepare "$(aside $work/dest-repo)" "$base pull bench/layer --from $origin"
+        -n "spfs pull from a folder repository, BASELINE" --prepare "$(aside $work/dest-repo)"
+        "$base pull bench/layer --from file:$work/src-repo")
+fi
 hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-s3-pull.md \
+    "${baseline[@]}" \
     -n "spfs pull from s3:// (S3Proxy, loopback)" --prepare "$(aside $work/dest-repo)" \
     "$dest pull bench/layer --from $origin" \
     -n "spfs pull from a folder repository" --prepare "$(aside $work/dest-repo)" \

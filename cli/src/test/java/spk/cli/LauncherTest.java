@@ -95,6 +95,18 @@ class LauncherTest {
     }
 
     @Test
+    void copyingCommandsKeepTheOptimisingCompilerForHotMethodsOnly() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Files.writeString(tree.resolve("f"), "f\n");
+        Launch commit = launch("bin/spfs", "commit", "--path", tree.toString());
+        assertFalse(commit.options().contains("TieredStopAtLevel"), commit.options());
+        assertTrue(commit.options().contains("-XX:Tier4InvocationThreshold="), commit.options());
+        assertRanCleanly(commit, "created: ");
+        Launch version = launch("bin/spfs", "version");
+        assertFalse(version.options().contains("Tier4"), "short commands start on C1 alone: " + version.options());
+    }
+
+    @Test
     void aClassDataArchiveIsUsedWhileNewerThanTheBuild() throws Exception {
         // the JVM's own check of the archive's contents is what makes an unreadable one harmless
         archive("jspk.jsa", "not an archive", true);

@@ -84,6 +84,15 @@ public final class HashCheckedInputStream extends FilterInputStream {
         return done;
     }
 
+    /**
+     * The stream underneath, for a reader that hashes every byte itself and refuses the payload
+     * unless it is {@link #expected} (the check is then made once, not twice). Bytes already
+     * read through this stream are not in it, so such a reader would refuse the rest: safe.
+     */
+    public InputStream uncheckedForVerifyingReader() {
+        return in;
+    }
+
     @Override
     public boolean markSupported() {
         return false;

@@ -30,13 +30,18 @@ public interface PayloadStorage {
         try {
             return writePayload(checked ? data : new HashCheckedInputStream(data, expected), mode);
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof HashCheckedInputStream.MismatchException m) {
-                    throw new CorruptObjectException("payload " + expected, "its content hashes to " + m.actual(), e);
-                }
-            }
-            throw e;
+            throw asCorrupt(e, expected);
         }
+    }
+
+    /** A write that failed because the bytes did not hash to {@code expected}, as CorruptObjectException; else {@code e}. */
+    static RuntimeException asCorrupt(RuntimeException e, Digest expected) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HashCheckedInputStream.MismatchException m) {
+                return new CorruptObjectException("payload " + expected, "its content hashes to " + m.actual(), e);
+            }
+        }
+        return e;
     }
 
     /** Every stored payload digest. The stream must be closed. */

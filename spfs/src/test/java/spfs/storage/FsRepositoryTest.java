@@ -60,6 +60,42 @@ class FsRepositoryTest {
     }
 
     @Test
+    void aCopyThatDoesNotHashToItsDigestIsRefusedAndLeavesNothing() throws Exception {
+        FsRepository r = repo();
+        Digest claimed = Digest.of("what it claims\n".getBytes(StandardCharsets.UTF_8));
+        // one in memory, one streamed through a temp file in payloads/work (over 128 KiB)
+        for (byte[] bytes : List.of("something else\n".getBytes(StandardCharsets.UTF_8), new byte[300_000])) {
+            CorruptObjectException e = assertThrows(CorruptObjectException.class,
+                    () -> r.writePayload(new ByteArrayInputStream(bytes), -1, claimed));
+            assertTrue(e.getMessage().contains(Digest.of(bytes).toString()), e.getMessage());
+            assertFalse(r.hasPayload(claimed));
+            assertFalse(r.hasPayload(Digest.of(bytes)), "nothing is stored under its real digest either");
+        }
+        try (Stream<Path> all = Files.walk(r.root().resolve("payloads"))) {
+            assertEquals(List.of(), all.filter(Files::isRegularFile).toList(), "no temp files stay behind");
+        }
+        byte[] right = new byte[300_000];
+        right[7] = 1;
+        assertEquals(Digest.of(right), r.writePayload(new ByteArrayInputStream(right), -1, Digest.of(right)).digest());
+        assertTrue(r.hasPayload(Digest.of(right)));
+    }
+
+    @Test
+    void aDanglingLinkWhereAPayloadBelongsIsReplacedByTheNextWrite() throws Exception {
+        FsRepository r = repo();
+        byte[] content = "content\n".getBytes(StandardCharsets.UTF_8);
+        Path p = r.payloadPath(Digest.of(content));
+        Files.createDirectories(p.getParent());
+        Files.createSymbolicLink(p, tmp.resolve("nowhere"));
+        assertFalse(r.hasPayload(Digest.of(content)), "a link to nothing is no payload");
+        assertTrue(r.writePayload(new ByteArrayInputStream(content), -1).created());
+        assertTrue(Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        try (var in = r.openPayload(Digest.of(content))) {
+            assertEquals("content\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void objectsRoundTripAndPartialDigestsResolve() throws Exception {
         FsRepository r = repo();
         Digest d = r.writeObject(new Platform(List.of(Digest.ofUtf8("x"))));

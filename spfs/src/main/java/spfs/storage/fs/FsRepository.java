@@ -340,6 +340,9 @@ public final class FsRepository implements Repository {
     /** Files up to this size are hashed in memory first, so existing payloads cost no write. */
     private static final int SMALL_PAYLOAD = 1 << 17;
 
+    /** Each writing thread's buffer for the start of a payload (one more byte than a small one). */
+    private final ThreadLocal<byte[]> headBuffer = ThreadLocal.withInitial(() -> new byte[SMALL_PAYLOAD + 1]);
+
     /** Stores a payload through a write session of its own (under the lock, durable on return). */
     @Override
     public PayloadWrite writePayload(InputStream data, int mode) {
@@ -350,32 +353,49 @@ public final class FsRepository implements Repository {
         }
     }
 
+    /**
+     * Stores a copy that must hash to {@code expected}, hashing it once (the default would hash
+     * it twice: once to check, once to name it); bytes that do not are refused before anything
+     * is made visible.
+     */
+    @Override
+    public PayloadWrite writePayload(InputStream data, int mode, Digest expected) {
+        try (FsWriteSession s = beginWrite()) {
+            PayloadWrite w = s.writePayload(data, mode, expected);
+            s.flush();
+            return w;
+        }
+    }
+
     /** Stores a payload, at once or through {@code batch} as {@link #storeObject} does. */
     PayloadWrite storePayload(InputStream data, int mode, WriteBatch batch) {
+        return storePayload(data, mode, batch, null);
+    }
+
+    /**
+     * As {@link #storePayload(InputStream, int, WriteBatch)}; when {@code expected} is given, a
+     * payload whose bytes hash to anything else is refused with CorruptObjectException, and its
+     * temp file removed.
+     */
+    PayloadWrite storePayload(InputStream data, int mode, WriteBatch batch, Digest expected) {
         try {
-            // size the first read by what the stream says it holds, so small files cost small buffers
-            int want = (int) Math.min(SMALL_PAYLOAD + 1L, Math.max(0, data.available()) + 1L);
-            byte[] head = data.readNBytes(want);
-            if (head.length < want) {
-                return writeSmallPayload(head, mode, batch);
+            // the first 128 KiB into this thread's buffer, read until full or the end: no guess
+            // from available() (a network stream says 0) and no pieces to join afterwards
+            byte[] buf = headBuffer.get();
+            int n = data.readNBytes(buf, 0, buf.length);
+            byte[] head = java.util.Arrays.copyOf(buf, n);
+            if (n <= SMALL_PAYLOAD) {
+                return writeSmallPayload(head, mode, batch, expected);
             }
-            if (head.length < SMALL_PAYLOAD + 1) {
-                byte[] more = data.readNBytes(SMALL_PAYLOAD + 1 - head.length);
-                byte[] joined = java.util.Arrays.copyOf(head, head.length + more.length);
-                System.arraycopy(more, 0, joined, head.length, more.length);
-                head = joined;
-                if (head.length <= SMALL_PAYLOAD) {
-                    return writeSmallPayload(head, mode, batch);
-                }
-            }
-            return writeLargePayload(head, data, mode, batch);
+            return writeLargePayload(head, data, mode, batch, expected);
         } catch (IOException e) {
             throw SpfsException.environment("io", "cannot write payload: " + IoMessages.describe(e), e);
         }
     }
 
-    private PayloadWrite writeSmallPayload(byte[] content, int mode, WriteBatch batch) throws IOException {
+    private PayloadWrite writeSmallPayload(byte[] content, int mode, WriteBatch batch, Digest expected) throws IOException {
         Digest d = Digest.of(content);
+        requireExpected(d, expected);
         if (payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, content.length, false);
         }
@@ -395,7 +415,8 @@ public final class FsRepository implements Repository {
     }
 
     /** Streams through the hasher into payloads/work (the digest is unknown until the end). */
-    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode, WriteBatch batch) throws IOException {
+    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode, WriteBatch batch, Digest expected)
+            throws IOException {
         Path tmp = DurableFiles.tempIn(payloads.work());
         boolean done = false;
         try {
@@ -424,13 +445,21 @@ public final class FsRepository implements Repository {
                     ch.force(true);
                 }
             }
-            PayloadWrite w = finishPayload(tmp, Digest.finish(md), size, batch);
+            Digest d = Digest.finish(md);
+            requireExpected(d, expected);
+            PayloadWrite w = finishPayload(tmp, d, size, batch);
             done = w.created();
             return w;
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    private static void requireExpected(Digest actual, Digest expected) {
+        if (expected != null && !expected.equals(actual)) {
+            throw new CorruptObjectException("payload " + expected, "its content hashes to " + actual);
         }
     }
 

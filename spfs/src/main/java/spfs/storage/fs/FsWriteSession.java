@@ -75,6 +75,20 @@ public final class FsWriteSession implements WriteSession {
         return repo.storePayload(data, mode, batch);
     }
 
+    /** Hashed once, as it is written, and refused before it is visible if it is not {@code expected}. */
+    @Override
+    public PayloadWrite writePayload(InputStream data, int mode, Digest expected) {
+        // this store hashes what it writes and compares with expected itself: no second hash
+        InputStream raw = data instanceof spfs.encoding.HashCheckedInputStream h && h.expected().equals(expected)
+                ? h.uncheckedForVerifyingReader() : data;
+        try {
+            return repo.storePayload(raw, mode, batch, expected);
+        } catch (RuntimeException e) {
+            // a source that checks its own stream (a remote's) reports a mismatch as a failed read
+            throw spfs.storage.PayloadStorage.asCorrupt(e, expected);
+        }
+    }
+
     @Override
     public Tag pushTag(TagSpec spec, Digest target, String user) {
         flush();

@@ -57,8 +57,14 @@ final class HashStore {
         return p;
     }
 
+    /**
+     * access(2), which fails without an exception: a stat that fails costs the JDK an exception
+     * with its stack trace, and commits and pulls ask this for every new file. A dangling link in
+     * the store counts as absent, so the write that follows replaces it; reads still refuse
+     * anything but a regular file ({@link StoredFiles}).
+     */
     boolean has(Digest d) {
-        return Files.exists(path(d), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return Files.exists(path(d));
     }
 
     /** Every digest in the store; skips work/, proxy/ and names that are not digests. */
