@@ -1,16 +1,11 @@
 package spfs.storage.fs;
 
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import spfs.encoding.Digest;
-import spfs.encoding.PartialDigest;
 import spfs.error.UnknownObjectException;
 import spfs.graph.Blob;
 import spfs.graph.SpfsObject;
-import spfs.storage.StorageFinding;
+import spfs.storage.ForwardingRepository;
 import spfs.storage.WriteSession;
 import spfs.tag.Tag;
 import spfs.tag.TagSpec;
@@ -22,20 +17,16 @@ import spfs.tag.TagSpec;
  * platform, tag) first flushes the batch, then is written durably at once. A tag is written only
  * when its target is stored, checked under the lock. Closed by the thread that opened it.
  */
-public final class FsWriteSession implements WriteSession {
+public final class FsWriteSession extends ForwardingRepository implements WriteSession {
     private final FsRepository repo;
     private final RepositoryLock lock;
     private final WriteBatch batch;
 
     FsWriteSession(FsRepository repo, RepositoryLock lock) {
+        super(repo);
         this.repo = repo;
         this.lock = lock;
         this.batch = new WriteBatch(repo.root());
-    }
-
-    @Override
-    public String address() {
-        return repo.address();
     }
 
     /** A session inside this one: same repository, its own batch (the lock is taken again, in-process). */
@@ -103,6 +94,7 @@ public final class FsWriteSession implements WriteSession {
         repo.tagStore().insertTag(tag);
     }
 
+    // the repository's own removeTag opens a session to call these: they must not go back to it
     @Override
     public void removeTag(Tag tag) {
         repo.tagStore().removeTag(tag);
@@ -120,27 +112,7 @@ public final class FsWriteSession implements WriteSession {
         }
     }
 
-    @Override
-    public boolean removeObject(Digest digest) {
-        return repo.removeObject(digest);
-    }
-
-    @Override
-    public boolean removeObjectIfOlderThan(Digest digest, Instant cutoff) {
-        return repo.removeObjectIfOlderThan(digest, cutoff);
-    }
-
-    @Override
-    public boolean removePayload(Digest digest) {
-        return repo.removePayload(digest);
-    }
-
-    @Override
-    public boolean removePayloadIfOlderThan(Digest digest, Instant cutoff) {
-        return repo.removePayloadIfOlderThan(digest, cutoff);
-    }
-
-    // ---- reads see this session's own writes
+    // ---- reads see this session's own writes; the rest go to the repository
 
     @Override
     public boolean hasObject(Digest digest) {
@@ -174,55 +146,5 @@ public final class FsWriteSession implements WriteSession {
             flush();
         }
         return repo.payloadSize(digest);
-    }
-
-    @Override
-    public Stream<Digest> objectDigests() {
-        return repo.objectDigests();
-    }
-
-    @Override
-    public List<Digest> findObjects(PartialDigest partial) {
-        return repo.findObjects(partial);
-    }
-
-    @Override
-    public Stream<Digest> payloadDigests() {
-        return repo.payloadDigests();
-    }
-
-    @Override
-    public List<Tag> readTagStream(TagSpec spec) {
-        return repo.readTagStream(spec);
-    }
-
-    @Override
-    public Tag resolveTag(TagSpec spec) {
-        return repo.resolveTag(spec);
-    }
-
-    @Override
-    public Stream<TagSpec> tagStreams() {
-        return repo.tagStreams();
-    }
-
-    @Override
-    public List<TagListing> lsTags(String path) {
-        return repo.lsTags(path);
-    }
-
-    @Override
-    public List<TagSpec> findTags(Digest digest) {
-        return repo.findTags(digest);
-    }
-
-    @Override
-    public Optional<String> tagNamespace() {
-        return repo.tagNamespace();
-    }
-
-    @Override
-    public List<StorageFinding> audit() {
-        return repo.audit();
     }
 }
