@@ -29,14 +29,13 @@ final class FlatTable {
         check(vtable, vtableSize);
     }
 
-    /** The root table of a finished buffer, which must carry {@code identifier}. */
-    static FlatTable root(byte[] data, int length, String identifier) {
-        ByteBuffer bb = ByteBuffer.wrap(data, 0, length).order(ByteOrder.LITTLE_ENDIAN);
-        if (length < 8) {
+    /** The root table of a finished buffer (little-endian, its limit the end), which must carry {@code identifier}. */
+    static FlatTable root(ByteBuffer bb, String identifier) {
+        if (bb.limit() < 8) {
             throw new CorruptIndexException("too short");
         }
         for (int i = 0; i < 4; i++) {
-            if (data[4 + i] != identifier.charAt(i)) {
+            if (bb.get(4 + i) != identifier.charAt(i)) {
                 throw new CorruptIndexException("not an spk repository index (no '" + identifier + "' mark)");
             }
         }
@@ -121,7 +120,12 @@ final class FlatTable {
     String stringAt(int s) {
         int len = bb.getInt(s);
         check((long) s + 4, len);
-        return new String(bb.array(), s + 4, len, StandardCharsets.UTF_8);
+        if (bb.hasArray()) {
+            return new String(bb.array(), bb.arrayOffset() + s + 4, len, StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[len];
+        bb.get(s + 4, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The number of elements of a vector field (0 when absent). */

@@ -1,10 +1,13 @@
 package spk.solver.repository.index;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,12 +39,12 @@ public final class IndexFiles {
      */
     public static Optional<RepositoryIndex> openFresh(Path file, Path owner, int kind, Sources sources,
             String refresh, Consumer<String> warnings) {
-        byte[] data;
+        ByteBuffer data;
         try {
             if (!trusted(file, owner, warnings)) {
                 return Optional.empty();
             }
-            data = Files.readAllBytes(file);
+            data = map(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -74,10 +77,24 @@ public final class IndexFiles {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file, owner, w -> {})) {
                 return Optional.empty();
             }
-            RepositoryIndex index = RepositoryIndex.read(file.toString(), Files.readAllBytes(file));
+            RepositoryIndex index = RepositoryIndex.read(file.toString(), map(file));
             return index.kind() == kind ? Optional.of(index) : Optional.empty();
         } catch (IOException | CorruptIndexException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The file's content, mapped rather than read: a solve decodes only the builds it considers,
+     * so most of a large index is never touched (an index is replaced by a rename, never changed
+     * in place, so the mapping stays whole).
+     */
+    private static ByteBuffer map(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > Integer.MAX_VALUE) {
+                throw new IOException("over 2 GiB, more than an index can be");
+            }
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
         }
     }
 

@@ -206,17 +206,23 @@ public final class RepositoryIndex {
      * @throws CorruptIndexException when it is not a complete, undamaged index of this format
      */
     public static RepositoryIndex read(String origin, byte[] data) {
-        if (data.length < 12) {
+        return read(origin, ByteBuffer.wrap(data));
+    }
+
+    /** The index in {@code data} (its position 0 to its limit: a file mapped whole, say), checked as above. */
+    public static RepositoryIndex read(String origin, ByteBuffer data) {
+        if (data.limit() < 12) {
             throw new CorruptIndexException("too short");
         }
-        int body = data.length - 4;
-        int stored = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt(body);
+        int body = data.limit() - 4;
+        ByteBuffer bb = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int stored = bb.getInt(body);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(data, 0, body);
+        crc.update(bb.duplicate().position(0).limit(body));
         if ((int) crc.getValue() != stored) {
             throw new CorruptIndexException("its checksum does not match (damaged or cut short)");
         }
-        FlatTable root = FlatTable.root(data, body, IndexSchema.IDENTIFIER);
+        FlatTable root = FlatTable.root(bb.limit(body).slice().order(ByteOrder.LITTLE_ENDIAN), IndexSchema.IDENTIFIER);
         int format = root.i32(IndexSchema.ROOT_FORMAT, -1);
         if (format != IndexSchema.FORMAT) {
             throw new CorruptIndexException("format " + format + ", this spk reads format " + IndexSchema.FORMAT);
