@@ -193,6 +193,9 @@ public final class Search {
         encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         chosen.values().forEach(v -> hints[v] = true);
+        if (groupsAsAssumptions && Boolean.getBoolean("spk.exp.nohintclosure")) {
+            return hints;
+        }
         if (hintClosure == null) {
             hintClosure = encoding.newClosure();
         }
