@@ -180,9 +180,9 @@ public final class Search {
 
     /**
      * The closure of the last hinting model's candidates, moved to the next model's by its
-     * changes only (the explanation's checks ask for the hints of a model per satisfiable check,
-     * and consecutive models differ in a few packages). Every chosen candidate of a model the
-     * hints come from has its requirements encoded, so the closure stays right as the encoding grows.
+     * changes only (consecutive models differ in a few packages). Every chosen candidate of a
+     * model the hints come from has its requirements encoded, so the closure stays right as the
+     * encoding grows.
      */
     private IncrementalClosure hintClosure;
     private final Map<PkgName, Integer> hintDecided = new HashMap<>();
@@ -193,7 +193,10 @@ public final class Search {
         encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         chosen.values().forEach(v -> hints[v] = true);
-        if (groupsAsAssumptions && Boolean.getBoolean("spk.exp.nohintclosure")) {
+        if (groupsAsAssumptions) {
+            // the explanation's checks: most are unsatisfiable, or satisfiable near the last model,
+            // and guessing for the packages a model newly requires cost more (moving the closure
+            // to each model) than it saved them (measured: docs/benchmarks.md)
             return hints;
         }
         if (hintClosure == null) {
