@@ -138,7 +138,13 @@ final class SearchQueries {
     /** The requests and option values in force given the decided candidates. */
     private final class InForce {
         final List<RequestInfo> requests = new ArrayList<>();
-        final List<Integer> valueVars = new ArrayList<>();
+        final java.util.Set<Integer> owners;
+        /** Gathered on first need: only a candidate some option value ruled out is checked against them. */
+        private List<Integer> valueVars;
+
+        InForce(java.util.Set<Integer> owners) {
+            this.owners = owners;
+        }
 
         String reasonAgainst(CandidateInfo c) {
             for (RequestInfo r : requests) {
@@ -146,6 +152,12 @@ final class SearchQueries {
                 if (why != null) {
                     return why + " (" + r.request + ", requested by " + r.requestedBy + ")";
                 }
+            }
+            if (!c.valueRejected) {
+                return null;
+            }
+            if (valueVars == null) {
+                valueVars = options.valueVarsInForce(owners);
             }
             for (int v : valueVars) {
                 String why = rejections.valueReasonOf(v, c);
@@ -159,13 +171,12 @@ final class SearchQueries {
 
     private InForce inForce(PackageState s, Map<PkgName, Integer> decided) {
         java.util.Set<Integer> owners = new java.util.HashSet<>(decided.values());
-        InForce f = new InForce();
+        InForce f = new InForce(owners);
         for (RequestInfo r : s.requests) {
             if (r.ownerCandidate == null || owners.contains(r.owner) && r.component == null) {
                 f.requests.add(r);
             }
         }
-        f.valueVars.addAll(options.valueVarsInForce(owners));
         return f;
     }
 

@@ -105,7 +105,8 @@ final class StepChecks {
         // a decided build whose components in use embed this package: only its copy can be chosen
         for (Integer dv : decided.values()) {
             CandidateInfo d = st.byVar.get(dv);
-            if (c.parent == d || d.spec.install().embedded().stream().noneMatch(e -> e.pkg().name().equals(pkgOf(c)))) {
+            if (c.parent == d || d.spec.install().embedded().isEmpty()
+                    || d.spec.install().embedded().stream().noneMatch(e -> e.pkg().name().equals(pkgOf(c)))) {
                 continue;
             }
             Set<PkgName> culprits = embeddingCulprits(d, pkgOf(c), decided);
