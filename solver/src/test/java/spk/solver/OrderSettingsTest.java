@@ -58,6 +58,25 @@ class OrderSettingsTest {
         assertEquals("lib/1.0.0/BBBBBBBB", chosen(solve(b, zetaFirst, TWO_BUILDS, "lib")));
     }
 
+    /**
+     * Among builds of one version: a value that reads as a version ranks by it (11 above 9, which
+     * as text would rank below), a build lacking the option last, equal values by digest (reverse).
+     */
+    static final CatalogRepository GCC_BUILDS = Catalogs.repo("local",
+            "pkg: lib/1.0.0/AAAAAAAA\nbuild:\n  options:\n    - {var: gcc, static: '9'}\n    - {var: os, static: linux}\n",
+            "pkg: lib/1.0.0/BBBBBBBB\nbuild:\n  options:\n    - {var: gcc, static: '11'}\n    - {var: os, static: linux}\n",
+            "pkg: lib/1.0.0/CCCCCCCC\nbuild:\n  options:\n    - {var: os, static: linux}\n",
+            "pkg: lib/1.0.0/DDDDDDDD\nbuild:\n  options:\n    - {var: gcc, static: '11'}\n    - {var: os, static: linux}\n",
+            "pkg: solo/1.0.0/EEEEEEEE\nbuild:\n  options:\n    - {var: gcc, static: '9'}\n");
+
+    @ParameterizedTest
+    @EnumSource(Solver.Backend.class)
+    void buildsOfOneVersionRankByTheirDifferingValues(Solver.Backend b) {
+        assertEquals("lib/1.0.0/DDDDDDDD", chosen(solve(b, OrderSettings.DEFAULT, GCC_BUILDS, "lib")));
+        assertEquals("lib/1.0.0/AAAAAAAA", chosen(solve(b, OrderSettings.DEFAULT, GCC_BUILDS, "lib/1.0.0/AAAAAAAA")));
+        assertEquals("solo/1.0.0/EEEEEEEE", chosen(solve(b, OrderSettings.DEFAULT, GCC_BUILDS, "solo")), "a lone build");
+    }
+
     private static String chosen(SolveResult r) {
         return ((SolveResult.Solved) r).solution().packages().get(0).spec().pkg().toString();
     }

@@ -28,21 +28,32 @@ final class BuildKeys {
 
     /** The position of each build in the order, 0 first. */
     static Map<BuildIdent, Integer> order(List<PackageSpec> builds, spk.solver.NameOrder namesFirst) {
+        if (builds.size() == 1) {
+            return Map.of(builds.get(0).pkg(), 0);
+        }
         Set<String> names = new TreeSet<>();
-        Map<BuildIdent, Map<String, String>> values = new HashMap<>();
+        Map<BuildIdent, Map<String, String>> byIdent = new HashMap<>();
         for (PackageSpec b : builds) {
             Map<String, String> m = new HashMap<>();
             for (Opt o : b.options()) {
                 o.staticValue().ifPresent(v -> m.put(o.fullName().value(), v));
             }
-            values.put(b.pkg(), m);
+            byIdent.put(b.pkg(), m);
             names.addAll(m.keySet());
+        }
+        // by position: the comparisons below must not hash a build's ident each time
+        int count = builds.size();
+        List<Map<String, String>> values = new ArrayList<>(count);
+        String[] digests = new String[count];
+        for (int i = 0; i < count; i++) {
+            values.add(byIdent.get(builds.get(i).pkg()));
+            digests[i] = builds.get(i).pkg().build().toString();
         }
         List<String> differing = new ArrayList<>();
         for (String n : names) {
             Set<Optional<String>> seen = new java.util.HashSet<>();
-            for (PackageSpec b : builds) {
-                seen.add(Optional.ofNullable(values.get(b.pkg()).get(n)));
+            for (Map<String, String> m : values) {
+                seen.add(Optional.ofNullable(m.get(n)));
             }
             if (seen.size() > 1) {
                 differing.add(n);
@@ -50,24 +61,29 @@ final class BuildKeys {
         }
         // alphabetical (names is sorted), those the settings promote first
         differing.sort(java.util.Comparator.comparingInt(n -> namesFirst.rank(n)));
-        // parsed once per distinct value: the sort compares each value many times
+        // parsed once per distinct value compared: the sort compares each value many times
         Map<String, Optional<IntervalSet>> ranges = new HashMap<>();
-        for (Map<String, String> m : values.values()) {
-            for (String v : m.values()) {
-                ranges.computeIfAbsent(v, BuildKeys::range);
+        for (String n : differing) {
+            for (Map<String, String> m : values) {
+                String v = m.get(n);
+                if (v != null) {
+                    ranges.computeIfAbsent(v, BuildKeys::range);
+                }
             }
         }
-        Comparator<PackageSpec> cmp = Comparator.comparing((PackageSpec b) -> b.pkg().build().isSource());
+        Comparator<Integer> cmp = Comparator.comparing((Integer i) -> builds.get(i).pkg().build().isSource());
         for (String n : differing) {
-            cmp = cmp.thenComparing((a, b) -> compareValues(values.get(a.pkg()).get(n), values.get(b.pkg()).get(n),
-                    ranges));
+            cmp = cmp.thenComparing((a, b) -> compareValues(values.get(a).get(n), values.get(b).get(n), ranges));
         }
-        cmp = cmp.thenComparing(b -> b.pkg().build().toString(), Comparator.reverseOrder());
-        List<PackageSpec> sorted = new ArrayList<>(builds);
+        cmp = cmp.thenComparing(i -> digests[i], Comparator.reverseOrder());
+        List<Integer> sorted = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            sorted.add(i);
+        }
         sorted.sort(cmp);
         Map<BuildIdent, Integer> out = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            out.putIfAbsent(sorted.get(i).pkg(), i);
+        for (int i = 0; i < count; i++) {
+            out.putIfAbsent(builds.get(sorted.get(i)).pkg(), i);
         }
         return out;
     }

@@ -39,6 +39,8 @@ final class CandidateInfo {
     final java.util.List<VarRequestInfo> varRequirements = new java.util.ArrayList<>();
     /** Why requests ruled this candidate out: the request (or value variable) and the reason, in order. */
     final java.util.List<Map.Entry<Object, String>> rejectedBy = new java.util.ArrayList<>();
+    /** Some option value ruled it out (among {@link #rejectedBy}): else no value check can object to it. */
+    boolean valueRejected;
 
     CandidateInfo(Candidate candidate, PackageSpec spec, Source source, RankKey rank, Set<Component> available) {
         this.candidate = candidate;

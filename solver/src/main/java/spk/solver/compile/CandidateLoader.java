@@ -307,16 +307,18 @@ final class CandidateLoader {
 
     /** The candidate of a published build, created on first use (with its embedded copies). */
     private CandidateInfo candidateFor(PackageSpec spec, PackageRepository repo, int buildOrder) {
-        String key = "repo:" + spec.pkg();
+        // written once: the ident's text is a large share of making a candidate
+        String ident = spec.pkg().toString();
+        String key = "repo:" + ident;
         CandidateInfo existing = st.byKey.get(key);
         if (existing != null) {
             return existing;
         }
         Set<Component> available = spec.pkg().build().isSource() ? Set.of(Component.SOURCE)
                 : repo.publishedComponents(spec.pkg());
-        RankKey rank = new RankKey(0, spec.pkg().version(), RankKey.BINARY, buildOrder, repo.name() + "/" + spec.pkg());
-        CandidateInfo c = create(spec, new Source.Repository(repo.name()), rank, available,
-                repo.name() + "/" + spec.pkg());
+        String label = repo.name() + "/" + ident;
+        RankKey rank = new RankKey(0, spec.pkg().version(), RankKey.BINARY, buildOrder, label);
+        CandidateInfo c = create(spec, new Source.Repository(repo.name()), rank, available, label);
         st.byKey.put(key, c);
         addEmbeddedOf(c);
         return c;

@@ -39,6 +39,11 @@ final class PackageState {
         guided = null;
     }
 
+    /** A request was added: the candidates' order stands, the guide's view does not. */
+    void requestsChanged() {
+        guided = null;
+    }
+
     PackageState(PkgName name, PackageVars vars) {
         this.name = name;
         this.vars = vars;

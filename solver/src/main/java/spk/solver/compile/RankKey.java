@@ -1,6 +1,5 @@
 package spk.solver.compile;
 
-import java.util.Comparator;
 import spk.grammar.version.Version;
 
 /**
@@ -13,14 +12,22 @@ record RankKey(int pass, Version version, int kind, int buildOrder, String label
     static final int BINARY = 0;
     static final int FROM_SOURCE = 1;
 
-    private static final Comparator<RankKey> ORDER = Comparator.comparingInt(RankKey::pass)
-            .thenComparing(RankKey::version, Comparator.reverseOrder())
-            .thenComparingInt(RankKey::kind)
-            .thenComparingInt(RankKey::buildOrder)
-            .thenComparing(RankKey::label);
-
     @Override
     public int compareTo(RankKey o) {
-        return ORDER.compare(this, o);
+        // written out: sorting the candidates is frequent, and a chain of comparators is slow under C1
+        int c = Integer.compare(pass, o.pass);
+        if (c != 0) {
+            return c;
+        }
+        c = o.version.compareTo(version);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(kind, o.kind);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(buildOrder, o.buildOrder);
+        return c != 0 ? c : label.compareTo(o.label);
     }
 }

@@ -41,6 +41,7 @@ final class Rejections {
     void rejectValue(int var, CandidateInfo c, String why) {
         valueRejections.computeIfAbsent(var, k -> new LinkedHashMap<>()).put(c, why);
         c.rejectedBy.add(Map.entry(var, why));
+        c.valueRejected = true;
         st.trace.rejected(c.spec.pkg().name().value(), why);
     }
 

@@ -138,7 +138,13 @@ final class SearchQueries {
     /** The requests and option values in force given the decided candidates. */
     private final class InForce {
         final List<RequestInfo> requests = new ArrayList<>();
-        final List<Integer> valueVars = new ArrayList<>();
+        final Map<PkgName, Integer> decided;
+        /** Gathered on first need: only a candidate some option value ruled out is checked against them. */
+        private List<Integer> valueVars;
+
+        InForce(Map<PkgName, Integer> decided) {
+            this.decided = decided;
+        }
 
         String reasonAgainst(CandidateInfo c) {
             for (RequestInfo r : requests) {
@@ -146,6 +152,12 @@ final class SearchQueries {
                 if (why != null) {
                     return why + " (" + r.request + ", requested by " + r.requestedBy + ")";
                 }
+            }
+            if (!c.valueRejected) {
+                return null;
+            }
+            if (valueVars == null) {
+                valueVars = options.valueVarsInForce(new java.util.HashSet<>(decided.values()));
             }
             for (int v : valueVars) {
                 String why = rejections.valueReasonOf(v, c);
@@ -158,14 +170,15 @@ final class SearchQueries {
     }
 
     private InForce inForce(PackageState s, Map<PkgName, Integer> decided) {
-        java.util.Set<Integer> owners = new java.util.HashSet<>(decided.values());
-        InForce f = new InForce();
+        InForce f = new InForce(decided);
         for (RequestInfo r : s.requests) {
-            if (r.ownerCandidate == null || owners.contains(r.owner) && r.component == null) {
+            // an install requirement is in force when its owner is the build decided for the owner's
+            // package (a look-up: a set of every decided build per call was quadratic in the improvement)
+            if (r.ownerCandidate == null || r.component == null
+                    && Integer.valueOf(r.owner).equals(decided.get(r.ownerCandidate.spec.pkg().name()))) {
                 f.requests.add(r);
             }
         }
-        f.valueVars.addAll(options.valueVarsInForce(owners));
         return f;
     }
 

@@ -172,7 +172,7 @@ public final class SolveEncoding {
                 st.model.newVar("some request for " + describe(req) + " is in force"), state);
         state.sharedByKey.put(key, s);
         state.shared.add(s);
-        state.changed();
+        state.requestsChanged();
         if (s.always()) {
             s.satisfiers = st.model.growingOr(s.var, "a candidate satisfying " + req, req.pkg().name());
         }

@@ -89,10 +89,12 @@ final class StepChecks {
             return new Objection("a pre-release, and no request allows them", allowsPre(s) ? null : Set.of());
         }
         // option values in force that the build disagrees with
-        List<VarRequestInfo> varRequests = inForceVarRequests(decided);
-        Objection v = valueObjection(c, varRequests, varRequests);
-        if (v != null) {
-            return v;
+        if (c.valueRejected) {
+            List<VarRequestInfo> varRequests = inForceVarRequests(decided);
+            Objection v = valueObjection(c, varRequests, varRequests);
+            if (v != null) {
+                return v;
+            }
         }
         if (c.parent != null) {
             CandidateInfo p = decidedOf(decided, pkgOf(c.parent));
@@ -103,7 +105,8 @@ final class StepChecks {
         // a decided build whose components in use embed this package: only its copy can be chosen
         for (Integer dv : decided.values()) {
             CandidateInfo d = st.byVar.get(dv);
-            if (c.parent == d || d.spec.install().embedded().stream().noneMatch(e -> e.pkg().name().equals(pkgOf(c)))) {
+            if (c.parent == d || d.spec.install().embedded().isEmpty()
+                    || d.spec.install().embedded().stream().noneMatch(e -> e.pkg().name().equals(pkgOf(c)))) {
                 continue;
             }
             Set<PkgName> culprits = embeddingCulprits(d, pkgOf(c), decided);
@@ -139,11 +142,12 @@ final class StepChecks {
             }
         }
         // its var requirements rule out a decided build, or clash with a value in force
-        List<VarRequestInfo> inForce = inForceVarRequests(decided);
+        // (gathered over every decided build: only when there is something to check them against)
+        List<VarRequestInfo> inForce = c.varRequirements.isEmpty() ? List.of() : inForceVarRequests(decided);
         for (VarRequestInfo q : c.varRequirements) {
             for (Integer dv : decided.values()) {
                 CandidateInfo d = st.byVar.get(dv);
-                Objection v = valueObjection(d, List.of(q), inForce);
+                Objection v = d.valueRejected ? valueObjection(d, List.of(q), inForce) : null;
                 if (v != null) {
                     return new Objection(v.reason(), Set.of(pkgOf(d)));
                 }

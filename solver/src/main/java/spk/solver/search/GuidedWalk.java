@@ -36,12 +36,19 @@ final class GuidedWalk {
         this.budget = budget;
     }
 
-    /** What the walk decided (in order), whether that is a whole solution as far as it can tell, and its trials. */
-    record Result(Map<PkgName, Integer> decided, boolean complete, int trials) {}
+    /**
+     * What the walk decided (in order), whether that is a whole solution as far as it can tell,
+     * and its trials; when complete, who asked for each decided package (in the same order) and
+     * the closure of the decisions, which a pass over a model making the same decisions repeats.
+     */
+    record Result(Map<PkgName, Integer> decided, boolean complete, int trials, List<String> requestedBy,
+            IncrementalClosure closure) {}
 
     /** One package being decided: the candidates tried, and the decided packages that ruled them out. */
     private static final class Frame {
         final PkgName name;
+        /** Who first asked for the package when it came to be decided. */
+        String requestedBy = "";
         final Set<Integer> tried = new HashSet<>();
         final Set<PkgName> conflict = new HashSet<>();
         /** Some objection's cause is unknown: only the previous decision can be changed. */
@@ -72,15 +79,17 @@ final class GuidedWalk {
             if (current == null) {
                 PkgName first = closure.firstPending();
                 if (first == null) {
-                    return new Result(decided, true, trials);
+                    return new Result(decided, true, trials, stack.stream().map(f -> f.requestedBy).toList(),
+                            closure);
                 }
                 current = new Frame(first, encoding.whyNeeded(first, decided));
             }
             int chosen = next(current, decided);
             if (chosen == OUT_OF_BUDGET) {
-                return new Result(decided, false, trials);
+                return new Result(decided, false, trials, List.of(), null);
             }
             if (chosen != 0) {
+                current.requestedBy = closure.requestedBy(current.name);
                 decided.put(current.name, chosen);
                 closure.decide(current.name, chosen);
                 stack.add(current);
@@ -101,7 +110,7 @@ final class GuidedWalk {
             }
             if (target < 0) {
                 // nothing decided can change it: no solution as far as the walk can tell
-                return new Result(decided, false, trials);
+                return new Result(decided, false, trials, List.of(), null);
             }
             Frame back = stack.get(target);
             back.unknown |= current.unknown;

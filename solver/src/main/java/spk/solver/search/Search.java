@@ -180,9 +180,9 @@ public final class Search {
 
     /**
      * The closure of the last hinting model's candidates, moved to the next model's by its
-     * changes only (the explanation's checks ask for the hints of a model per satisfiable check,
-     * and consecutive models differ in a few packages). Every chosen candidate of a model the
-     * hints come from has its requirements encoded, so the closure stays right as the encoding grows.
+     * changes only (consecutive models differ in a few packages). Every chosen candidate of a
+     * model the hints come from has its requirements encoded, so the closure stays right as the
+     * encoding grows.
      */
     private IncrementalClosure hintClosure;
     private final Map<PkgName, Integer> hintDecided = new HashMap<>();
@@ -193,6 +193,12 @@ public final class Search {
         encoding.chosen(model).forEach((n, c) -> chosen.put(n, c.var()));
         boolean[] hints = new boolean[encoding.model().varCount() + 1];
         chosen.values().forEach(v -> hints[v] = true);
+        if (groupsAsAssumptions) {
+            // the explanation's checks: most are unsatisfiable, or satisfiable near the last model,
+            // and guessing for the packages a model newly requires cost more (moving the closure
+            // to each model) than it saved them (measured: docs/benchmarks.md)
+            return hints;
+        }
         if (hintClosure == null) {
             hintClosure = encoding.newClosure();
         }
@@ -283,7 +289,7 @@ public final class Search {
                 }
             });
         }
-        m = improve(m);
+        m = improve(m, walk);
         // the model is now the preferred solution; report the decisions in the order the last
         // pass of the improvement met them
         Map<PkgName, CandidateInfoView> resolved = new LinkedHashMap<>();
@@ -326,7 +332,7 @@ public final class Search {
      * solve asks whether any such solution exists, so proving a model optimal costs one call
      * however many packages it has.
      */
-    private boolean[] improve(boolean[] model) {
+    private boolean[] improve(boolean[] model, GuidedWalk.Result walk) {
         boolean[] m = model;
         while (true) {
             Map<PkgName, CandidateInfoView> chosen = encoding.chosen(m);
@@ -335,15 +341,20 @@ public final class Search {
             List<PkgName> names = new ArrayList<>();
             List<String> requestedBy = new ArrayList<>();
             int samePrefix = 0;
-            IncrementalClosure closure = encoding.newClosure();
+            // a model making the walk's decisions gets the walk's pass: the same packages in the
+            // same order, asked for by the same, and the same closure
+            boolean walked = walk.complete() && sameDecisions(walk.decided(), chosen);
+            List<PkgName> walkOrder = walked ? new ArrayList<>(walk.decided().keySet()) : List.of();
+            IncrementalClosure closure = walked ? walk.closure() : encoding.newClosure();
             while (true) {
-                PkgName name = closure.firstPending();
+                PkgName name = walked ? (names.size() < walkOrder.size() ? walkOrder.get(names.size()) : null)
+                        : closure.firstPending();
                 if (name == null) {
                     lastPass = new Pass(names, requestedBy, closure.snapshot());
                     break;
                 }
+                requestedBy.add(walked ? walk.requestedBy().get(names.size()) : closure.requestedBy(name));
                 names.add(name);
-                requestedBy.add(closure.requestedBy(name));
                 CandidateInfoView c = chosen.get(name);
                 if (c == null) {
                     throw new IllegalStateException("the model has no candidate for required package " + name);
@@ -379,8 +390,11 @@ public final class Search {
                 encoding.model().addImplication(next, c.var());
                 samePrefix = next;
                 decided.put(name, c.var());
-                closure.decide(name, c.var());
+                if (!walked) {
+                    closure.decide(name, c.var());
+                }
             }
+            walk = NO_WALK;
             if (improvements.isEmpty()) {
                 return m;
             }
@@ -402,6 +416,19 @@ public final class Search {
             }
             m = better;
         }
+    }
+
+    private static final GuidedWalk.Result NO_WALK = new GuidedWalk.Result(Map.of(), false, 0, List.of(), null);
+
+    /** Whether the model chooses what the walk decided, for every package the walk decided. */
+    private static boolean sameDecisions(Map<PkgName, Integer> walked, Map<PkgName, CandidateInfoView> chosen) {
+        for (Map.Entry<PkgName, Integer> e : walked.entrySet()) {
+            CandidateInfoView c = chosen.get(e.getKey());
+            if (c == null || c.var() != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
