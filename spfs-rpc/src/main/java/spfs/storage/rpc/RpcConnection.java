@@ -130,6 +130,8 @@ final class RpcConnection implements AutoCloseable {
         c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.orElse(Duration.ofSeconds(30)).toMillis()));
         timeout.ifPresent(t -> c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, t.toMillis())));
         c.setUseCaches(false);
+        // as the HttpClient used for uploads: a location that redirects is an error, not followed
+        c.setInstanceFollowRedirects(false);
         accept.forEach(a -> c.addRequestProperty("Accept", a));
         try {
             int status = c.getResponseCode();
