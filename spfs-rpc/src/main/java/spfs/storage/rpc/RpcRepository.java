@@ -4,7 +4,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -302,25 +301,23 @@ public final class RpcRepository implements Repository {
 
     /** The payload's bytes from {@code location}; empty if it answers 404. */
     private Optional<InputStream> get(String location, Digest digest) {
-        HttpRequest.Builder req = connection.http(location).GET();
         // one header line per type: spfs's server compares each Accept line whole, in order
-        if (connection.compressDownloads()) {
-            req.header("Accept", PayloadHttp.BZIP2);
-        }
-        req.header("Accept", PayloadHttp.OCTETS);
-        HttpResponse<InputStream> resp = connection.send(req.build(), HttpResponse.BodyHandlers.ofInputStream(), location);
-        if (resp.statusCode() != 200) {
+        List<String> accept = connection.compressDownloads() ? List.of(PayloadHttp.BZIP2, PayloadHttp.OCTETS)
+                : List.of(PayloadHttp.OCTETS);
+        RpcConnection.Download resp = connection.get(location, accept);
+        if (resp.status() != 200) {
             String body = drain(resp.body());
-            if (resp.statusCode() == 404) {
+            if (resp.status() == 404) {
                 return Optional.empty();
             }
-            throw SpfsException.environment("remote-failed", location + " answered " + resp.statusCode()
+            throw SpfsException.environment("remote-failed", location + " answered " + resp.status()
                     + (body.isBlank() ? "" : ": " + body.strip().lines().findFirst().orElse("")), null);
         }
-        String type = resp.headers().firstValue("Content-Type").orElse(PayloadHttp.OCTETS);
+        String type = resp.contentType().orElse(PayloadHttp.OCTETS);
         try {
             return Optional.of(PayloadHttp.BZIP2.equals(type) ? new BZip2CompressorInputStream(resp.body()) : resp.body());
         } catch (IOException e) {
+            drain(resp.body());
             throw SpfsException.environment("remote-failed", "cannot read payload " + digest + " from " + location
                     + ": " + IoMessages.describe(e), e);
         }
