@@ -98,7 +98,8 @@ public final class SpfsIndexFile {
             if (!after.files().equals(before.files()) && attempt < 3) {
                 continue;
             }
-            byte[] data = RepositoryIndex.encodeChecked(RepositoryIndex.KIND_SPFS, before, items, List.of(),
+            byte[] data = RepositoryIndex.encodeChecked(RepositoryIndex.KIND_SPFS, before.settled(sources.root()),
+                    items, List.of(),
                     k -> new RepositoryIndex.Keyed(k.name(), k.version(),
                             new RepositoryIndex.Reference(((RepositoryIndex.Built) k.item()).file())));
             Path file = file(fs);

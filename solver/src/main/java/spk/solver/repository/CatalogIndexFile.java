@@ -44,7 +44,7 @@ public final class CatalogIndexFile {
             content.put(f.path(), b);
             scans.add(CatalogIndex.scan(p.toString(), b));
         }
-        SourceSnapshot snapshot = before.withContent(content);
+        SourceSnapshot snapshot = before.withContent(content).settled(folder);
         List<RepositoryIndex.Keyed> items = new ArrayList<>();
         List<CatalogIndex.Indexed> origins = new ArrayList<>();
         List<RepositoryIndex.Text> eager = new ArrayList<>();

@@ -54,6 +54,11 @@ public final class CatalogRepository implements PackageRepository {
     private final Map<PkgName, List<PackageSpec>> embedders = new HashMap<>();
     /** Unread specs that may embed packages, by each word that follows their {@code embedded} key. */
     private final Map<String, List<CatalogIndex.Indexed>> mayEmbed = new HashMap<>();
+    /** Packages of the index whose specs are not listed yet: listed when first asked for. */
+    private final Map<PkgName, RepositoryIndex.PackageEntry> unlisted = new HashMap<>();
+    /** Unlisted packages whose builds may embed packages, by each name they may embed. */
+    private final Map<String, List<RepositoryIndex.PackageEntry>> unlistedMayEmbed = new HashMap<>();
+    private final Map<String, PkgName> names = new HashMap<>();
 
     private CatalogRepository(String name) {
         this.name = name;
@@ -130,10 +135,9 @@ public final class CatalogRepository implements PackageRepository {
     private static CatalogRepository fromScans(String name, List<CatalogIndex.Scanned> scanned) {
         CatalogRepository repo = new CatalogRepository(name);
         Problems problems = new Problems();
-        Map<String, PkgName> names = new HashMap<>();
         for (CatalogIndex.Scanned s : scanned) {
             for (CatalogIndex.Indexed i : s.indexed()) {
-                repo.pending(names, i, problems);
+                repo.pending(i, problems);
             }
             for (PendingSpec e : s.parseNow()) {
                 repo.readNow(e, problems);
@@ -147,9 +151,18 @@ public final class CatalogRepository implements PackageRepository {
         CatalogRepository repo = new CatalogRepository(name);
         repo.fromIndex = true;
         Problems problems = new Problems();
-        Map<String, PkgName> names = new HashMap<>();
-        index.visit((pkg, version, spec, embeds) ->
-                repo.pending(names, new CatalogIndex.Indexed(pkg, version, spec, Set.copyOf(embeds)), problems));
+        for (RepositoryIndex.PackageEntry p : index.packages(file -> {
+            throw new CorruptIndexException("an entry refers to " + file + ", which a folder's index cannot hold");
+        })) {
+            if (!PkgName.isValid(p.name())) {
+                repo.list(p, problems); // its specs' errors are reported now, as when reading the files
+                continue;
+            }
+            repo.unlisted.put(repo.nameOf(p.name()), p);
+            for (String word : p.embeds()) {
+                repo.unlistedMayEmbed.computeIfAbsent(word, k -> new ArrayList<>()).add(p);
+            }
+        }
         for (PendingSpec e : index.eager()) {
             repo.readNow(e, problems);
         }
@@ -157,9 +170,19 @@ public final class CatalogRepository implements PackageRepository {
         return repo;
     }
 
+    private PkgName nameOf(String text) {
+        return names.computeIfAbsent(text, t -> PkgName.isValid(t) ? new PkgName(t) : null);
+    }
+
+    /** Files the specs of an indexed package to be read when their versions are asked for. */
+    private void list(RepositoryIndex.PackageEntry p, Problems problems) {
+        p.visit((pkg, version, spec, embeds) ->
+                pending(new CatalogIndex.Indexed(pkg, version, spec, Set.copyOf(embeds)), problems));
+    }
+
     /** Files a spec to be read when its version is asked for (or now, when its name is bad). */
-    private void pending(Map<String, PkgName> names, CatalogIndex.Indexed i, Problems problems) {
-        PkgName n = names.computeIfAbsent(i.name(), t -> PkgName.isValid(t) ? new PkgName(t) : null);
+    private void pending(CatalogIndex.Indexed i, Problems problems) {
+        PkgName n = nameOf(i.name());
         if (n == null) {
             readNow(i.entry(), problems);
             return;
@@ -174,6 +197,16 @@ public final class CatalogRepository implements PackageRepository {
     static SpecException unreadable(Path p, IOException e) {
         return new SpecException(new Problem(Problem.Severity.ERROR, Location.file(p.toString()), "",
                 "cannot read: " + spk.spec.problem.ReadFailure.describe(e)));
+    }
+
+    /** Lists the specs of a package of the index, once. */
+    private void listIndexed(PkgName pkg) {
+        RepositoryIndex.PackageEntry p = unlisted.remove(pkg);
+        if (p != null) {
+            Problems problems = new Problems();
+            list(p, problems);
+            problems.throwIfErrors();
+        }
     }
 
     /** Reads entry text now and adds what it holds. */
@@ -206,6 +239,7 @@ public final class CatalogRepository implements PackageRepository {
 
     /** The unread specs of a package by version, parsing its version texts on first use. */
     private Map<Version, List<PendingSpec>> indexed(PkgName pkg) {
+        listIndexed(pkg);
         Map<String, List<PendingSpec>> texts = unparsedVersions.remove(pkg);
         if (texts != null) {
             Map<Version, List<PendingSpec>> byVersion = index.computeIfAbsent(pkg, k -> new HashMap<>());
@@ -252,6 +286,7 @@ public final class CatalogRepository implements PackageRepository {
     public Set<PkgName> packageNames() {
         Set<PkgName> out = new HashSet<>(index.keySet());
         out.addAll(unparsedVersions.keySet());
+        out.addAll(unlisted.keySet());
         out.addAll(builds.keySet());
         out.addAll(recipes.keySet());
         return out;
@@ -300,6 +335,10 @@ public final class CatalogRepository implements PackageRepository {
 
     @Override
     public List<PackageSpec> embeddedBy(PkgName pkg) {
+        for (RepositoryIndex.PackageEntry p : unlistedMayEmbed.getOrDefault(pkg.value(), List.of())) {
+            listIndexed(nameOf(p.name()));
+        }
+        unlistedMayEmbed.remove(pkg.value());
         List<CatalogIndex.Indexed> maybe = mayEmbed.remove(pkg.value());
         if (maybe != null) {
             // read the versions of the specs that spell the name; those that embed it add themselves

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.name.PkgName;
 import spk.grammar.version.Version;
+import spk.solver.repository.index.RepositoryIndex;
 import spk.solver.repository.index.SourceSnapshot;
 import spk.spec.model.PackageSpec;
 import spk.spec.problem.SpecException;
@@ -162,6 +163,21 @@ class CatalogIndexFileTest {
             assertEquals(List.of(), warnings);
             assertEquals(plain, answers(indexed), "seed " + seed);
         }
+    }
+
+    @Test
+    void eachPackageNamesWhatItsBuildsEmbedSoLoadingNeedNotListThem() throws IOException {
+        generate(dir, 3, 60);
+        CatalogIndexFile.write(dir);
+        RepositoryIndex index = RepositoryIndex.read("index", Files.readAllBytes(dir.resolve(CatalogIndexFile.FILE_NAME)));
+        int embedding = 0;
+        for (RepositoryIndex.PackageEntry p : index.packages(file -> List.of())) {
+            java.util.Set<String> fromSpecs = new TreeSet<>();
+            p.visit((name, version, spec, embeds) -> fromSpecs.addAll(embeds));
+            assertEquals(fromSpecs, new TreeSet<>(p.embeds()), p.name());
+            embedding += fromSpecs.isEmpty() ? 0 : 1;
+        }
+        assertTrue(embedding > 0, "the generated catalog has builds that embed packages");
     }
 
     @Test

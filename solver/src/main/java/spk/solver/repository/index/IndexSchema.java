@@ -9,7 +9,7 @@ final class IndexSchema {
 
     /** The file identifier FlatBuffers keeps at bytes 4-7. */
     static final String IDENTIFIER = "SPKI";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     static final int ROOT_FORMAT = 0;
     static final int ROOT_KIND = 1;
@@ -39,6 +39,8 @@ final class IndexSchema {
 
     static final int PACKAGE_NAME = 0;
     static final int PACKAGE_VERSIONS = 1;
+    static final int PACKAGE_EMBEDS = 2;
+    static final int PACKAGE_FIELDS = 3;
 
     static final int VERSION_TEXT = 0;
     static final int VERSION_SPECS = 1;

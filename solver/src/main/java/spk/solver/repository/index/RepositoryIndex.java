@@ -91,9 +91,12 @@ public final class RepositoryIndex {
             }
             int name = enc.str(byName.getKey());
             int vec = enc.vector(versions.stream().mapToInt(Integer::intValue).toArray());
-            b.startTable(2);
+            int embeds = enc.strings(byName.getValue().values().stream().flatMap(List::stream)
+                    .flatMap(i -> embedsOf(i).stream()).distinct().sorted().toList());
+            b.startTable(IndexSchema.PACKAGE_FIELDS);
             b.addOffset(IndexSchema.PACKAGE_NAME, name, 0);
             b.addOffset(IndexSchema.PACKAGE_VERSIONS, vec, 0);
+            b.addOffset(IndexSchema.PACKAGE_EMBEDS, embeds, 0);
             packages.add(b.endTable());
         }
         int pkgs = enc.vector(packages.stream().mapToInt(Integer::intValue).toArray());
@@ -170,6 +173,14 @@ public final class RepositoryIndex {
         }
     }
 
+    /** The names of the packages an item embeds, or (as text) may embed. */
+    private static List<String> embedsOf(Item item) {
+        if (item instanceof Built built) {
+            return built.spec().install().embedded().stream().map(e -> e.pkg().name().value()).distinct().toList();
+        }
+        return item instanceof Text t ? t.mentions().stream().sorted().toList() : List.of();
+    }
+
     private static int spec(FlatBufferBuilder b, SpecEncoder enc, Item item) {
         int[] f = new int[IndexSchema.SPEC_FIELDS];
         boolean deprecated = false;
@@ -177,8 +188,7 @@ public final class RepositoryIndex {
         if (item instanceof Built built) {
             enc.fields(built.spec(), f);
             deprecated = built.spec().deprecated();
-            f[IndexSchema.SPEC_EMBEDS] = enc.strings(
-                    built.spec().install().embedded().stream().map(e -> e.pkg().name().value()).distinct().toList());
+            f[IndexSchema.SPEC_EMBEDS] = enc.strings(embedsOf(built));
             f[IndexSchema.SPEC_FILE] = enc.str(built.file());
         } else if (item instanceof Reference r) {
             f[IndexSchema.SPEC_FILE] = enc.str(r.file());
@@ -186,7 +196,7 @@ public final class RepositoryIndex {
             Text t = (Text) item;
             f[IndexSchema.SPEC_TEXT] = b.createString(t.text());
             f[IndexSchema.SPEC_FILE] = enc.str(t.file());
-            f[IndexSchema.SPEC_EMBEDS] = enc.strings(t.mentions().stream().sorted().toList());
+            f[IndexSchema.SPEC_EMBEDS] = enc.strings(embedsOf(t));
             line = t.line();
         }
         b.startTable(IndexSchema.SPEC_FIELDS);
@@ -276,13 +286,72 @@ public final class RepositoryIndex {
 
     /** As {@link #visit(Visitor)}, reading references with {@code resolver}. */
     public void visit(Visitor visitor, Resolver resolver) {
+        packages(resolver).forEach(p -> p.visit(visitor));
+    }
+
+    /**
+     * The packages, each read only as far as its name and the names its builds may embed: a
+     * solve asks for a few hundred packages of a catalog that may hold thousands, so the rest of
+     * the index is never touched (it is mapped, not read).
+     */
+    public List<PackageEntry> packages(Resolver resolver) {
         SpecDecoder decoder = new SpecDecoder();
-        for (int p = 0; p < root.length(IndexSchema.ROOT_PACKAGES); p++) {
+        int count = root.length(IndexSchema.ROOT_PACKAGES);
+        List<PackageEntry> out = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
             FlatTable pkg = root.tableAt(IndexSchema.ROOT_PACKAGES, p);
             String name = pkg.string(IndexSchema.PACKAGE_NAME);
             if (name == null) {
                 throw new CorruptIndexException("a package without a name");
             }
+            int embeds = pkg.length(IndexSchema.PACKAGE_EMBEDS);
+            List<String> words = embeds == 0 ? List.of() : new ArrayList<>(embeds);
+            for (int e = 0; e < embeds; e++) {
+                words.add(pkg.stringAt(IndexSchema.PACKAGE_EMBEDS, e));
+            }
+            out.add(new PackageEntry(name, words, pkg, decoder, resolver));
+        }
+        return out;
+    }
+
+    /** One package of the index: its versions and specs are read when {@link #visit}ed. */
+    public final class PackageEntry {
+        private final String name;
+        private final List<String> embeds;
+        private final FlatTable pkg;
+        private final SpecDecoder decoder;
+        private final Resolver resolver;
+
+        private PackageEntry(String name, List<String> embeds, FlatTable pkg, SpecDecoder decoder, Resolver resolver) {
+            this.name = name;
+            this.embeds = List.copyOf(embeds);
+            this.pkg = pkg;
+            this.decoder = decoder;
+            this.resolver = resolver;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The names of the packages any of its builds embeds (or, kept as text, may embed). */
+        public List<String> embeds() {
+            return embeds;
+        }
+
+        /**
+         * Walks the package's versions and specs. The checksum matched when the index was opened,
+         * so a table that does not read here was written wrong: a spec error, as for one of its specs.
+         */
+        public void visit(Visitor visitor) {
+            try {
+                walk(visitor);
+            } catch (CorruptIndexException e) {
+                throw cannotRead(e);
+            }
+        }
+
+        private void walk(Visitor visitor) {
             for (int v = 0; v < pkg.length(IndexSchema.PACKAGE_VERSIONS); v++) {
                 FlatTable ver = pkg.tableAt(IndexSchema.PACKAGE_VERSIONS, v);
                 String version = ver.string(IndexSchema.VERSION_TEXT);
@@ -292,11 +361,11 @@ public final class RepositoryIndex {
                 visitor.version(name, version);
                 for (int s = 0; s < ver.length(IndexSchema.VERSION_SPECS); s++) {
                     FlatTable spec = ver.tableAt(IndexSchema.VERSION_SPECS, s);
-                    List<String> embeds = new ArrayList<>();
+                    List<String> specEmbeds = new ArrayList<>();
                     for (int e = 0; e < spec.length(IndexSchema.SPEC_EMBEDS); e++) {
-                        embeds.add(spec.stringAt(IndexSchema.SPEC_EMBEDS, e));
+                        specEmbeds.add(spec.stringAt(IndexSchema.SPEC_EMBEDS, e));
                     }
-                    visitor.spec(name, version, new Pending(decoder, resolver, spec, ver, name), embeds);
+                    visitor.spec(name, version, new Pending(decoder, resolver, spec, ver, name), specEmbeds);
                 }
             }
         }
@@ -309,6 +378,11 @@ public final class RepositoryIndex {
             out.add(new Pending(null, null, root.tableAt(IndexSchema.ROOT_EAGER, i), null, null));
         }
         return out;
+    }
+
+    private SpecException cannotRead(RuntimeException e) {
+        return new SpecException(new Problem(Problem.Severity.ERROR, Location.file(origin), "",
+                "the repository index cannot be read (" + e.getMessage() + "); remove it or run 'spk repo index' again"));
     }
 
     /** One spec of the index, decoded when read. */
@@ -357,9 +431,7 @@ public final class RepositoryIndex {
                 throw e;
             } catch (RuntimeException e) {
                 // the checksum matched, so this index was written wrong on purpose or by a broken writer
-                throw new SpecException(new Problem(Problem.Severity.ERROR, Location.file(origin), "",
-                        "the repository index cannot be read (" + e.getMessage()
-                                + "); remove it or run 'spk repo index' again"));
+                throw cannotRead(e);
             }
             // the repository's own errors (a missing tag, a bad spec) are its own
             return resolver.read(reference);

@@ -81,6 +81,31 @@ public record SourceSnapshot(long takenNs, List<FileState> files) {
     }
 
     /**
+     * This snapshot dated now, when that costs no check: every file changed within {@link #RACY_NS}
+     * before the snapshot but not within it before now is read again (its stat and content
+     * must still be what was indexed; if not, this snapshot is returned unchanged and readers
+     * find the index stale). Without it, an index made right after its files were written
+     * (a catalog generated, copied or unpacked, then indexed) would have every reader read and
+     * checksum every such file for ever.
+     */
+    public SourceSnapshot settled(Path root) throws IOException {
+        return settled(root, nowNs());
+    }
+
+    /** As {@link #settled(Path)}, {@code now} being the time before any file is read again. */
+    SourceSnapshot settled(Path root, long now) throws IOException {
+        for (FileState f : files) {
+            long changed = Math.max(f.mtimeNs(), f.ctimeNs());
+            if (changed >= takenNs - RACY_NS && changed < now - RACY_NS
+                    && (!f.sameStat(stat(root, root.resolve(f.path())))
+                            || crc(Files.readAllBytes(root.resolve(f.path()))) != f.crc())) {
+                return this;
+            }
+        }
+        return new SourceSnapshot(now, files);
+    }
+
+    /**
      * Why the files under {@code root} no longer match this snapshot, or null when they do:
      * the same files, each with the same stat, and each recently changed one with the same content.
      */
