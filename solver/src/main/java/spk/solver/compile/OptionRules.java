@@ -223,13 +223,13 @@ final class OptionRules {
     }
 
     /**
-     * The value variables of the var requests in force once the candidates {@code owners} are
-     * chosen: the command line's, and the install-level var requirements of those candidates.
+     * The value variables of the var requests in force once the candidates {@code decided}
+     * accepts are chosen: the command line's, and the install-level var requirements of those.
      */
-    List<Integer> valueVarsInForce(Set<Integer> owners) {
+    List<Integer> valueVarsInForce(java.util.function.IntPredicate decided) {
         List<Integer> out = new ArrayList<>();
         for (VarRequestInfo v : withValues) {
-            if (v.owner == null ? v.activation == v.group.id() : owners.contains(v.owner.var())
+            if (v.owner == null ? v.activation == v.group.id() : decided.test(v.owner.var())
                     && v.activation == v.owner.var()) {
                 out.add(v.valueVar);
             }

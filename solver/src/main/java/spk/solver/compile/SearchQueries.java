@@ -157,7 +157,9 @@ final class SearchQueries {
                 return null;
             }
             if (valueVars == null) {
-                valueVars = options.valueVarsInForce(new java.util.HashSet<>(decided.values()));
+                // looked up, not a set of every decided build per call (the improvement asks often)
+                valueVars = options.valueVarsInForce(
+                        var -> Integer.valueOf(var).equals(decided.get(st.byVar.get(var).spec.pkg().name())));
             }
             for (int v : valueVars) {
                 String why = rejections.valueReasonOf(v, c);

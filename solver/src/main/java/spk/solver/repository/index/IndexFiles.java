@@ -39,30 +39,28 @@ public final class IndexFiles {
      */
     public static Optional<RepositoryIndex> openFresh(Path file, Path owner, int kind, Sources sources,
             String refresh, Consumer<String> warnings) {
-        ByteBuffer data;
+        Optional<RepositoryIndex> index;
         try {
-            if (!trusted(file, owner, warnings)) {
-                return Optional.empty();
-            }
-            data = map(file);
+            index = open(file, owner, kind, warnings);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             warnings.accept("cannot read the index " + file + " (" + e.getMessage() + "); reading the specs");
             return Optional.empty();
+        } catch (CorruptIndexException e) {
+            warnings.accept("the index " + file + " cannot be used (" + e.getMessage() + "); reading the specs");
+            return Optional.empty();
+        }
+        if (index.isEmpty()) {
+            return index;
         }
         try {
-            RepositoryIndex index = RepositoryIndex.read(file.toString(), data);
-            if (index.kind() != kind) {
-                throw new CorruptIndexException("it was made for another kind of repository");
+            String stale = index.get().snapshot().staleness(sources.root(), sources.now());
+            if (stale == null) {
+                return index;
             }
-            String stale = index.snapshot().staleness(sources.root(), sources.now());
-            if (stale != null) {
-                warnings.accept("the index " + file + " is out of date (" + stale + "); reading the specs (run '"
-                        + refresh + "' to refresh it)");
-                return Optional.empty();
-            }
-            return Optional.of(index);
+            warnings.accept("the index " + file + " is out of date (" + stale + "); reading the specs (run '"
+                    + refresh + "' to refresh it)");
         } catch (CorruptIndexException e) {
             warnings.accept("the index " + file + " cannot be used (" + e.getMessage() + "); reading the specs");
         } catch (IOException e) {
@@ -74,14 +72,23 @@ public final class IndexFiles {
     /** The index in {@code file} whether fresh or not, when it is trusted and undamaged (to reuse its entries). */
     public static Optional<RepositoryIndex> openAny(Path file, Path owner, int kind) {
         try {
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file, owner, w -> {})) {
-                return Optional.empty();
-            }
-            RepositoryIndex index = RepositoryIndex.read(file.toString(), map(file));
-            return index.kind() == kind ? Optional.of(index) : Optional.empty();
+            return open(file, owner, kind, w -> {});
         } catch (IOException | CorruptIndexException e) {
             return Optional.empty();
         }
+    }
+
+    /** The trusted, undamaged index of this kind in {@code file}, fresh or not; empty when it is not trusted. */
+    private static Optional<RepositoryIndex> open(Path file, Path owner, int kind, Consumer<String> warnings)
+            throws IOException {
+        if (!trusted(file, owner, warnings)) {
+            return Optional.empty();
+        }
+        RepositoryIndex index = RepositoryIndex.read(file.toString(), map(file));
+        if (index.kind() != kind) {
+            throw new CorruptIndexException("it was made for another kind of repository");
+        }
+        return Optional.of(index);
     }
 
     /**
