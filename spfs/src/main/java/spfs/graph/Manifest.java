@@ -48,9 +48,12 @@ public record Manifest(List<Tree> trees, ObjectFormat format) implements SpfsObj
 
     /** Trees by digest, computed once: looking trees up one by one is quadratic. */
     public Map<Digest, Tree> treesByDigest() {
+        // a render or a diff reads every tree of a large layer: hashing them is most of it, and
+        // independent per tree, so both cores share it
+        List<Digest> digests = trees.parallelStream().map(Tree::digest).toList();
         Map<Digest, Tree> m = new HashMap<>();
-        for (Tree t : trees) {
-            m.putIfAbsent(t.digest(), t);
+        for (int i = 0; i < trees.size(); i++) {
+            m.putIfAbsent(digests.get(i), trees.get(i));
         }
         return m;
     }

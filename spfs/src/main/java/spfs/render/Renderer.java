@@ -189,8 +189,16 @@ public final class Renderer {
                 symlinks.get(), dirs.get(), bytes.get());
     }
 
+    /**
+     * Files handed to a worker at a time: one task per file cost a hand-off (two futex calls)
+     * per file, more than the link(2) it wraps.
+     */
+    private static final int FILES_PER_TASK = 64;
+
     private void walk(DirNode dir, Path into, ExecutorService pool, List<Future<?>> pending, List<Runnable> chmods)
             throws IOException {
+        List<FileNode> files = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (Map.Entry<String, Node> e : dir.children().entrySet()) {
             Path p = spfs.tracking.FileNames.resolve(into, e.getKey());
             Node n = e.getValue();
@@ -208,14 +216,29 @@ public final class Renderer {
                 int mode = d.mode() & 07777;
                 chmods.add(() -> setMode(p, mode));
             } else if (n instanceof FileNode f) {
-                pending.add(pool.submit(() -> {
-                    renderFile(f, p);
-                    return null;
-                }));
+                files.add(f);
+                paths.add(p);
+                if (files.size() == FILES_PER_TASK) {
+                    submit(pool, pending, files, paths);
+                    files = new ArrayList<>();
+                    paths = new ArrayList<>();
+                }
             } else if (n instanceof MaskNode) {
                 entries.decrementAndGet();
             }
         }
+        if (!files.isEmpty()) {
+            submit(pool, pending, files, paths);
+        }
+    }
+
+    private void submit(ExecutorService pool, List<Future<?>> pending, List<FileNode> files, List<Path> paths) {
+        pending.add(pool.submit(() -> {
+            for (int i = 0; i < files.size(); i++) {
+                renderFile(files.get(i), paths.get(i));
+            }
+            return null;
+        }));
     }
 
     private void renderFile(FileNode f, Path p) throws IOException {

@@ -71,6 +71,32 @@ class CommitRenderTest {
         assertTrue(Files.isRegularFile(proxy, LinkOption.NOFOLLOW_LINKS));
     }
 
+    /** Files are handed to the workers in batches: a folder of many files, and one of a batch and one more. */
+    @Test
+    void largeFoldersRenderWhole() throws Exception {
+        Path src = tmp.resolve("src");
+        for (int[] folder : new int[][] {{0, 1000}, {1, 65}, {2, 64}, {3, 1}}) {
+            Path d = Files.createDirectories(src.resolve("d" + folder[0]));
+            for (int i = 0; i < folder[1]; i++) {
+                Files.writeString(d.resolve("f" + i), "file " + folder[0] + "/" + i + "\n");
+            }
+        }
+        FsRepository repo = FsRepository.create(tmp.resolve("repo"), Optional.empty());
+        var result = new DirectoryCommitter(repo, ObjectFormat.DEFAULT, 2).commit(src);
+        DirNode t = Manifests.toTree(result.manifest());
+        for (RenderStrategy s : RenderStrategy.values()) {
+            Path out = tmp.resolve("out-" + s);
+            var summary = new Renderer(repo, s, 2, false).renderInto(t, out, false);
+            assertEquals(1130, summary.linked() + summary.copied(), s.toString());
+            for (int[] folder : new int[][] {{0, 999}, {1, 64}, {2, 63}, {3, 0}}) {
+                assertEquals("file " + folder[0] + "/" + folder[1] + "\n",
+                        Files.readString(out.resolve("d" + folder[0] + "/f" + folder[1])));
+            }
+            assertEquals(result.manifest().digest(),
+                    new DirectoryCommitter(repo, ObjectFormat.DEFAULT, 2).commit(out).manifest().digest(), s.toString());
+        }
+    }
+
     /**
      * Runtimes started together render the same manifest at once; the renders race to one
      * rename, and each loser must take the winner's render instead of failing.
