@@ -131,35 +131,10 @@ public final class Digest implements Comparable<Digest> {
     public String toString() {
         String t = text;
         if (t == null) {
-            t = base32(bytes);
+            t = new String(BASE32.encode(bytes), StandardCharsets.US_ASCII);
             text = t;
         }
         return t;
-    }
-
-    private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * RFC 4648 base32 of the 32 bytes, as {@link #BASE32} gives it. Formatted here because every
-     * payload path needs one, thousands per command, mostly before the JIT has compiled
-     * anything: the library's general streaming encoder took most of a cold render's worker
-     * time; this loop is compiled within the first few hundred digests.
-     */
-    static String base32(byte[] b) {
-        byte[] out = new byte[TEXT_LENGTH];
-        int o = 0;
-        for (int i = 0; i < SIZE; i += 5) {
-            int n = Math.min(5, SIZE - i);
-            long group = 0;
-            for (int k = 0; k < 5; k++) {
-                group = group << 8 | (k < n ? b[i + k] & 0xff : 0);
-            }
-            int chars = (n * 8 + 4) / 5;
-            for (int k = 0; k < 8; k++) {
-                out[o++] = k < chars ? ALPHABET[(int) (group >>> (35 - 5 * k)) & 31] : (byte) '=';
-            }
-        }
-        return new String(out, StandardCharsets.US_ASCII);
     }
 
     @Override
