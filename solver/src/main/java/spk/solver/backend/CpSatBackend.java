@@ -116,7 +116,7 @@ public final class CpSatBackend implements SatBackend {
         }
         Literal[] assume = new Literal[assumptions.length];
         for (int i = 0; i < assumptions.length; i++) {
-            assume[i] = lit(assumptions[i]);
+            assume[i] = lit(assumptions[Boolean.getBoolean("spk.rev") ? assumptions.length - 1 - i : i]);
         }
         cp.addAssumptions(assume);
         cp.clearHints();
@@ -133,7 +133,8 @@ public final class CpSatBackend implements SatBackend {
         solver.getParameters().setNumWorkers(1).setRandomSeed(1).setMaxTimeInSeconds(600)
                 .setSearchBranching(SatParameters.SearchBranching.FIXED_SEARCH)
                 // presolving the whole model again on every call cost more than it saved (measured: 2 s vs 0.5 s a call)
-                .setCpModelPresolve(false);
+                .setCpModelPresolve(false)
+                .setSymmetryLevel(0).setCpModelProbingLevel(0).setLinearizationLevel(0);
         CpSolverStatus status = solver.solve(cp);
         if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
             boolean[] values = new boolean[model.varCount() + 1];
