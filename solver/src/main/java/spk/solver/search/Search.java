@@ -29,6 +29,7 @@ public final class Search {
 
     private final boolean groupsAsAssumptions;
     private int groupsAsserted;
+    private final UnreadVersions unreadVersions;
 
     /**
      * @param groupsAsAssumptions true to keep groups as assumptions (so they can be relaxed, as
@@ -41,8 +42,6 @@ public final class Search {
         this.groupsAsAssumptions = groupsAsAssumptions;
         this.unreadVersions = new UnreadVersions(encoding, backend);
     }
-
-    private final UnreadVersions unreadVersions;
 
     /**
      * A complete model of the whole problem under the assumptions {@code extra}, with the groups
