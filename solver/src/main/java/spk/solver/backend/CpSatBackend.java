@@ -14,6 +14,7 @@ import com.google.ortools.sat.SatParameters;
 import com.google.ortools.sat.SolveWrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import spk.constraint.ConstraintModel;
 
@@ -28,6 +29,7 @@ import spk.constraint.ConstraintModel;
  */
 public final class CpSatBackend implements SatBackend {
     private static final IntegerVariableProto BOOLEAN = IntegerVariableProto.newBuilder().addDomain(0).addDomain(1).build();
+    private static final IntegerVariableProto FALSE = IntegerVariableProto.newBuilder().addDomain(0).addDomain(0).build();
 
     /**
      * Besides one worker and a fixed search: no presolve (presolving the whole model again on
@@ -42,6 +44,7 @@ public final class CpSatBackend implements SatBackend {
             .build();
 
     private final CpModelProto.Builder cp = CpModelProto.newBuilder();
+    private final NegativeOnlyVariables occurrences = new NegativeOnlyVariables();
     private int syncedVars;
     private int syncedClauses;
     private int syncedAtMostOnes;
@@ -78,10 +81,14 @@ public final class CpSatBackend implements SatBackend {
             cp.addVariables(BOOLEAN);
         }
         for (; syncedClauses < model.clauseCount(); syncedClauses++) {
-            cp.addConstraints(boolOr(model.clause(syncedClauses)));
+            int[] clause = model.clause(syncedClauses);
+            occurrences.clause(clause);
+            cp.addConstraints(boolOr(clause));
         }
         for (; syncedAtMostOnes < model.atMostOneCount(); syncedAtMostOnes++) {
-            cp.addConstraints(ConstraintProto.newBuilder().setAtMostOne(args(model.atMostOne(syncedAtMostOnes))));
+            int[] amo = model.atMostOne(syncedAtMostOnes);
+            occurrences.atMostOne(amo);
+            cp.addConstraints(ConstraintProto.newBuilder().setAtMostOne(args(amo)));
         }
     }
 
@@ -148,7 +155,9 @@ public final class CpSatBackend implements SatBackend {
         solves++;
         applyGuide();
         while (!forever.isEmpty()) {
-            cp.addConstraints(boolOr(forever.remove(forever.size() - 1)));
+            int unit = forever.remove(forever.size() - 1);
+            occurrences.clause(new int[] {unit});
+            cp.addConstraints(boolOr(unit));
         }
         cp.clearAssumptions();
         for (int a : assumptions) {
@@ -166,7 +175,7 @@ public final class CpSatBackend implements SatBackend {
             }
             cp.setSolutionHint(h);
         }
-        CpSolverResponse response = run(cp.build());
+        CpSolverResponse response = run(withNegativeOnlyFixed(model, assumptions));
         CpSolverStatus status = response.getStatus();
         if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
             boolean[] values = new boolean[model.varCount() + 1];
@@ -184,6 +193,30 @@ public final class CpSatBackend implements SatBackend {
             return new Outcome.Unsat(core.stream().mapToInt(CpSatBackend::literal).toArray());
         }
         throw new SolverTimeoutException("cpsat");
+    }
+
+    /**
+     * The model to solve: the CP model with the variables that occur only negated fixed false,
+     * except those this solve assumes, guides or hints and those the search reads back from a
+     * model (groups and open ends).
+     */
+    private CpModelProto withNegativeOnlyFixed(ConstraintModel model, int[] assumptions) {
+        BitSet keep = new BitSet(syncedVars + 1);
+        for (int c : strategyOrder) {
+            keep.set(c);
+        }
+        for (int a : assumptions) {
+            keep.set(Math.abs(a));
+        }
+        for (int o : model.openEnds()) {
+            keep.set(Math.abs(o));
+        }
+        model.groups().forEach(g -> keep.set(g.id()));
+        BitSet fixed = occurrences.fixableFalse(syncedVars, keep);
+        fixed.stream().forEach(v -> cp.setVariables(ref(v), FALSE));
+        CpModelProto proto = cp.build();
+        fixed.stream().forEach(v -> cp.setVariables(ref(v), BOOLEAN));
+        return proto;
     }
 
     private static CpSolverResponse run(CpModelProto proto) {
