@@ -25,7 +25,8 @@ import spk.constraint.ConstraintModel;
  *
  * <p>The model is kept as a protocol buffer of finished messages rather than through
  * {@code CpModel}, whose nested builders were rebuilt and measured again on every solve: an
- * explanation runs a hundred solves of a model of 27,000 clauses, and that was a fifth of its time.
+ * explanation runs a hundred solves of a model of 27,000 clauses, and keeping finished messages
+ * took its CPU time from 8.0 s to 6.4 s on the studio conflict.
  */
 public final class CpSatBackend implements SatBackend {
     private static final IntegerVariableProto BOOLEAN = IntegerVariableProto.newBuilder().addDomain(0).addDomain(1).build();
