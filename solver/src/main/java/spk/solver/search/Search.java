@@ -29,6 +29,7 @@ public final class Search {
 
     private final boolean groupsAsAssumptions;
     private int groupsAsserted;
+    private final UnreadVersions unreadVersions;
 
     /**
      * @param groupsAsAssumptions true to keep groups as assumptions (so they can be relaxed, as
@@ -39,6 +40,7 @@ public final class Search {
         this.backend = backend;
         this.log = log;
         this.groupsAsAssumptions = groupsAsAssumptions;
+        this.unreadVersions = new UnreadVersions(encoding, backend);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Search {
                         (System.nanoTime() - t) / 1e6, encoding.model().stats());
             }
             if (o instanceof SatBackend.Outcome.Unsat u) {
-                int[] core = coreWhateverTheUnreadVersions(assumptions, u.core());
+                int[] core = unreadVersions.coreWhateverTheUnreadVersions(assumptions, u.core());
                 if (core != null) {
                     lastCore = core;
                     return null;
@@ -107,43 +109,6 @@ public final class Search {
     public int[] lastCore() {
         return lastCore.clone();
     }
-
-    /**
-     * After an unsatisfiable answer: asks again with the assumptions "no candidate beyond the
-     * versions read" that the answer leans on dropped (an over-approximation of reading every
-     * version), as often as new such assumptions turn up. When even that is unsatisfiable, the
-     * answer holds whatever the unread versions are: returns the core of that last answer, which
-     * leans on no unread version (the first core may, and is no bound on the real problem).
-     * Otherwise the packages whose unread versions that relaxed solution relies on get more
-     * versions read, and null is returned.
-     */
-    private int[] coreWhateverTheUnreadVersions(int[] assumptions, int[] core) {
-        Set<Integer> dropped = new java.util.LinkedHashSet<>();
-        int[] current = core;
-        while (true) {
-            List<Integer> unread = encoding.unreadVersionAssumptions(current);
-            if (!dropped.addAll(unread)) {
-                return current;
-            }
-            int[] relaxed = java.util.Arrays.stream(assumptions).filter(l -> !dropped.contains(l)).toArray();
-            var trace = encoding.trace();
-            var was = trace.phase();
-            trace.phase(spk.solver.trace.SolveTrace.Phase.VERSIONS);
-            long t = System.nanoTime();
-            SatBackend.Outcome again = backend.solve(encoding.model(), relaxed);
-            trace.satCall(System.nanoTime() - t);
-            trace.phase(was);
-            if (again instanceof SatBackend.Outcome.Sat s) {
-                if (DEBUG) {
-                    System.err.println("  reading more versions behind " + dropped.size() + " open ends");
-                }
-                encoding.readMoreVersions(new ArrayList<>(dropped), s.model());
-                return null;
-            }
-            current = ((SatBackend.Outcome.Unsat) again).core();
-        }
-    }
-
 
     /** How many candidates the walk before the first solve may try. */
     private static final int WALK_BUDGET = Integer.getInteger("spk.walkBudget", 5000);
