@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.apache.commons.codec.binary.Base32;
 import spfs.error.SpfsException;
 
 /**
@@ -16,8 +15,6 @@ public final class Digest implements Comparable<Digest> {
     public static final int SIZE = 32;
     /** Length of the padded base32 text form. */
     public static final int TEXT_LENGTH = 56;
-
-    static final Base32 BASE32 = new Base32();
 
     /** 32 zero bytes: the parent of a tag stream's first version, and a mask's object. */
     public static final Digest NULL = new Digest(new byte[SIZE]);
@@ -61,6 +58,13 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(md.digest(data));
     }
 
+    /** The SHA-256 of {@code length} bytes of {@code data} from {@code offset}. */
+    public static Digest of(byte[] data, int offset, int length) {
+        MessageDigest md = sha256();
+        md.update(data, offset, length);
+        return new Digest(md.digest());
+    }
+
     /** The SHA-256 of the UTF-8 bytes of {@code text}. */
     public static Digest ofUtf8(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
@@ -82,6 +86,11 @@ public final class Digest implements Comparable<Digest> {
 
     /** Parses the full base32 form (padding optional). */
     public static Digest parse(String text) {
+        byte[] b = DigestText.decode(text);
+        if (b != null) {
+            return new Digest(b);
+        }
+        // not the text of a digest: the partial's parse says what is wrong with it
         PartialDigest p = PartialDigest.parse(text);
         return p.toFull().orElseThrow(() -> SpfsException.badInput("invalid-digest",
                 "'" + text + "' is not a full digest (56 base32 characters)"));
@@ -131,7 +140,7 @@ public final class Digest implements Comparable<Digest> {
     public String toString() {
         String t = text;
         if (t == null) {
-            t = new String(BASE32.encode(bytes), StandardCharsets.US_ASCII);
+            t = DigestText.encode(bytes);
             text = t;
         }
         return t;

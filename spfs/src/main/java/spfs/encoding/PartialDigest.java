@@ -1,6 +1,5 @@
 package spfs.encoding;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import spfs.error.SpfsException;
 
@@ -62,13 +61,9 @@ public record PartialDigest(String text) {
         if (text.length() != Digest.TEXT_LENGTH - 4) {
             return Optional.empty();
         }
-        byte[] b = Digest.BASE32.decode((text + "====").getBytes(StandardCharsets.US_ASCII));
-        if (b.length != Digest.SIZE) {
-            return Optional.empty();
-        }
-        // the last character carries 2 unused bits; a text with them set is not a digest's form
-        Digest d = Digest.adopt(b);
-        return d.toString().startsWith(text) ? Optional.of(d) : Optional.empty();
+        // the last character carries 4 unused bits; a text with them set is not a digest's form
+        byte[] b = DigestText.decode(text);
+        return b == null ? Optional.empty() : Optional.of(Digest.adopt(b));
     }
 
     /** Whether {@code d} starts with these characters. */

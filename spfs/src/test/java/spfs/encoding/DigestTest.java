@@ -22,6 +22,31 @@ class DigestTest {
     }
 
     @Test
+    void theTextIsRfc4648Base32AsAGeneralCodecWritesIt() {
+        org.apache.commons.codec.binary.Base32 reference = new org.apache.commons.codec.binary.Base32();
+        qt().withExamples(1000).forAll(RandomValues.digests()).checkAssert(d -> {
+            assertEquals(new String(reference.encode(d.bytes()), java.nio.charset.StandardCharsets.US_ASCII), d.toString());
+            assertEquals(d, Digest.fromBytes(reference.decode(d.toString())));
+        });
+    }
+
+    @Test
+    void aTextWithTheUnusedBitsOfItsLastCharacterSetIsNoDigest() {
+        String t = Digest.NULL.toString().substring(0, 52);
+        assertEquals('A', t.charAt(51));
+        // 52 characters carry 260 bits: the last character's low 4 bits belong to no byte
+        for (char last : "BCDEFGHIJKLMNOP".toCharArray()) {
+            String bad = t.substring(0, 51) + last;
+            assertThrows(SpfsException.class, () -> Digest.parse(bad), bad);
+            assertThrows(SpfsException.class, () -> Digest.parse(bad + "===="), bad);
+            assertFalse(PartialDigest.parse(bad).toFull().isPresent(), bad);
+        }
+        assertEquals(Digest.NULL, Digest.parse(t.substring(0, 51) + "A=="));
+        assertThrows(SpfsException.class, () -> Digest.parse(t + "===" + "A"));
+        assertThrows(SpfsException.class, () -> Digest.parse(t.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Test
     void everyPrefixOfEvenByteLengthIsAPartialDigestThatMatches() {
         qt().withExamples(1000).forAll(RandomValues.digests()).checkAssert(d -> {
             String t = d.toString().replace("=", "");

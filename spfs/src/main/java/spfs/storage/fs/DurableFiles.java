@@ -55,11 +55,16 @@ public final class DurableFiles {
 
     /** Writes a new temp file with {@code perms} (less the umask), fsynced if {@code sync}; deletes it on failure. */
     static void writeTemp(Path tmp, byte[] data, Set<PosixFilePermission> perms, boolean sync) throws IOException {
+        writeTemp(tmp, data, data.length, perms, sync);
+    }
+
+    /** As {@link #writeTemp(Path, byte[], Set, boolean)}, the first {@code size} bytes of {@code data}. */
+    static void writeTemp(Path tmp, byte[] data, int size, Set<PosixFilePermission> perms, boolean sync) throws IOException {
         boolean ok = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(perms))) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
+                ByteBuffer buf = ByteBuffer.wrap(data, 0, size);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }

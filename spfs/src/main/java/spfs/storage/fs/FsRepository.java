@@ -381,42 +381,45 @@ public final class FsRepository implements Repository {
         try {
             // the first 128 KiB into this thread's buffer, read until full or the end: no guess
             // from available() (a network stream says 0) and no pieces to join afterwards
+            // and written from there: the buffer is this thread's until this call returns
             byte[] buf = headBuffer.get();
             int n = data.readNBytes(buf, 0, buf.length);
-            byte[] head = java.util.Arrays.copyOf(buf, n);
             if (n <= SMALL_PAYLOAD) {
-                return writeSmallPayload(head, mode, batch, expected);
+                return writeSmallPayload(buf, n, mode, batch, expected);
             }
-            return writeLargePayload(head, data, mode, batch, expected);
+            return writeLargePayload(buf, n, data, mode, batch, expected);
         } catch (IOException e) {
             throw SpfsException.environment("io", "cannot write payload: " + IoMessages.describe(e), e);
         }
     }
 
-    private PayloadWrite writeSmallPayload(byte[] content, int mode, WriteBatch batch, Digest expected) throws IOException {
-        Digest d = Digest.of(content);
+    /** The payload is the first {@code size} bytes of {@code content}. */
+    private PayloadWrite writeSmallPayload(byte[] content, int size, int mode, WriteBatch batch, Digest expected)
+            throws IOException {
+        Digest d = Digest.of(content, 0, size);
         requireExpected(d, expected);
         if (payloads.has(d) && payloads.touch(d)) {
-            return new PayloadWrite(d, content.length, false);
+            return new PayloadWrite(d, size, false);
         }
         Path target = payloads.prepare(d);
         Path tmp = DurableFiles.tempBeside(target);
         if (batch == null) {
-            DurableFiles.writeTemp(tmp, content, RepositoryPermissions.payload(mode), true);
+            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payload(mode), true);
             finish(tmp, target);
         } else if (batch.claimPayload(d)) {
-            DurableFiles.writeTemp(tmp, content, RepositoryPermissions.payload(mode), false);
+            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payload(mode), false);
             perms.share(tmp, false);
             batch.add(tmp, target, true);
         } else {
-            return new PayloadWrite(d, content.length, false);
+            return new PayloadWrite(d, size, false);
         }
-        return new PayloadWrite(d, content.length, true);
+        return new PayloadWrite(d, size, true);
     }
 
     /** Streams through the hasher into payloads/work (the digest is unknown until the end). */
-    private PayloadWrite writeLargePayload(byte[] head, InputStream rest, int mode, WriteBatch batch, Digest expected)
-            throws IOException {
+    /** The payload is the first {@code headSize} bytes of {@code head} (this thread's buffer, reused), then {@code rest}. */
+    private PayloadWrite writeLargePayload(byte[] head, int headSize, InputStream rest, int mode, WriteBatch batch,
+            Digest expected) throws IOException {
         Path tmp = DurableFiles.tempIn(payloads.work());
         boolean done = false;
         try {
@@ -426,12 +429,12 @@ public final class FsRepository implements Repository {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(RepositoryPermissions.payload(mode)))) {
                 byte[] buf = head.length >= (1 << 16) ? head : new byte[1 << 16];
-                md.update(head);
-                ByteBuffer first = ByteBuffer.wrap(head);
+                md.update(head, 0, headSize);
+                ByteBuffer first = ByteBuffer.wrap(head, 0, headSize);
                 while (first.hasRemaining()) {
                     ch.write(first);
                 }
-                size += head.length;
+                size += headSize;
                 int n;
                 while ((n = rest.read(buf)) > 0) {
                     md.update(buf, 0, n);
