@@ -24,7 +24,9 @@ final class FlatBodies {
     private static final int VALUE_DIGEST = 2;
 
     static byte[] encode(SpfsObject object) {
-        FlatBufferBuilder b = new FlatBufferBuilder(1024);
+        // a blob's body is under 100 bytes, and a pull or commit encodes one per file: no 1 KiB
+        // buffer each (the builder grows as needed, and what it builds does not depend on its start)
+        FlatBufferBuilder b = new FlatBufferBuilder(object instanceof Blob ? 128 : 1024);
         int type;
         int body;
         if (object instanceof Platform p) {
