@@ -9,7 +9,11 @@
 # image (see run-commit-render.sh for why); else in WORK.
 # WORK=/dir chooses where (default /var/tmp/spfs-pull-bench); RUNS the number of timed runs (default 5);
 # BASELINE=/other/checkout (built, with its own bin/spfs) adds that build's two pulls beside this
-# one's in the same hyperfine run (the server is this checkout's), for before/after figures.
+# one's in the same hyperfine run, through its own `spfs server` (serving the same origin), for
+# before/after figures of client and server together.
+# ROUNDS=N: instead of hyperfine (which runs all of one command, then all of the next, so a load
+# that changes meanwhile favours one side), N rounds of every command in turn, each timed by
+# /usr/bin/time; prints each run and the median wall, user and system time per command.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -27,9 +31,14 @@ umount "$work" 2>/dev/null || true
 rm -rf "$work" "$work.img"
 mkdir -p "$work"
 server=""
+base_server=""
 cleanup() {
     # the server's exit status after SIGTERM is not 0: under set -e it must not end the clean-up
-    if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    # (started from a subshell, they are not this shell's children: wait for them to be gone)
+    for pid in $server $base_server; do
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    done
     cd /
     if mountpoint -q "$work"; then umount "$work"; rm -f "$work.img"; fi
     rm -rf "$work"
@@ -50,28 +59,61 @@ echo "tree: $files files, $((size / 1000000)) MB in $work ($(df -T "$work" | awk
 
 export HOME="$work"
 SPFS_STORAGE__ROOT="$work/origin" bin/spfs commit --path "$work/tree" -t bench >/dev/null
-SPFS_STORAGE__ROOT="$work/origin" bin/spfs server 127.0.0.1:0 127.0.0.1:0 >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do grep -q 'grpc://' "$work/server.log" && break; sleep 0.1; done
-address=$(grep -o 'grpc://[0-9.:]*' "$work/server.log")
+# serve SPFS LOG: starts `SPFS server` on loopback for the origin; prints its pid, then its grpc:// address
+serve() {
+    SPFS_STORAGE__ROOT="$work/origin" "$1" server 127.0.0.1:0 127.0.0.1:0 >"$2" 2>&1 &
+    local pid=$!
+    for _ in $(seq 100); do grep -q 'grpc://' "$2" && break; sleep 0.1; done
+    echo "$pid $(grep -o 'grpc://[0-9.:]*' "$2")"
+}
+read -r server address < <(serve bin/spfs "$work/server.log")
 echo "server: $(cat "$work/server.log")"
 
 spfs="env SPFS_STORAGE__ROOT=$work/local $root/bin/spfs"
-baseline=()
+names=("rsync -a TREE/ OUT/" "rsync -a TREE/ OUT/ && sync -f OUT (durable, as a pull is)"
+    "spfs pull --from grpc://127.0.0.1 (spfs server)" "spfs pull --from file:ORIGIN (the same repository as a folder)")
+targets=("$work/out" "$work/out" "$work/local" "$work/local")
+commands=("rsync -a $work/tree/ $work/out/" "rsync -a $work/tree/ $work/out/ && sync -f $work/out"
+    "$spfs pull --from $address bench" "$spfs pull --from file:$work/origin bench")
 if [[ -n "${BASELINE:-}" ]]; then
+    read -r base_server base_address < <(serve "$BASELINE/bin/spfs" "$work/server-baseline.log")
+    echo "BASELINE server: $(cat "$work/server-baseline.log")"
     base="env SPFS_STORAGE__ROOT=$work/local $BASELINE/bin/spfs"
-    baseline=(-n "spfs pull --from grpc://127.0.0.1 (spfs server), BASELINE" --prepare "$(aside $work/local)"
-        "$base pull --from $address bench"
-        -n "spfs pull --from file:ORIGIN, BASELINE" --prepare "$(aside $work/local)" "$base pull --from file:$work/origin bench")
+    names+=("spfs pull --from grpc://127.0.0.1 (spfs server), BASELINE" "spfs pull --from file:ORIGIN, BASELINE")
+    targets+=("$work/local" "$work/local")
+    commands+=("$base pull --from $base_address bench" "$base pull --from file:$work/origin bench")
 fi
-hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-pull-rpc.md \
-    -n "rsync -a TREE/ OUT/" --prepare "$(aside $work/out)" "rsync -a $work/tree/ $work/out/" \
-    -n "rsync -a TREE/ OUT/ && sync -f OUT (durable, as a pull is)" --prepare "$(aside $work/out)" \
-    "rsync -a $work/tree/ $work/out/ && sync -f $work/out" \
-    -n "spfs pull --from grpc://127.0.0.1 (spfs server)" --prepare "$(aside $work/local)" \
-    "$spfs pull --from $address bench" \
-    -n "spfs pull --from file:ORIGIN (the same repository as a folder)" --prepare "$(aside $work/local)" \
-    "$spfs pull --from file:$work/origin bench" \
-    "${baseline[@]}"
+if [[ -n "${ROUNDS:-}" ]]; then
+    times="$work/times.tsv"
+    : >"$times"
+    for round in $(seq 0 "$ROUNDS"); do
+        for i in "${!commands[@]}"; do
+            bash -c "$(aside "${targets[$i]}")"
+            # round 0 is the warm-up (page cache, the servers' compilers), not counted
+            /usr/bin/time -f "%e %U %S" -o "$work/time.txt" bash -c "${commands[$i]}" >/dev/null
+            if ((round > 0)); then
+                echo "$i $(cat "$work/time.txt")" >>"$times"
+                echo "round $round: ${names[$i]}: $(cat "$work/time.txt") (wall user system), load $(cut -d' ' -f1 /proc/loadavg)"
+            fi
+        done
+    done
+    echo "| Command | Median wall [s] | Runs [s] | Median User [s] | Median System [s] |"
+    echo "|:---|---:|:---|---:|---:|"
+    for i in "${!commands[@]}"; do
+        awk -v i="$i" -v name="${names[$i]}" '
+            $1 == i { n++; w[n] = $2; u[n] = $3; s[n] = $4; runs = runs (runs ? " " : "") $2 }
+            function median(a, k, j, t, m) {
+                for (k = 1; k <= n; k++) for (j = k + 1; j <= n; j++) if (a[j] < a[k]) { t = a[k]; a[k] = a[j]; a[j] = t }
+                m = int((n + 1) / 2); return n % 2 ? a[m] : (a[m] + a[m + 1]) / 2
+            }
+            END { printf "| `%s` | %.2f | %s | %.2f | %.2f |\n", name, median(w), runs, median(u), median(s) }' "$times"
+    done
+else
+    args=()
+    for i in "${!commands[@]}"; do
+        args+=(-n "${names[$i]}" --prepare "$(aside "${targets[$i]}")" "${commands[$i]}")
+    done
+    hyperfine --runs "$runs" --warmup 1 --export-markdown benchmarks/spfs/result-pull-rpc.md "${args[@]}"
+    cat benchmarks/spfs/result-pull-rpc.md
+fi
 $spfs check >/dev/null
-cat benchmarks/spfs/result-pull-rpc.md
