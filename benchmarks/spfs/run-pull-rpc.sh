@@ -50,7 +50,9 @@ if [[ $(id -u) == 0 ]] && command -v mkfs.ext4 >/dev/null; then
     mount -o loop "$work.img" "$work"
 fi
 mkdir -p "$work/tree" "$work/trash"
-aside() { echo "if [ -e $1 ]; then mv $1 $work/trash/\$(date +%s%N); fi; sync"; }
+# the last run's output moves aside, and the one before that is deleted (untimed, in hyperfine's
+# --prepare): 8 GB hold two of each, not every run's
+aside() { echo "rm -rf $work/trash/*; if [ -e $1 ]; then mv $1 $work/trash/\$(date +%s%N); fi; sync"; }
 py="$(ls -d /usr/lib/python3.[0-9]* | sort -V | tail -1)"
 cp -a /usr/share/doc /usr/lib/python3 "$py" "$work/tree/"
 files=$(find "$work/tree" -type f | wc -l)
