@@ -6,11 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
+import spfs.concurrent.BackgroundTask;
 
 /**
  * Linux system calls for the runtime, each failure turned into a {@link MountException} naming
@@ -43,12 +42,12 @@ public final class Linux {
     private static final int O_CLOEXEC = 02000000;
     private static final int SIG_SETMASK = 2;
 
-    private final FutureTask<Bound> binding;
+    private final BackgroundTask<Bound> binding;
 
     /** libc bound, and jnr's runtime for errno. */
     private record Bound(LibC libc, Runtime runtime) {}
 
-    private Linux(FutureTask<Bound> binding) {
+    private Linux(BackgroundTask<Bound> binding) {
         this.binding = binding;
     }
 
@@ -58,9 +57,7 @@ public final class Linux {
      * is a problem of the host, reported as one, not a crash.
      */
     public static Linux load() {
-        FutureTask<Bound> binding = new FutureTask<>(Linux::bind);
-        binding.run();
-        Linux linux = new Linux(binding);
+        Linux linux = new Linux(BackgroundTask.runNow(Linux::bind));
         linux.bound();
         return linux;
     }
@@ -73,37 +70,11 @@ public final class Linux {
      * reported by that first call.
      */
     public static Linux loadInBackground() {
-        FutureTask<Bound> binding = new FutureTask<>(Linux::bind);
-        Thread t = new Thread(binding, "spfs-bind-libc");
-        t.setDaemon(true);
-        t.start();
-        return new Linux(binding);
+        return new Linux(BackgroundTask.start("spfs-bind-libc", Linux::bind));
     }
 
     private Bound bound() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return binding.get();
-                } catch (InterruptedException e) {
-                    // the binding is short: finish waiting, then keep the interrupt for the caller
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return binding.join();
     }
 
     private LibC libc() {

@@ -11,9 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import spfs.commit.DirectoryCommitter;
+import spfs.concurrent.BackgroundTask;
 import spfs.config.Config;
 import spfs.encoding.Digest;
 import spfs.env.Shell;
@@ -33,8 +32,9 @@ import spfs.tracking.Manifests;
  * Starts a process tree in a runtime. Everything that may use other threads (rendering,
  * committing live-layer mount points) happens first; then, on the calling thread: a new mount
  * namespace, the mounts (while another thread saves the record), the monitor once the record is
- * saved, and execve of the shell that runs the command. The JVM is replaced by the command, so the command keeps our pid, terminal and
- * exit status; the monitor is a separate process that tears the runtime down later.
+ * saved, and execve of the shell that runs the command. The JVM is replaced by the command, so
+ * the command keeps our pid, terminal and exit status; the monitor is a separate process that
+ * tears the runtime down later.
  */
 public final class RuntimeLauncher {
     private final RuntimeStorage storage;
@@ -192,7 +192,7 @@ public final class RuntimeLauncher {
      */
     public SpfsException launch(Prepared p, List<String> command, double syncSeconds) {
         RuntimeData rt = p.runtime();
-        Optional<RecordWrite> stored = Optional.empty();
+        Optional<BackgroundTask<Void>> stored = Optional.empty();
         try {
             Entered entered = enter(p);
             rt = entered.runtime();
@@ -201,7 +201,7 @@ public final class RuntimeLauncher {
             StartupScripts scripts = new StartupScripts(rt.config().shStartupFile(), rt.config().cshStartupFile());
             scripts.write();
             // the monitor reads the record, and the command may too: stored before either starts
-            entered.stored().await();
+            entered.stored().join();
             if (!rt.config().mountBackend().usesFuse()) {
                 spawnMonitor(rt, Optional.empty());
             }
@@ -216,72 +216,19 @@ public final class RuntimeLauncher {
             return linux.exec(inv.argv().get(0), inv.argv(), envList);
         } catch (RuntimeException e) {
             // a record still being written would otherwise land after its removal
-            stored.ifPresent(RecordWrite::awaitQuietly);
+            stored.ifPresent(BackgroundTask::joinQuietly);
             release(rt);
             throw e;
         }
     }
 
-    /** The record as {@link #enter} made it (owner, namespace), and its write, which may still be under way. */
-    private record Entered(RuntimeData runtime, RecordWrite stored) {}
-
     /**
-     * The runtime record written on a thread of its own. The write is durable (each file fsynced
-     * before its rename), and so mostly waiting on the disk: the mounts and the startup scripts
-     * are made meanwhile, and {@link #await} joins it before anything that reads the record starts.
+     * The record as {@link #enter} made it (owner, namespace), and its write, which may still be
+     * under way on another thread. The write is durable (each file fsynced before its rename):
+     * the mounts and the startup scripts are made meanwhile, and it is joined before anything
+     * that reads the record starts.
      */
-    private static final class RecordWrite {
-        private final FutureTask<Void> task;
-
-        private RecordWrite(FutureTask<Void> task) {
-            this.task = task;
-        }
-
-        static RecordWrite start(RuntimeStorage storage, RuntimeData rt) {
-            FutureTask<Void> task = new FutureTask<>(() -> storage.put(rt), null);
-            Thread t = new Thread(task, "spfs-runtime-record");
-            t.setDaemon(true);
-            t.start();
-            return new RecordWrite(task);
-        }
-
-        /** Waits for the write; its failure is thrown here. */
-        void await() {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        task.get();
-                        return;
-                    } catch (InterruptedException e) {
-                        // the record must be written (or known not to be) before we go on
-                        interrupted = true;
-                    }
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** Waits for the write, whatever its outcome (a failure to start is reported already). */
-        void awaitQuietly() {
-            try {
-                await();
-            } catch (RuntimeException | Error ignored) {
-                // the original failure is what the user needs to see
-            }
-        }
-    }
+    private record Entered(RuntimeData runtime, BackgroundTask<Void> stored) {}
 
     /**
      * The namespace and mounts, on this thread; returns the record as it is now (owner,
@@ -303,7 +250,11 @@ public final class RuntimeLauncher {
         // monitor exists: from then on the monitor and the command change it too, by update only
         rt = rt.withConfig(c.withMountNamespace(Optional.ofNullable(Linux.mountNamespaceOf("thread-self"))))
                 .withStatus(rt.status().withOwner(Optional.of((long) linux.pid())).withRunning(true));
-        RecordWrite stored = RecordWrite.start(storage, rt);
+        RuntimeData toStore = rt;
+        BackgroundTask<Void> stored = BackgroundTask.start("spfs-runtime-record", () -> {
+            storage.put(toStore);
+            return null;
+        });
         try {
             mounts.mountRuntimeDir(c);
             MountBackend backend = c.mountBackend();
@@ -312,16 +263,16 @@ public final class RuntimeLauncher {
                 mounts.mountOverlay(c, p.rendersTopFirst(), rt.status().editable());
             } else if (backend instanceof MountBackend.OverlayFsWithFuse) {
                 // the FUSE server (in the monitor) serves the stored stack
-                stored.await();
+                stored.join();
                 spawnMonitor(rt, Optional.of(c.lowerDir()));
                 mounts.mountOverlay(c, List.of(), rt.status().editable());
             } else {
-                stored.await();
+                stored.join();
                 spawnMonitor(rt, Optional.of(mounts.spfsDir()));
             }
             mounts.bindLiveLayers(c.liveLayers());
         } catch (RuntimeException e) {
-            stored.awaitQuietly();
+            stored.joinQuietly();
             throw e;
         }
         return new Entered(rt, stored);
