@@ -34,6 +34,9 @@ runs=(
     "spfs --help" "spfs version" "spfs commit --path $scratch/src -t t" "spfs render --strategy HardLink t $scratch/out"
     "spfs ls -R t" "spfs tags" "spfs log t" "spfs info t" "spfs push --to $scratch/origin?create=true t" "spfs check"
     "spfs clean --dry-run" "spfs runtime list" "spfs run t -- true" "spfs run - -- true" "spfs runtime prune --stale"
+    # a real environment: two packages built into the scratch repository, then entered (the
+    # index, the solution's layers and the launch, which a dry run never reaches)
+    "spk build $root/packages/stdfs/stdfs.spk.yaml" "spk build $root/packages/hello/hello.spk.yaml" "spk env hello -- true"
 )
 n=0
 for run in "${runs[@]}"; do

@@ -30,20 +30,9 @@ export XDG_CONFIG_HOME="$work/no-config"
 export HOME="$work/home"
 mkdir -p "$HOME"
 spfs="$root/bin/spfs"
-stack=()
-for l in $(seq 0 9); do
-    src="$work/src$l"
-    for d in $(seq 0 9); do
-        mkdir -p "$src/layer$l/d$d"
-        for f in $(seq 0 19); do
-            head -c 4096 /dev/urandom >"$src/layer$l/d$d/f$f"
-        done
-    done
-    echo "shared by all layers: $l" >"$src/common"
-    "$spfs" commit --path "$src" -t "bench/l$l" >/dev/null
-    stack+=("bench/l$l")
-done
-ref="$(IFS=+; echo "${stack[*]}")"
+# shellcheck source=benchmarks/spfs/runtime-stack.sh
+source "$root/benchmarks/spfs/runtime-stack.sh"
+ref="$(make_stack "$work" "$spfs")"
 "$root/bin/spk" build "$root/packages/stdfs/stdfs.spk.yaml" >/dev/null
 "$root/bin/spk" build "$root/packages/hello/hello.spk.yaml" >/dev/null
 "$root/bin/spk" env hello -o greeting=hi -- hello

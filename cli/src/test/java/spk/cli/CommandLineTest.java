@@ -1,6 +1,7 @@
 package spk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -39,6 +40,20 @@ class CommandLineTest {
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * The execution strategy every command runs through implements an interface of picocli's,
+     * which is compiled for Java 5: as a lambda (a hidden class) the JDK's class-data archive
+     * could not hold it, and then left that interface and picocli's RunLast out as well, so that
+     * every command read them from the jar, opening every jar before picocli's on the way.
+     */
+    @Test
+    void theExecutionStrategyIsAClassTheClassDataArchiveCanHold() {
+        for (Object root : new Object[] {new SpkCommand(), new SpfsCommand()}) {
+            Class<?> strategy = Cli.commandLine(root, "version").getExecutionStrategy().getClass();
+            assertFalse(strategy.isHidden() || strategy.isSynthetic(), strategy.getName());
+        }
     }
 
     @Test

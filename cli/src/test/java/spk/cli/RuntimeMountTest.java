@@ -283,6 +283,26 @@ class RuntimeMountTest {
         assertFalse(RuntimeHarness.hostMountsMention("spfs-runtime"));
     }
 
+    /**
+     * The record is written on another thread while the runtime is mounted: a mount that fails
+     * meanwhile (here the tmpfs, refused an impossible size) must still find it written, and
+     * remove it, before the command exits; a write landing after the removal would leave a
+     * runtime that no monitor ever cleans up.
+     */
+    @Test
+    void aRuntimeThatCannotBeMountedLeavesNoRecord() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            ProcessBuilder pb = h.builder("run", "-", "--", "true");
+            pb.environment().put("SPFS_FILESYSTEM__TMPFS_SIZE", "not-a-size");
+            RuntimeHarness.Result r = h.run(pb);
+            assertEquals(3, r.exit(), r.toString());
+            assertEquals("error: cannot mount the runtime's tmpfs on /tmp/spfs-runtime: Invalid argument (EINVAL)\n",
+                    r.err());
+            assertEquals(List.of(), h.runtimes(), "the record is gone once the command has failed");
+        }
+        assertFalse(RuntimeHarness.hostMountsMention("spfs-runtime"));
+    }
+
     @Test
     void aDurableRuntimeInUseIsBusyAndCanBeRerunLater() throws Exception {
         Path stop = tmp.resolve("stop");

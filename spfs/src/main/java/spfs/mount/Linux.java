@@ -9,6 +9,7 @@ import java.util.List;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
+import spfs.concurrent.BackgroundTask;
 
 /**
  * Linux system calls for the runtime, each failure turned into a {@link MountException} naming
@@ -41,12 +42,13 @@ public final class Linux {
     private static final int O_CLOEXEC = 02000000;
     private static final int SIG_SETMASK = 2;
 
-    private final LibC libc;
-    private final Runtime runtime;
+    private final BackgroundTask<Bound> binding;
 
-    private Linux(LibC libc) {
-        this.libc = libc;
-        this.runtime = Runtime.getRuntime(libc);
+    /** libc bound, and jnr's runtime for errno. */
+    private record Bound(LibC libc, Runtime runtime) {}
+
+    private Linux(BackgroundTask<Bound> binding) {
+        this.binding = binding;
     }
 
     /**
@@ -55,8 +57,34 @@ public final class Linux {
      * is a problem of the host, reported as one, not a crash.
      */
     public static Linux load() {
+        Linux linux = new Linux(BackgroundTask.runNow(Linux::bind));
+        linux.bound();
+        return linux;
+    }
+
+    /**
+     * As {@link #load}, but binds on a thread of its own while the caller goes on; the first
+     * system call waits for it. jnr's binding takes tens of milliseconds (its first use looks up
+     * a class that does not exist, which opens every jar on the class path), which a launch can
+     * spend reading the configuration, the refs and the stack instead. A failure to bind is
+     * reported by that first call.
+     */
+    public static Linux loadInBackground() {
+        return new Linux(BackgroundTask.start("spfs-bind-libc", Linux::bind));
+    }
+
+    private Bound bound() {
+        return binding.join();
+    }
+
+    private LibC libc() {
+        return bound().libc();
+    }
+
+    private static Bound bind() {
         try {
-            return new Linux(LibraryLoader.create(LibC.class).load("c"));
+            LibC libc = LibraryLoader.create(LibC.class).load("c");
+            return new Bound(libc, Runtime.getRuntime(libc));
         } catch (LinkageError e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -70,7 +98,7 @@ public final class Linux {
     }
 
     private int errno() {
-        return LastError.getLastError(runtime);
+        return LastError.getLastError(bound().runtime());
     }
 
     private MountException fail(String code, String what, int errno) {
@@ -80,24 +108,24 @@ public final class Linux {
     /** "EBUSY (Device or resource busy)". */
     public String describe(int errno) {
         String name = jnr.constants.platform.Errno.valueOf(errno).name();
-        return libc.strerror(errno) + " (" + name + ")";
+        return libc().strerror(errno) + " (" + name + ")";
     }
 
     public int pid() {
-        return libc.getpid();
+        return libc().getpid();
     }
 
     public int euid() {
-        return libc.geteuid();
+        return libc().geteuid();
     }
 
     public int egid() {
-        return libc.getegid();
+        return libc().getegid();
     }
 
     /** A mount namespace of this thread's own, initially a copy of the current one. */
     public void unshareMountNamespace() {
-        if (libc.unshare(CLONE_NEWNS) != 0) {
+        if (libc().unshare(CLONE_NEWNS) != 0) {
             int e = errno();
             throw fail(e == EPERM ? "no-permission" : "unshare", "cannot make a private mount namespace (unshare)", e);
         }
@@ -108,35 +136,35 @@ public final class Linux {
      * context (cwd, root) of its own: setns refuses a context that other threads share.
      */
     public void joinMountNamespace(long pid) {
-        if (libc.unshare(CLONE_FS) != 0) {
+        if (libc().unshare(CLONE_FS) != 0) {
             throw fail("setns", "cannot detach this thread's file system context", errno());
         }
         String ns = "/proc/" + pid + "/ns/mnt";
-        int fd = libc.open(ns, O_RDONLY | O_CLOEXEC);
+        int fd = libc().open(ns, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             int e = errno();
             throw fail(e == EACCES || e == EPERM ? "no-permission" : "setns", "cannot open " + ns, e);
         }
         try {
-            if (libc.setns(fd, CLONE_NEWNS) != 0) {
+            if (libc().setns(fd, CLONE_NEWNS) != 0) {
                 int e = errno();
                 throw fail(e == EPERM ? "no-permission" : "setns", "cannot join the mount namespace of process " + pid, e);
             }
         } finally {
-            libc.close(fd);
+            libc().close(fd);
         }
     }
 
     /** Changes propagation of {@code target} (and below it with MS_REC). */
     public void propagation(String target, long flags) {
-        if (libc.mount("none", target, null, flags, null) != 0) {
+        if (libc().mount("none", target, null, flags, null) != 0) {
             throw fail("mount", "cannot change mount propagation of " + target, errno());
         }
     }
 
     /** mount(2); {@code what} describes the mount for messages. */
     public void mount(String source, String target, String type, long flags, String data, String what) {
-        if (libc.mount(source, target, type, flags, data) != 0) {
+        if (libc().mount(source, target, type, flags, data) != 0) {
             int e = errno();
             String code = switch (e) {
                 case EBUSY -> "mount-busy";
@@ -150,7 +178,7 @@ public final class Linux {
 
     /** umount2(2) with MNT_DETACH: open files stay valid, the mount point is free at once. */
     public void unmountLazily(String target) {
-        if (libc.umount2(target, MNT_DETACH) != 0) {
+        if (libc().umount2(target, MNT_DETACH) != 0) {
             int e = errno();
             throw fail(e == EBUSY ? "mount-busy" : "unmount", "cannot unmount " + target, e);
         }
@@ -158,7 +186,7 @@ public final class Linux {
 
     /** Unmounts if mounted; returns false when {@code target} was not a mount point. */
     public boolean unmountIfMounted(String target) {
-        if (libc.umount2(target, MNT_DETACH) == 0) {
+        if (libc().umount2(target, MNT_DETACH) == 0) {
             return true;
         }
         int e = errno();
@@ -170,14 +198,14 @@ public final class Linux {
 
     /** An overlayfs whiteout: a character device 0/0. */
     public void whiteout(Path path) {
-        if (libc.mknod(path.toString(), 0020000, 0) != 0) {
+        if (libc().mknod(path.toString(), 0020000, 0) != 0) {
             throw fail("whiteout", "cannot create the whiteout " + path, errno());
         }
     }
 
     /** Changes ownership without following a symlink. */
     public void chown(Path path, int uid, int gid) {
-        if (libc.lchown(path.toString(), uid, gid) != 0) {
+        if (libc().lchown(path.toString(), uid, gid) != 0) {
             throw fail("chown", "cannot change the owner of " + path, errno());
         }
     }
@@ -185,7 +213,7 @@ public final class Linux {
     /** The value of an extended attribute, or null when the file does not have it. */
     public byte[] xattr(Path path, String name) {
         byte[] buf = new byte[256];
-        long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
+        long n = libc().lgetxattr(path.toString(), name, buf, buf.length);
         if (n < 0) {
             return null;
         }
@@ -194,7 +222,7 @@ public final class Linux {
 
     /** Starts a new session: the terminal's signals (Ctrl-C, hang-up) no longer reach us. */
     public void newSession() {
-        libc.setsid();
+        libc().setsid();
     }
 
     /**
@@ -204,10 +232,10 @@ public final class Linux {
      */
     public MountException exec(String path, List<String> argv, List<String> env) {
         closeOnExec();
-        libc.sigprocmask(SIG_SETMASK, new byte[128], null);
+        libc().sigprocmask(SIG_SETMASK, new byte[128], null);
         System.out.flush();
         System.err.flush();
-        libc.execve(path, argv.toArray(String[]::new), env.toArray(String[]::new));
+        libc().execve(path, argv.toArray(String[]::new), env.toArray(String[]::new));
         int e = errno();
         return fail(e == ENOENT ? "command-not-found" : e == EACCES ? "no-permission" : "exec", "cannot run " + path, e);
     }
@@ -218,9 +246,9 @@ public final class Linux {
             for (Path p : fds) {
                 int fd = Integer.parseInt(p.getFileName().toString());
                 if (fd > 2) {
-                    int flags = libc.fcntl(fd, F_GETFD, 0);
+                    int flags = libc().fcntl(fd, F_GETFD, 0);
                     if (flags >= 0) {
-                        libc.fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+                        libc().fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
                     }
                 }
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spfs.commit.DirectoryCommitter;
+import spfs.concurrent.BackgroundTask;
 import spfs.config.Config;
 import spfs.encoding.Digest;
 import spfs.env.Shell;
@@ -29,10 +30,11 @@ import spfs.tracking.Manifests;
 
 /**
  * Starts a process tree in a runtime. Everything that may use other threads (rendering,
- * committing live-layer mount points) happens first; then, on the calling thread only: a new
- * mount namespace, the mounts, the saved record, the monitor, and execve of the shell that runs
- * the command. The JVM is replaced by the command, so the command keeps our pid, terminal and
- * exit status; the monitor is a separate process that tears the runtime down later.
+ * committing live-layer mount points) happens first; then, on the calling thread: a new mount
+ * namespace, the mounts (while another thread saves the record), the monitor once the record is
+ * saved, and execve of the shell that runs the command. The JVM is replaced by the command, so
+ * the command keeps our pid, terminal and exit status; the monitor is a separate process that
+ * tears the runtime down later.
  */
 public final class RuntimeLauncher {
     private final RuntimeStorage storage;
@@ -190,11 +192,16 @@ public final class RuntimeLauncher {
      */
     public SpfsException launch(Prepared p, List<String> command, double syncSeconds) {
         RuntimeData rt = p.runtime();
+        Optional<BackgroundTask<Void>> stored = Optional.empty();
         try {
-            rt = enter(p);
+            Entered entered = enter(p);
+            rt = entered.runtime();
+            stored = Optional.of(entered.stored());
             Shell shell = Shell.find(env);
             StartupScripts scripts = new StartupScripts(rt.config().shStartupFile(), rt.config().cshStartupFile());
             scripts.write();
+            // the monitor reads the record, and the command may too: stored before either starts
+            entered.stored().join();
             if (!rt.config().mountBackend().usesFuse()) {
                 spawnMonitor(rt, Optional.empty());
             }
@@ -208,13 +215,26 @@ public final class RuntimeLauncher {
             full.forEach((k, v) -> envList.add(k + "=" + v));
             return linux.exec(inv.argv().get(0), inv.argv(), envList);
         } catch (RuntimeException e) {
+            // a record still being written would otherwise land after its removal
+            stored.ifPresent(BackgroundTask::joinQuietly);
             release(rt);
             throw e;
         }
     }
 
-    /** The namespace and mounts, on this thread; returns the record as it is now (owner, namespace). */
-    private RuntimeData enter(Prepared p) {
+    /**
+     * The record as {@link #enter} made it (owner, namespace), and its write, which may still be
+     * under way on another thread. The write is durable (each file fsynced before its rename):
+     * the mounts and the startup scripts are made meanwhile, and it is joined before anything
+     * that reads the record starts.
+     */
+    private record Entered(RuntimeData runtime, BackgroundTask<Void> stored) {}
+
+    /**
+     * The namespace and mounts, on this thread; returns the record as it is now (owner,
+     * namespace), whose write this starts, on another thread.
+     */
+    private Entered enter(Prepared p) {
         RuntimeData rt = p.runtime();
         RuntimeConfig c = rt.config();
         boolean rootless = inUserNamespace();
@@ -230,21 +250,32 @@ public final class RuntimeLauncher {
         // monitor exists: from then on the monitor and the command change it too, by update only
         rt = rt.withConfig(c.withMountNamespace(Optional.ofNullable(Linux.mountNamespaceOf("thread-self"))))
                 .withStatus(rt.status().withOwner(Optional.of((long) linux.pid())).withRunning(true));
-        storage.put(rt);
-        mounts.mountRuntimeDir(c);
-        MountBackend backend = c.mountBackend();
-        if (backend instanceof MountBackend.OverlayFsWithRenders) {
-            Masks.apply(p.merged(), c.upperDir(), linux);
-            mounts.mountOverlay(c, p.rendersTopFirst(), rt.status().editable());
-        } else if (backend instanceof MountBackend.OverlayFsWithFuse) {
-            // the FUSE server (in the monitor) serves the stored stack
-            spawnMonitor(rt, Optional.of(c.lowerDir()));
-            mounts.mountOverlay(c, List.of(), rt.status().editable());
-        } else {
-            spawnMonitor(rt, Optional.of(mounts.spfsDir()));
+        RuntimeData toStore = rt;
+        BackgroundTask<Void> stored = BackgroundTask.start("spfs-runtime-record", () -> {
+            storage.put(toStore);
+            return null;
+        });
+        try {
+            mounts.mountRuntimeDir(c);
+            MountBackend backend = c.mountBackend();
+            if (backend instanceof MountBackend.OverlayFsWithRenders) {
+                Masks.apply(p.merged(), c.upperDir(), linux);
+                mounts.mountOverlay(c, p.rendersTopFirst(), rt.status().editable());
+            } else if (backend instanceof MountBackend.OverlayFsWithFuse) {
+                // the FUSE server (in the monitor) serves the stored stack
+                stored.join();
+                spawnMonitor(rt, Optional.of(c.lowerDir()));
+                mounts.mountOverlay(c, List.of(), rt.status().editable());
+            } else {
+                stored.join();
+                spawnMonitor(rt, Optional.of(mounts.spfsDir()));
+            }
+            mounts.bindLiveLayers(c.liveLayers());
+        } catch (RuntimeException e) {
+            stored.joinQuietly();
+            throw e;
         }
-        mounts.bindLiveLayers(c.liveLayers());
-        return rt;
+        return new Entered(rt, stored);
     }
 
     /**

@@ -90,17 +90,35 @@ public final class Cli {
                 .setExitCodeExceptionMapper(codes)
                 .setParameterExceptionHandler(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
-        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-        cl.setExecutionStrategy(parsed -> {
-            String unknown = unknownCommandAskedForHelp(cl, parsed.originalArgs().toArray(String[]::new));
+        cl.setExecutionStrategy(new RunLastKnown(cl));
+        return cl;
+    }
+
+    /**
+     * picocli's {@code RunLast}, refusing help for an unknown subcommand first. A class, not a
+     * lambda: the JDK cannot archive a lambda implementing an interface compiled for Java 5, as
+     * picocli's are, and then leaves that interface and {@code RunLast} out of the class-data
+     * archive too; loading them from the jar made every command open all the jars before
+     * picocli's on the class path (docs/benchmarks.md, "Command-line start-up").
+     */
+    private static final class RunLastKnown implements CommandLine.IExecutionStrategy {
+        private final CommandLine root;
+        private final CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+
+        RunLastKnown(CommandLine root) {
+            this.root = root;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            String unknown = unknownCommandAskedForHelp(root, parsed.originalArgs().toArray(String[]::new));
             if (unknown == null) {
                 return run.execute(parsed);
             }
-            cl.getErr().println("error: unknown command '" + unknown + "' (see '" + cl.getCommandName() + " --help')");
-            cl.getErr().flush();
+            root.getErr().println("error: unknown command '" + unknown + "' (see '" + root.getCommandName() + " --help')");
+            root.getErr().flush();
             return ExitCodes.USAGE;
-        });
-        return cl;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
+import spfs.mount.Linux;
 import spfs.runtime.EnvSpec;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeRequest;
@@ -55,9 +56,11 @@ abstract class LaunchOptions {
     /** Creates (or reloads) the runtime, mounts it and replaces this process with {@code command}. */
     Integer launch(List<String> refs, List<String> command) {
         long t0 = System.nanoTime();
+        // bound while the configuration, the refs and the stack are read
+        Linux linux = RuntimeSupport.linuxForLaunch();
         SpfsContext ctx = SpfsContext.of(spec);
         boolean keep = keepRuntime || isTrue(ctx.environment().get("SPFS_KEEP_RUNTIME"));
-        Runtimes runtimes = RuntimeSupport.runtimes(ctx);
+        Runtimes runtimes = RuntimeSupport.runtimes(ctx, linux);
         RuntimeData rt;
         boolean created = rerun == null;
         if (rerun != null) {

@@ -37,15 +37,16 @@ public final class RuntimeSupport {
     }
 
     /**
-     * Binds libc for namespace and mount calls. A command that only enters a runtime makes a
-     * handful of calls, so jnr-ffi's reflective binding is used: it starts about twice as fast
-     * as generating classes (the monitor, which serves FUSE, keeps the generated ones).
+     * Binds libc for namespace and mount calls, on a thread of its own while the caller goes on
+     * ({@link Linux#loadInBackground}). A command that only enters a runtime makes a handful of
+     * calls, so jnr-ffi's reflective binding is used: it starts about twice as fast as generating
+     * classes (the monitor, which serves FUSE, keeps the generated ones).
      */
-    static Linux linuxForLaunch() {
+    public static Linux linuxForLaunch() {
         if (System.getProperty("jnr.ffi.asm.enabled") == null) {
             System.setProperty("jnr.ffi.asm.enabled", "false");
         }
-        return Linux.load();
+        return Linux.loadInBackground();
     }
 
     static RuntimeLauncher launcher(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
@@ -55,17 +56,25 @@ public final class RuntimeSupport {
 
     /** Runtimes made and entered from this process (spfs run/shell/enter). */
     static Runtimes runtimes(SpfsContext ctx) {
-        return runtimes(ctx.config(), ctx.environment());
+        return runtimes(ctx, linuxForLaunch());
     }
 
-    /** Runtimes made and entered from this process with the spfs configuration of {@code env} (spk env). */
-    public static Runtimes runtimes(Map<String, String> env) {
-        return runtimes(ConfigLoader.load(env), env);
+    /** As {@link #runtimes(SpfsContext)}, with libc bound (or being bound) already. */
+    static Runtimes runtimes(SpfsContext ctx, Linux linux) {
+        return runtimes(ctx.config(), ctx.environment(), linux);
     }
 
-    private static Runtimes runtimes(Config config, Map<String, String> env) {
+    /**
+     * Runtimes made and entered from this process with the spfs configuration of {@code env}
+     * (spk env), making system calls through {@code linux} ({@link #linuxForLaunch}).
+     */
+    public static Runtimes runtimes(Map<String, String> env, Linux linux) {
+        return runtimes(ConfigLoader.load(env), env, linux);
+    }
+
+    private static Runtimes runtimes(Config config, Map<String, String> env, Linux linux) {
         RuntimeStorage storage = new RuntimeStorage(new Repositories(config).local(), config.newObjects(), config.tagAuthor());
-        return new Runtimes(storage, config, linuxForLaunch(), spfsJava(), env,
+        return new Runtimes(storage, config, linux, spfsJava(), env,
                 SpfsContext.ioWorkers(env, "SPFS_RENDER_MAX_CONCURRENT_BLOBS"));
     }
 

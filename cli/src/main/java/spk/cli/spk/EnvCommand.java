@@ -13,6 +13,7 @@ import spk.cli.app.GlobalOptions;
 import spk.cli.spk.flags.OptionFlags;
 import spk.cli.spk.flags.SolverFlags;
 import spfs.encoding.Digest;
+import spfs.mount.Linux;
 import spfs.runtime.RuntimeData;
 import spfs.runtime.RuntimeRequest;
 import spfs.runtime.Runtimes;
@@ -53,6 +54,8 @@ public final class EnvCommand implements Callable<Integer> {
         int commandLength = spk.cli.app.TrailingCommand.length(spec);
         List<String> requestArgs = commandLength < 0 ? requests : requests.subList(0, requests.size() - commandLength);
         List<String> command = commandLength < 0 ? List.of() : requests.subList(requests.size() - commandLength, requests.size());
+        // bound while the environment is solved
+        Linux linux = dryRun ? null : RuntimeSupport.linuxForLaunch();
         SolveResult result = ExplainCommand.run(spec, options, solver, requestArgs, solver.pre());
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun || result instanceof SolveResult.Unsatisfiable) {
@@ -64,7 +67,7 @@ public final class EnvCommand implements Callable<Integer> {
             out.flush();
             return result instanceof SolveResult.Solved ? 0 : 1;
         }
-        throw enter(spec, ((SolveResult.Solved) result).solution(), solver.repositories(), command, t0);
+        throw enter(spec, ((SolveResult.Solved) result).solution(), solver.repositories(), command, t0, linux);
     }
 
     /**
@@ -75,8 +78,14 @@ public final class EnvCommand implements Callable<Integer> {
      */
     static RuntimeException enter(CommandSpec spec, Solution solution, List<PackageRepository> repositories,
             List<String> command, long startNanos) {
+        return enter(spec, solution, repositories, command, startNanos, RuntimeSupport.linuxForLaunch());
+    }
+
+    /** As above, making system calls through {@code linux}. */
+    private static RuntimeException enter(CommandSpec spec, Solution solution, List<PackageRepository> repositories,
+            List<String> command, long startNanos, Linux linux) {
         java.util.Map<String, String> env = SpkCommand.environment(spec);
-        Runtimes runtimes = RuntimeSupport.runtimes(env);
+        Runtimes runtimes = RuntimeSupport.runtimes(env, linux);
         List<Digest> layers;
         // packages from another repository (origin, a server) are copied in first, with a bar on a terminal
         try (spk.cli.spfs.ProgressReporter copying = spk.cli.spfs.ProgressReporter.forTerminal("copying packages")) {
