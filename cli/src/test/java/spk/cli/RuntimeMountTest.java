@@ -413,6 +413,7 @@ class RuntimeMountTest {
         }
         // the monitors remove their records from the repository after their commands have
         // exited: wait for that, or the temporary folder is removed while they still write there
-        assertTrue(RuntimeHarness.awaitNoRuntimes(repo), "the rootless runtimes were not torn down");
+        assertTrue(RuntimeHarness.awaitNoRuntimes(repo), () -> "the rootless runtimes were not torn down: "
+                + RuntimeHarness.runtimes(repo).stream().map(rt -> rt.name() + " " + rt.status()).toList());
     }
 }
