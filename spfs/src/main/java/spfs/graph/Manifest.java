@@ -46,11 +46,16 @@ public record Manifest(List<Tree> trees, ObjectFormat format) implements SpfsObj
         return List.copyOf(out);
     }
 
+    /** Above this many trees, their digests are computed on both cores. */
+    private static final int PARALLEL_TREES = 64;
+
     /** Trees by digest, computed once: looking trees up one by one is quadratic. */
     public Map<Digest, Tree> treesByDigest() {
         // a render or a diff reads every tree of a large layer: hashing them is most of it, and
-        // independent per tree, so both cores share it
-        List<Digest> digests = trees.parallelStream().map(Tree::digest).toList();
+        // independent per tree, so both cores share it; a small manifest (a runtime's start reads
+        // several) is not worth starting the common pool's threads for
+        List<Digest> digests = (trees.size() > PARALLEL_TREES ? trees.parallelStream() : trees.stream())
+                .map(Tree::digest).toList();
         Map<Digest, Tree> m = new HashMap<>();
         for (int i = 0; i < trees.size(); i++) {
             m.putIfAbsent(digests.get(i), trees.get(i));
