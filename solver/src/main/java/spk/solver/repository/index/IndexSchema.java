@@ -9,7 +9,7 @@ final class IndexSchema {
 
     /** The file identifier FlatBuffers keeps at bytes 4-7. */
     static final String IDENTIFIER = "SPKI";
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     static final int ROOT_FORMAT = 0;
     static final int ROOT_KIND = 1;
@@ -26,7 +26,8 @@ final class IndexSchema {
      */
     static final int ENUMS = java.util.Arrays.asList(spk.grammar.request.PreReleasePolicy.values(),
             spk.grammar.request.InclusionPolicy.values(), spk.spec.model.Inheritance.values(),
-            spk.spec.model.ComponentSpec.FileMatchMode.values(), spk.spec.model.TestSpec.Stage.values()).stream().map(java.util.Arrays::toString).toList()
+            spk.spec.model.ComponentSpec.FileMatchMode.values(), spk.spec.model.TestSpec.Stage.values(),
+            RangeRuleKind.values(), spk.grammar.compat.CompatRule.values()).stream().map(java.util.Arrays::toString).toList()
             .hashCode();
 
     static final int SOURCE_PATH = 0;
@@ -61,4 +62,22 @@ final class IndexSchema {
     static final int SPEC_SOURCES = 13;
     static final int SPEC_TESTS = 14;
     static final int SPEC_FIELDS = 15;
+
+    /** A package request's fields; slot 1 names a var request's option, slot 9 holds a package request's ident. */
+    static final int REQUEST_KIND = 0;
+    static final int REQUEST_IDENT = 9;
+    static final int REQUEST_FIELDS = 10;
+
+    static final int IDENT_NAME = 0;
+    static final int IDENT_COMPONENTS = 1;
+    static final int IDENT_REPOSITORY = 2;
+    static final int IDENT_BUILD = 3;
+    static final int IDENT_RULES = 4;
+    static final int IDENT_FIELDS = 5;
+
+    static final int RULE_KIND = 0;
+    static final int RULE_VERSION = 1;
+    static final int RULE_REQUIRED = 2;
+    static final int RULE_TEXT = 3;
+    static final int RULE_FIELDS = 4;
 }

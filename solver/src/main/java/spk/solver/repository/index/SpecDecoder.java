@@ -10,11 +10,16 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import spk.grammar.build.Build;
 import spk.grammar.compat.Compat;
+import spk.grammar.compat.CompatRule;
 import spk.grammar.ident.BuildIdent;
 import spk.grammar.ident.Component;
 import spk.grammar.ident.RangeIdent;
 import spk.grammar.name.OptName;
 import spk.grammar.name.PkgName;
+import spk.grammar.name.RepositoryName;
+import spk.grammar.range.VersionFilter;
+import spk.grammar.range.VersionRange;
+import spk.grammar.range.WildcardRange;
 import spk.grammar.request.InclusionPolicy;
 import spk.grammar.request.PkgRequest;
 import spk.grammar.request.PreReleasePolicy;
@@ -42,6 +47,7 @@ import spk.spec.model.TestSpec;
 final class SpecDecoder {
     private final Map<Integer, Object> versions = new HashMap<>();
     private final Map<Integer, Object> ranges = new HashMap<>();
+    private final Map<Integer, RangeIdent> rangeIdents = new HashMap<>();
     private final Map<Integer, Object> compats = new HashMap<>();
     private final Map<Integer, Object> builds = new HashMap<>();
     private final Map<Integer, Object> idents = new HashMap<>();
@@ -195,6 +201,43 @@ final class SpecDecoder {
         return out;
     }
 
+    /** A request's ident from its fields, each distinct one read once; no grammar runs but for versions. */
+    private RangeIdent rangeIdent(FlatTable t) {
+        if (t == null) {
+            throw new CorruptIndexException("a package request without its ident");
+        }
+        RangeIdent done = rangeIdents.get(t.position());
+        if (done != null) {
+            return done;
+        }
+        List<VersionRange> rules = new ArrayList<>(t.length(IndexSchema.IDENT_RULES));
+        for (int i = 0; i < t.length(IndexSchema.IDENT_RULES); i++) {
+            FlatTable r = t.tableAt(IndexSchema.IDENT_RULES, i);
+            RangeRuleKind kind = enumAt(RangeRuleKind.values(), r.u8(IndexSchema.RULE_KIND));
+            if (kind == RangeRuleKind.WILDCARD) {
+                rules.add(memo(ranges, r, requiredPos(r, IndexSchema.RULE_TEXT), SpecDecoder::wildcard));
+            } else {
+                int required = r.u8(IndexSchema.RULE_REQUIRED);
+                rules.add(kind.rule(version(r, IndexSchema.RULE_VERSION), required == 0 ? Optional.empty()
+                        : Optional.of(enumAt(CompatRule.values(), required - 1))));
+            }
+        }
+        String repo = t.string(IndexSchema.IDENT_REPOSITORY);
+        String build = t.string(IndexSchema.IDENT_BUILD);
+        RangeIdent ident = new RangeIdent(Optional.ofNullable(repo).map(RepositoryName::parse),
+                PkgName.parse(required(t, IndexSchema.IDENT_NAME)), componentSet(t, IndexSchema.IDENT_COMPONENTS),
+                new VersionFilter(rules), Optional.ofNullable(build).map(SpecDecoder::build));
+        rangeIdents.put(t.position(), ident);
+        return ident;
+    }
+
+    private static WildcardRange wildcard(String text) {
+        if (VersionRange.parse(text) instanceof WildcardRange w) {
+            return w;
+        }
+        throw new CorruptIndexException("a wildcard rule that is not one");
+    }
+
     private static Optional<PreReleasePolicy> prerelease(int code) {
         return code == 0 ? Optional.empty() : Optional.of(enumAt(PreReleasePolicy.values(), code - 1));
     }
@@ -205,7 +248,7 @@ final class SpecDecoder {
             FlatTable r = t.tableAt(slot, i);
             int kind = r.u8(0);
             if (kind == 0) {
-                RangeIdent ident = memo(ranges, r, requiredPos(r, 1), RangeIdent::parse);
+                RangeIdent ident = rangeIdent(r.table(IndexSchema.REQUEST_IDENT));
                 out.add(new PkgRequest(ident, prerelease(r.u8(2)), enumAt(InclusionPolicy.values(), r.u8(3)),
                         Optional.ofNullable(r.string(4)), r.bool(5)));
             } else if (kind == 1) {

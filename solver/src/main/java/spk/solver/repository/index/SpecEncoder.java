@@ -1,10 +1,13 @@
 package spk.solver.repository.index;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spk.grammar.ident.Component;
+import spk.grammar.ident.RangeIdent;
+import spk.grammar.range.VersionRange;
 import spk.grammar.request.PkgRequest;
 import spk.grammar.request.Request;
 import spk.grammar.request.VarRequest;
@@ -26,6 +29,8 @@ import spk.spec.model.TestSpec;
  */
 final class SpecEncoder {
     private final FlatBufferBuilder b;
+    /** Each distinct range ident written once, as texts are. */
+    private final Map<String, Integer> idents = new HashMap<>();
 
     SpecEncoder(FlatBufferBuilder b) {
         this.b = b;
@@ -221,22 +226,22 @@ final class SpecEncoder {
 
     private int request(Request r) {
         if (r instanceof PkgRequest p) {
-            int text = str(p.pkg().toSerialized());
+            int ident = rangeIdent(p.pkg());
             int pin = optStr(p.pin());
-            b.startTable(9);
-            b.addByte(0, (byte) 0, -1);
-            b.addOffset(1, text, 0);
+            b.startTable(IndexSchema.REQUEST_FIELDS);
+            b.addByte(IndexSchema.REQUEST_KIND, (byte) 0, -1);
             b.addByte(2, (byte) (int) p.prereleasePolicy().map(x -> x.ordinal() + 1).orElse(0), -1);
             b.addByte(3, (byte) p.inclusionPolicy().ordinal(), -1);
             addIf(4, pin);
             b.addBoolean(5, p.ifPresentInBuildEnv(), false);
+            b.addOffset(IndexSchema.REQUEST_IDENT, ident, 0);
             return b.endTable();
         }
         if (r instanceof VarRequest v) {
             int name = str(v.var().value());
             int value = str(v.value());
             int desc = optStr(v.description());
-            b.startTable(9);
+            b.startTable(IndexSchema.REQUEST_FIELDS);
             b.addByte(0, (byte) 1, -1);
             b.addOffset(1, name, 0);
             b.addBoolean(5, v.ifPresentInBuildEnv(), false);
@@ -248,10 +253,49 @@ final class SpecEncoder {
         VarSuppression s = (VarSuppression) r;
         int name = str(s.var().value());
         int reason = str(s.reason());
-        b.startTable(9);
+        b.startTable(IndexSchema.REQUEST_FIELDS);
         b.addByte(0, (byte) 2, -1);
         b.addOffset(1, name, 0);
         b.addOffset(6, reason, 0);
+        return b.endTable();
+    }
+
+    private int rangeIdent(RangeIdent id) {
+        Integer done = idents.get(id.toSerialized());
+        if (done != null) {
+            return done;
+        }
+        int name = str(id.name().value());
+        int comps = components(id.components());
+        int repo = optStr(id.repository().map(Object::toString));
+        int build = optStr(id.build().map(Object::toString));
+        List<VersionRange> rules = id.version().rules();
+        int[] ruleOffs = new int[rules.size()];
+        for (int i = 0; i < ruleOffs.length; i++) {
+            ruleOffs[i] = rangeRule(rules.get(i));
+        }
+        int rulesVec = vector(ruleOffs);
+        b.startTable(IndexSchema.IDENT_FIELDS);
+        b.addOffset(IndexSchema.IDENT_NAME, name, 0);
+        b.addOffset(IndexSchema.IDENT_COMPONENTS, comps, 0);
+        addIf(IndexSchema.IDENT_REPOSITORY, repo);
+        addIf(IndexSchema.IDENT_BUILD, build);
+        b.addOffset(IndexSchema.IDENT_RULES, rulesVec, 0);
+        int off = b.endTable();
+        idents.put(id.toSerialized(), off);
+        return off;
+    }
+
+    private int rangeRule(VersionRange r) {
+        RangeRuleKind.Written w = RangeRuleKind.of(r);
+        int version = w.version() == null ? 0 : str(w.version().toSerialized());
+        int text = w.version() == null ? str(r.toSerialized()) : 0;
+        int required = r instanceof spk.grammar.range.CompatRange c ? c.required().map(x -> x.ordinal() + 1).orElse(0) : 0;
+        b.startTable(IndexSchema.RULE_FIELDS);
+        b.addByte(IndexSchema.RULE_KIND, (byte) w.kind().ordinal(), -1);
+        addIf(IndexSchema.RULE_VERSION, version);
+        b.addByte(IndexSchema.RULE_REQUIRED, (byte) required, 0);
+        addIf(IndexSchema.RULE_TEXT, text);
         return b.endTable();
     }
 
