@@ -21,13 +21,19 @@ import spk.spec.model.PackageSpec;
  * build; among binaries, by the values of the options that differ between them, names sorted
  * (those matching {@code build_key_name_order} first),
  * each value compared as a version range (higher upper, then lower bound first), else as text
- * (reverse order), unset last; then by digest.
+ * (reverse order), unset last; then by digest. One per solve: an option value is parsed as a
+ * range once however many packages' builds carry it ({@code 11}, {@code 9}, {@code cp311}).
  */
 final class BuildKeys {
-    private BuildKeys() {}
+    private final spk.solver.NameOrder namesFirst;
+    private final Map<String, Optional<IntervalSet>> ranges = new HashMap<>();
+
+    BuildKeys(spk.solver.NameOrder namesFirst) {
+        this.namesFirst = namesFirst;
+    }
 
     /** The position of each build in the order, 0 first. */
-    static Map<BuildIdent, Integer> order(List<PackageSpec> builds, spk.solver.NameOrder namesFirst) {
+    Map<BuildIdent, Integer> order(List<PackageSpec> builds) {
         if (builds.size() == 1) {
             return Map.of(builds.get(0).pkg(), 0);
         }
@@ -61,8 +67,7 @@ final class BuildKeys {
         }
         // alphabetical (names is sorted), those the settings promote first
         differing.sort(java.util.Comparator.comparingInt(n -> namesFirst.rank(n)));
-        // parsed once per distinct value compared: the sort compares each value many times
-        Map<String, Optional<IntervalSet>> ranges = new HashMap<>();
+        // parsed once per distinct value: the sort compares each value many times
         for (String n : differing) {
             for (Map<String, String> m : values) {
                 String v = m.get(n);

@@ -35,10 +35,12 @@ final class CandidateLoader {
     private final EncodingState st;
     /** Links a new candidate with the requests and option values known so far. */
     private final java.util.function.Consumer<CandidateInfo> onCandidate;
+    private final BuildKeys buildKeys;
 
     CandidateLoader(EncodingState st, java.util.function.Consumer<CandidateInfo> onCandidate) {
         this.st = st;
         this.onCandidate = onCandidate;
+        this.buildKeys = new BuildKeys(st.order.buildKeyNames());
     }
 
     PackageState state(PkgName name) {
@@ -69,8 +71,8 @@ final class CandidateLoader {
         for (PackageRepository repo : st.solve.repositories()) {
             for (PackageSpec parent : repo.embeddedBy(name)) {
                 state.embeddable = true;
-                candidateFor(parent, repo, BuildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()),
-                        st.order.buildKeyNames()).getOrDefault(parent.pkg(), 0));
+                candidateFor(parent, repo, buildKeys.order(repo.builds(parent.pkg().name(), parent.pkg().version()))
+                        .getOrDefault(parent.pkg(), 0));
             }
         }
         createVersions(state, st.firstVersions);
@@ -88,8 +90,7 @@ final class CandidateLoader {
                     builds.add(Map.entry(repo, spec));
                 }
             }
-            Map<BuildIdent, Integer> rankOf = BuildKeys.order(builds.stream().map(Map.Entry::getValue).toList(),
-                    st.order.buildKeyNames());
+            Map<BuildIdent, Integer> rankOf = buildKeys.order(builds.stream().map(Map.Entry::getValue).toList());
             for (Map.Entry<PackageRepository, PackageSpec> rs : builds) {
                 candidateFor(rs.getValue(), rs.getKey(), rankOf.getOrDefault(rs.getValue().pkg(), 0));
             }

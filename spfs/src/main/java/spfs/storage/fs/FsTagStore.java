@@ -247,9 +247,12 @@ final class FsTagStore implements TagDatabase {
         }
     }
 
+    /** Compiled once: a solve lists a package's tag folder for each of its versions. */
+    private static final java.util.regex.Pattern EDGE_SLASHES = java.util.regex.Pattern.compile("^/+|/+$");
+
     @Override
     public List<TagListing> lsTags(String path) {
-        String clean = path.replaceAll("^/+|/+$", "");
+        String clean = EDGE_SLASHES.matcher(path).replaceAll("");
         Path dir = clean.isEmpty() ? root : root.resolve(clean).normalize();
         if (!dir.startsWith(root)) {
             throw SpfsException.badInput("invalid-tag", "invalid tag path '" + path + "'");
