@@ -1,6 +1,27 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
 # Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <program name> "$@"
 # Start-up counts (every command pays it), so the script forks nothing it can do in bash.
+# The class path, in one fixed order (the class-data archive and the AOT cache made at setup are
+# valid only for the order they were made with), set in the caller's variable cp. Ours and
+# picocli first: a class missing from the archive is looked up jar by jar in this order, and
+# each jar is opened (its whole directory read) when the lookup first reaches it; picocli's
+# classes, compiled for Java 5, are never in JDK 25's AOT cache, so with the jars sorted by name
+# every solve opened all ~75 jars to find them at the end.
+jspk_classpath() {
+    local target="$1" jar
+    local LC_COLLATE=C
+    cp="$target/jspk-cli.jar"
+    for jar in "$target"/lib/jspk-*.jar "$target"/lib/picocli-*.jar; do
+        cp="$cp:$jar"
+    done
+    for jar in "$target"/lib/*.jar; do
+        case "${jar##*/}" in
+            jspk-*|picocli-*) ;;
+            *) cp="$cp:$jar" ;;
+        esac
+    done
+}
+
 launch() {
     local main="$1" program="$2"
     shift 2
@@ -10,12 +31,8 @@ launch() {
         echo "${program}: not built yet; run ./build-and-run.sh (or: mvn -q -DskipTests package) in $root" >&2
         exit 2
     fi
-    # a fixed class path order, so the class-data archive made at setup stays valid
-    local cp="$target/jspk-cli.jar" jar
-    local LC_COLLATE=C
-    for jar in "$target"/lib/*.jar; do
-        cp="$cp:$jar"
-    done
+    local cp
+    jspk_classpath "$target"
     # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
     # user's command from this very process, which would inherit the raised limit
     local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)

@@ -12,10 +12,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 target="$root/cli/target"
 [[ -f "$target/jspk-cli.jar" ]] || { echo "train-startup: build first (mvn -q -DskipTests package)" >&2; exit 2; }
-cp="$target/jspk-cli.jar"
-for jar in $(LC_ALL=C ls "$target"/lib/*.jar); do
-    cp="$cp:$jar"
-done
+# the launchers' class path, in their order (an archive is valid only for the order it was made with)
+# shellcheck source=bin/launch.sh
+source "$root/bin/launch.sh"
+jspk_classpath "$target"
 # the launcher's own options, so that what is recorded is what a real run loads
 jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
 rm -f "$target/jspk.jsa" "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
@@ -26,6 +26,18 @@ mkdir -p "$HOME" "$scratch/src/d"
 echo hello >"$scratch/src/d/f"
 ln -s d/f "$scratch/src/l"
 catalog="$root/packages/demo-catalog.yaml"
+# A large solve too, when the benchmarks module is built: a generated studio-shaped catalog
+# (benchmarks/studio), indexed, and a toolset request that cannot be met, explained. What it
+# loads (the index reader, the SAT solver's learnt clauses, the explanation) a small solve never
+# does, and a class missing from the archive is read from its jar on every cold solve.
+large=()
+bench="$root/benchmarks/target"
+if [[ -f "$bench/jspk-benchmarks.jar" ]]; then
+    java -cp "$bench/jspk-benchmarks.jar:$bench/lib/*" spk.bench.studio.StudioCatalog "$scratch/studio" 11 \
+        >/dev/null 2>&1 && read -r -a large <<<"explain $(java -cp "$bench/jspk-benchmarks.jar:$bench/lib/*" \
+        spk.bench.studio.StudioCatalog --options) --no-host -r $scratch/studio nuke-toolset/2024 studio-nextgen" \
+        && java "${jvm[@]}" -cp "$cp" spk.cli.spk.SpkMain repo index -r "$scratch/studio" >/dev/null 2>&1 || large=()
+fi
 runs=(
     "spk --help" "spk version" "spk explain --no-host -r $catalog greeter hello/1.1"
     "spk explain -v --no-host -r $catalog greeter" "spk env --dry-run --no-host -r $catalog greeter"
@@ -38,6 +50,7 @@ runs=(
     # index, the solution's layers and the launch, which a dry run never reaches)
     "spk build $root/packages/stdfs/stdfs.spk.yaml" "spk build $root/packages/hello/hello.spk.yaml" "spk env hello -- true"
 )
+((${#large[@]})) && runs+=("spk ${large[*]}")
 n=0
 for run in "${runs[@]}"; do
     read -r -a args <<<"$run"
@@ -66,9 +79,16 @@ if [[ -z "$aot_java" ]]; then
     done
 fi
 if [[ -n "$aot_java" && -x "$aot_java" ]]; then
+    # the commands of one training run, one per line, words separated by tabs
+    printf '%s\t' explain -v --no-host -r "$catalog" greeter >"$scratch/training"
+    if ((${#large[@]})); then
+        printf '\n' >>"$scratch/training"
+        printf '%s\t' "${large[@]}" >>"$scratch/training"
+    fi
+    sed -i 's/\t$//' "$scratch/training"
     "$aot_java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-        -Xlog:aot=off -Xlog:cds=off -XX:AOTCacheOutput="$target/jspk.aot" -cp "$cp" spk.cli.spk.SpkMain \
-        explain -v --no-host -r "$catalog" greeter </dev/null >/dev/null 2>&1 || rm -f "$target/jspk.aot"
+        -Xlog:aot=off -Xlog:cds=off -XX:AOTCacheOutput="$target/jspk.aot" -cp "$cp" spk.cli.spk.StartupTraining \
+        "$scratch/training" </dev/null >/dev/null 2>&1 || rm -f "$target/jspk.aot"
     if [[ -f "$target/jspk.aot" ]]; then
         jdk="$(readlink -f "$aot_java")"
         ln -sfn "${jdk%/bin/java}" "$target/aot-jdk"
