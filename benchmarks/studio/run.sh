@@ -20,8 +20,8 @@ if [[ ! -d "$bigcat" ]]; then
 fi
 uptime
 sets=(nuke-2024 katana-2024 houdini-2025 maya-2023 nuke-2024-unsat)
-echo "== in one JVM, sat4j (${WARM:-10} warm solves each)"
-java -cp "$cp" spk.bench.studio.StudioRun "$catalog" SAT4J "${WARM:-10}" "${sets[@]}" | cut -c1-200
+echo "== in one JVM, sat4j (${WARM:-60} warm solves each; "settled" is the second half of them)"
+java -cp "$cp" spk.bench.studio.StudioRun "$catalog" SAT4J "${WARM:-60}" "${sets[@]}" | cut -c1-200
 echo "== in one JVM, cpsat (2 warm solves each)"
 java -cp "$cp" spk.bench.studio.StudioRun "$catalog" CPSAT 2 nuke-2024 nuke-2024-unsat | cut -c1-200
 

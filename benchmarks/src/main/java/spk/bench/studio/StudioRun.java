@@ -57,6 +57,8 @@ public final class StudioRun {
         for (int k = 3; k < args.length; k++) {
             String set = args[k];
             SolveRequest request = request(List.of(repo), StudioCatalog.requestSets().get(set));
+            List<Long> settledWall = new ArrayList<>();
+            List<Long> settledCpu = new ArrayList<>();
             for (int i = 0; i <= repeats; i++) {
                 long s = System.nanoTime();
                 long cs = cpu();
@@ -67,6 +69,10 @@ public final class StudioRun {
                         : "unsatisfiable";
                 System.out.printf("%s %s %d: %.0f ms (cpu %.0f ms), %s, %s%n", set, i == 0 ? "first" : "warm", i,
                         (e - s) / 1e6, (ce - cs) / 1e6, what, result.stats());
+                if (i > repeats / 2) {
+                    settledWall.add(e - s);
+                    settledCpu.add(ce - cs);
+                }
                 if (i == 0) {
                     System.out.printf("%s answer fingerprint: %08x%s%n", set, fingerprint(result),
                             result instanceof SolveResult.Unsatisfiable u
@@ -77,7 +83,22 @@ public final class StudioRun {
                     }
                 }
             }
+            if (!settledWall.isEmpty()) {
+                // the second half of the warm solves: the JIT has compiled what it will by then
+                System.out.printf("%s settled (last %d solves): wall min %.0f / median %.0f ms, cpu min %.0f / median %.0f ms%n",
+                        set, settledWall.size(), minOf(settledWall) / 1e6, median(settledWall) / 1e6,
+                        minOf(settledCpu) / 1e6, median(settledCpu) / 1e6);
+            }
         }
+    }
+
+    private static long minOf(List<Long> xs) {
+        return xs.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> sorted = xs.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     /** CPU time of the whole process: on a shared, loaded machine a fairer figure than the wall clock. */
