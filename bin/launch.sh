@@ -43,7 +43,7 @@ launch() {
     if [[ "${1:-}" == bench ]]; then
         jvm+=(-Xmn1g)
     fi
-    local java=java release
+    local java=java release=""
     # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
     # with, when there is one and it is newer than the build; every other command starts faster
     # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
@@ -67,10 +67,18 @@ launch() {
         if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
             jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
         fi
-        if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
-            release="$JAVA_HOME/release"
-        else
-            release="$(readlink -f "$(command -v java)")"
+        # the JDK of the java on PATH, without a fork where that is JAVA_HOME's or one of the
+        # installed JDKs' (-ef: the same file through the alternatives' links); else readlink -f
+        local on_path="" home
+        hash java 2>/dev/null && on_path="${BASH_CMDS[java]:-}"
+        for home in "${JAVA_HOME:-/nonexistent}" /usr/lib/jvm/*; do
+            if [[ -n "$on_path" && "$on_path" -ef "$home/bin/java" ]]; then
+                release="$home/release"
+                break
+            fi
+        done
+        if [[ -z "$release" && -n "$on_path" ]]; then
+            release="$(readlink -f "$on_path")"
             release="${release%/bin/java}/release"
         fi
     else
@@ -79,7 +87,9 @@ launch() {
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended. Only there: on JDK 17 the first option
     # would turn off CDS's optimized module handling for nothing.
-    if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
+    local version=""
+    [[ -f "$release" ]] && { read -r -d '' version <"$release" || true; }
+    if [[ "$version" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
         jvm+=(--enable-native-access=ALL-UNNAMED)
         [[ "${BASH_REMATCH[1]}" != 22 ]] && jvm+=(--sun-misc-unsafe-memory-access=allow)
     fi
