@@ -27,6 +27,10 @@ launch() {
         if [[ -n "${SPK_JIT_HOT_ONLY:-}" ]]; then
             jvm+=(-XX:Tier4InvocationThreshold=200000 -XX:Tier4MinInvocationThreshold=50000
                 -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=400000)
+            # and a young generation that holds what a commit of ~9,000 files allocates (~200 MB,
+            # nearly all of it garbage): G1 started with a 12 MB one and stopped every writer six
+            # times, for 0.3 s in all under load; larger copies collect every 256 MB, cheaply
+            jvm+=(-XX:+UseSerialGC -Xmn320m)
         fi
     fi
     # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed

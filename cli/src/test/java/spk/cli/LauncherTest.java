@@ -101,6 +101,8 @@ class LauncherTest {
         Launch commit = launch("bin/spfs", "commit", "--path", tree.toString());
         assertFalse(commit.options().contains("TieredStopAtLevel"), commit.options());
         assertTrue(commit.options().contains("-XX:Tier4InvocationThreshold="), commit.options());
+        assertTrue(commit.options().contains("-XX:+UseSerialGC -Xmn320m"), "no collection in a typical commit: "
+                + commit.options());
         assertRanCleanly(commit, "created: ");
         Launch version = launch("bin/spfs", "version");
         assertFalse(version.options().contains("Tier4"), "short commands start on C1 alone: " + version.options());
