@@ -1,6 +1,20 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
-# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <program name> "$@"
+# Usage (sourced from bin/): launch <main class> <program name> "$@"
 # Start-up counts (every command pays it), so the script forks nothing it can do in bash.
+
+# This folder's real path (the class-data archive is valid only for the class path it was
+# recorded with), without a fork when it is the folder bin/train-startup.sh recorded (-ef: the
+# same folder, however reached, through a symlinked folder too); else readlink -f.
+JSPK_BIN="${BASH_SOURCE[0]%/*}"
+JSPK_REAL=
+{ read -r JSPK_REAL <"$JSPK_BIN/../cli/target/bin-path"; } 2>/dev/null || true
+if [[ -n "$JSPK_REAL" && "$JSPK_REAL" -ef "$JSPK_BIN" ]]; then
+    JSPK_BIN="$JSPK_REAL"
+else
+    JSPK_BIN="$(readlink -f "${BASH_SOURCE[0]}")"
+    JSPK_BIN="${JSPK_BIN%/*}"
+fi
+
 launch() {
     local main="$1" program="$2"
     shift 2
