@@ -1,6 +1,20 @@
 # Shared by bin/spk and bin/spfs: runs a main class of the cli module with its dependencies.
-# Usage (sourced, with JSPK_BIN set to the bin/ folder): launch <main class> <program name> "$@"
+# Usage (sourced from bin/): launch <main class> <program name> "$@"
 # Start-up counts (every command pays it), so the script forks nothing it can do in bash.
+
+# This folder's real path (the class-data archive is valid only for the class path it was
+# recorded with), without a fork when it is the folder bin/train-startup.sh recorded (-ef: the
+# same folder, however reached, through a symlinked folder too); else readlink -f.
+JSPK_BIN="${BASH_SOURCE[0]%/*}"
+JSPK_REAL=
+{ read -r JSPK_REAL <"$JSPK_BIN/../cli/target/bin-path"; } 2>/dev/null || true
+if [[ -n "$JSPK_REAL" && "$JSPK_REAL" -ef "$JSPK_BIN" ]]; then
+    JSPK_BIN="$JSPK_REAL"
+else
+    JSPK_BIN="$(readlink -f "${BASH_SOURCE[0]}")"
+    JSPK_BIN="${JSPK_BIN%/*}"
+fi
+
 # The class path, in one fixed order (the class-data archive and the AOT cache made at setup are
 # valid only for the order they were made with), set in the caller's variable cp. Ours and
 # picocli first: a class missing from the archive is looked up jar by jar in this order, and
@@ -44,6 +58,10 @@ launch() {
         if [[ -n "${SPK_JIT_HOT_ONLY:-}" ]]; then
             jvm+=(-XX:Tier4InvocationThreshold=200000 -XX:Tier4MinInvocationThreshold=50000
                 -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=400000)
+            # and a young generation that holds what a commit of ~9,000 files allocates (~200 MB,
+            # nearly all of it garbage): G1 started with a 12 MB one and stopped every writer six
+            # times, for 0.3 s in all under load; larger copies collect every 256 MB, cheaply
+            jvm+=(-XX:+UseSerialGC -Xmn320m)
         fi
     fi
     # s3:// repositories' jars (the AWS SDK) stay off the class path: opened only when needed
@@ -60,7 +78,7 @@ launch() {
     if [[ "${1:-}" == bench ]]; then
         jvm+=(-Xmn1g)
     fi
-    local java=java release
+    local java=java release=""
     # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
     # with, when there is one and it is newer than the build; every other command starts faster
     # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
@@ -84,10 +102,18 @@ launch() {
         if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
             jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
         fi
-        if [[ -n "${JAVA_HOME:-}" && "$(command -v java)" == "$JAVA_HOME/bin/java" ]]; then
-            release="$JAVA_HOME/release"
-        else
-            release="$(readlink -f "$(command -v java)")"
+        # the JDK of the java on PATH, without a fork where that is JAVA_HOME's or one of the
+        # installed JDKs' (-ef: the same file through the alternatives' links); else readlink -f
+        local on_path="" home
+        hash java 2>/dev/null && on_path="${BASH_CMDS[java]:-}"
+        for home in "${JAVA_HOME:-/nonexistent}" /usr/lib/jvm/*; do
+            if [[ -n "$on_path" && "$on_path" -ef "$home/bin/java" ]]; then
+                release="$home/release"
+                break
+            fi
+        done
+        if [[ -z "$release" && -n "$on_path" ]]; then
+            release="$(readlink -f "$on_path")"
             release="${release%/bin/java}/release"
         fi
     else
@@ -96,7 +122,9 @@ launch() {
     # jnr (FUSE, mounts, exec) loads native code and uses sun.misc.Unsafe: newer JDKs warn on
     # stderr about both unless told it is intended. Only there: on JDK 17 the first option
     # would turn off CDS's optimized module handling for nothing.
-    if [[ -f "$release" && "$(<"$release")" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
+    local version=""
+    [[ -f "$release" ]] && { read -r -d '' version <"$release" || true; }
+    if [[ "$version" =~ JAVA_VERSION=\"(2[2-9]|[3-9][0-9]) ]]; then
         jvm+=(--enable-native-access=ALL-UNNAMED)
         [[ "${BASH_REMATCH[1]}" != 22 ]] && jvm+=(--sun-misc-unsafe-memory-access=allow)
     fi

@@ -5,7 +5,8 @@
 #                         of every class a scripted session of spk and spfs commands loads;
 #   cli/target/jspk.aot   with a JDK 25 or newer (SPK_AOT_JAVA, else /usr/lib/jvm/*25*): its
 #                         ahead-of-time cache (JEP 483/514/515), trained on a solve, and
-#   cli/target/aot-jdk    a link to that JDK, which bin/spk then uses for the long solves.
+#   cli/target/aot-jdk    a link to that JDK, which bin/spk then uses for the long solves;
+#   cli/target/bin-path   this checkout's bin/ folder, its real path (the launchers' fast path).
 # The launchers use each only while it is newer than cli/target/jspk-cli.jar; a stale or missing
 # one is skipped, never an error.
 set -euo pipefail
@@ -94,4 +95,6 @@ if [[ -n "$aot_java" && -x "$aot_java" ]]; then
         ln -sfn "${jdk%/bin/java}" "$target/aot-jdk"
     fi
 fi
+# where bin/spk and bin/spfs find themselves without a fork (they check it is their own folder)
+printf '%s\n' "$root/bin" >"$target/bin-path"
 ls "$target"/jspk.jsa "$target"/jspk.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true

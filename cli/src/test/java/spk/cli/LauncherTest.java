@@ -101,6 +101,8 @@ class LauncherTest {
         Launch commit = launch("bin/spfs", "commit", "--path", tree.toString());
         assertFalse(commit.options().contains("TieredStopAtLevel"), commit.options());
         assertTrue(commit.options().contains("-XX:Tier4InvocationThreshold="), commit.options());
+        assertTrue(commit.options().contains("-XX:+UseSerialGC -Xmn320m"), "no collection in a typical commit: "
+                + commit.options());
         assertRanCleanly(commit, "created: ");
         Launch version = launch("bin/spfs", "version");
         assertFalse(version.options().contains("Tier4"), "short commands start on C1 alone: " + version.options());
@@ -119,6 +121,33 @@ class LauncherTest {
         Launch stale = launch("bin/spk", "version");
         assertFalse(stale.options().contains("SharedArchiveFile"), stale.options());
         assertRanCleanly(stale, "spk ");
+    }
+
+    /**
+     * The launchers take their folder's real path from cli/target/bin-path (no fork) only when
+     * it names the folder they run from; the archive's path, which must match the one recorded,
+     * is the real one however they were reached: a symlinked folder, a symlink to the script,
+     * a recorded path of another checkout.
+     */
+    @Test
+    void theRecordedFolderIsUsedOnlyWhenItIsTheLaunchersOwn() throws Exception {
+        Path real = clone.toRealPath();
+        archive("jspk.jsa", "not an archive", true);
+        String expected = "-XX:SharedArchiveFile=" + real.resolve("cli/target/jspk.jsa");
+        Path linkedFolder = Files.createSymbolicLink(tmp.resolve("linked-bin"), clone.resolve("bin"));
+        Path linkedScript = Files.createSymbolicLink(tmp.resolve("spfs-link"), clone.resolve("bin/spfs"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/bin"));
+        for (String recorded : List.of(real.resolve("bin").toString(), elsewhere.toString(), "")) {
+            Files.writeString(target.resolve("bin-path"), recorded + "\n");
+            for (Path launcher : List.of(clone.resolve("bin/spfs"), linkedFolder.resolve("spfs"), linkedScript)) {
+                Launch l = launch(launcher.toString(), "version");
+                assertTrue(l.options().contains(expected), recorded + ", " + launcher + ": " + l.options());
+                assertRanCleanly(l, "spfs ");
+            }
+        }
+        Files.delete(target.resolve("bin-path"));
+        Launch spk = launch(linkedFolder.resolve("spk").toString(), "version");
+        assertTrue(spk.options().contains("-XX:SharedArchiveFile=" + real.resolve("cli/target/jspk.jsa")), spk.options());
     }
 
     @Test

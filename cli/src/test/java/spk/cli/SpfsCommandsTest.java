@@ -182,6 +182,30 @@ class SpfsCommandsTest {
     }
 
     @Test
+    void renderReportsThePathAndEveryCountAsJson() throws Exception {
+        Path src = tree();
+        Files.createSymbolicLink(src.resolve("link"), Path.of("hello"));
+        created(spfs("commit", "--path", src.toString(), "-t", "j"));
+        // a path that needs escaping in JSON
+        Path out = tmp.resolve("out \"q\" \\ dir");
+        Run r = spfs("render", "--strategy", "HardLink", "j", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(out.toAbsolutePath().toString(), json.path("paths_rendered").path(0).asText(), r.out());
+        var sum = json.path("render_summary");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        sum.fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.List.of("entries", "linked", "alreadyExisted", "copied", "copiedLinkLimit", "symlinks",
+                "directories", "bytes"), names, r.out());
+        assertEquals(4, sum.path("entries").asLong(), r.out());
+        assertEquals(2, sum.path("linked").asLong(), r.out());
+        assertEquals(1, sum.path("symlinks").asLong(), r.out());
+        assertEquals(1, sum.path("directories").asLong(), r.out());
+        assertEquals(16, sum.path("bytes").asLong(), r.out());
+        assertEquals("hello world\n", Files.readString(out.resolve("link")));
+    }
+
+    @Test
     void renderIntoTheRepositoryAndCleanItAway() throws Exception {
         String layer = created(spfs("commit", "--path", tree().toString(), "-t", "r"));
         Run r = spfs("render", "r");

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +85,7 @@ public final class RuntimeStorage {
             }
             config = config.withUpperAndWork(upper, root.resolve("work"));
         }
-        Author author = new Author(System.getProperty("user.name", "unknown"), hostName(), OffsetDateTime.now());
+        Author author = new Author(System.getProperty("user.name", "unknown"), hostName(), Author.now());
         return new RuntimeData(n, author, Status.initial(), config);
     }
 

@@ -33,7 +33,7 @@ public final class EnterCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         SpfsContext ctx = SpfsContext.of(spec);
-        Linux linux = RuntimeSupport.linuxForLaunch();
+        Linux linux = RuntimeSupport.linuxForLaunch(spec);
         if (linux.euid() != 0) {
             throw SpfsException.environment("no-permission", "spfs enter needs root, or a user namespace in which we are"
                     + " root (spfs run sets that up)", null);

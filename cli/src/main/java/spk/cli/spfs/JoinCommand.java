@@ -75,7 +75,7 @@ public final class JoinCommand implements Callable<Integer> {
         env.put("SPFS_RUNTIME", rt.name());
         List<String> envList = new ArrayList<>();
         env.forEach((k, v) -> envList.add(k + "=" + v));
-        Linux linux = RuntimeSupport.linuxForLaunch();
+        Linux linux = RuntimeSupport.linuxForLaunch(spec);
         ctx.out().flush();
         if (linux.euid() != 0) {
             List<String> argv = new ArrayList<>(List.of("nsenter", "--user", "--mount", "--preserve-credentials",

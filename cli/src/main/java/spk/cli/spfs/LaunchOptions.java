@@ -57,7 +57,7 @@ abstract class LaunchOptions {
     Integer launch(List<String> refs, List<String> command) {
         long t0 = System.nanoTime();
         // bound while the configuration, the refs and the stack are read
-        Linux linux = RuntimeSupport.linuxForLaunch();
+        Linux linux = RuntimeSupport.linuxForLaunch(spec);
         SpfsContext ctx = SpfsContext.of(spec);
         boolean keep = keepRuntime || isTrue(ctx.environment().get("SPFS_KEEP_RUNTIME"));
         Runtimes runtimes = RuntimeSupport.runtimes(ctx, linux);

@@ -1,9 +1,10 @@
 package spk.cli.spfs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,24 +48,47 @@ public final class RenderCommand implements Callable<Integer> {
         Digest d = Refs.resolveDigest(repo, ref);
         Renderer r = new Renderer(repo, s, ctx.ioWorkers("SPFS_RENDER_MAX_CONCURRENT_BLOBS"),
                 ctx.config().allowPayloadSharingBetweenUsers());
-        Map<String, Object> json = new LinkedHashMap<>();
+        Path rendered;
         if (target == null) {
             SpfsObject o = repo.readObject(d);
             Manifest m = o instanceof Manifest mm ? mm : spfs.tracking.Manifests.toManifest(Layering.mergedTree(repo, d), ctx.config().newObjects());
             repo.writeObject(m);
             DirNode tree = o instanceof Manifest ? spfs.tracking.Manifests.read(repo, d) : spfs.tracking.Manifests.toTree(m);
-            Path p = r.renderManifest(m.digest(), tree);
-            json.put("paths_rendered", java.util.List.of(p.toString()));
+            rendered = r.renderManifest(m.digest(), tree);
         } else {
             DirNode tree = Layering.mergedTree(repo, d);
             r.renderInto(tree, target, allowExisting);
-            json.put("paths_rendered", java.util.List.of(target.toAbsolutePath().toString()));
+            rendered = target.toAbsolutePath();
         }
-        RenderSummary sum = r.summary();
-        json.put("render_summary", sum);
-        ctx.out().println(new ObjectMapper().writeValueAsString(json));
+        ctx.out().println(json(rendered, r.summary()));
         ctx.out().flush();
         return 0;
+    }
+
+    /**
+     * The report, written field by field: Jackson's data binding of the summary record cost a
+     * cold JVM ~100 ms of introspection, a fifth of a whole render (docs/benchmarks.md).
+     */
+    static String json(Path rendered, RenderSummary sum) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("paths_rendered");
+            g.writeString(rendered.toString());
+            g.writeEndArray();
+            g.writeObjectFieldStart("render_summary");
+            g.writeNumberField("entries", sum.entries());
+            g.writeNumberField("linked", sum.linked());
+            g.writeNumberField("alreadyExisted", sum.alreadyExisted());
+            g.writeNumberField("copied", sum.copied());
+            g.writeNumberField("copiedLinkLimit", sum.copiedLinkLimit());
+            g.writeNumberField("symlinks", sum.symlinks());
+            g.writeNumberField("directories", sum.directories());
+            g.writeNumberField("bytes", sum.bytes());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return w.toString();
     }
 
     private static RenderStrategy parse(String text, RenderStrategy dflt) {

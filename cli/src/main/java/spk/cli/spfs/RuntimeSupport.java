@@ -49,6 +49,14 @@ public final class RuntimeSupport {
         return Linux.loadInBackground();
     }
 
+    /** The binding the root command started in {@code main} ({@link EarlyLibc}), else one started now. */
+    public static Linux linuxForLaunch(picocli.CommandLine.Model.CommandSpec spec) {
+        if (spec.root().userObject() instanceof EarlyLibc root && root.earlyLibc().isPresent()) {
+            return root.earlyLibc().get();
+        }
+        return linuxForLaunch();
+    }
+
     static RuntimeLauncher launcher(SpfsContext ctx, RuntimeStorage storage, Linux linux) {
         return new RuntimeLauncher(storage, ctx.config(), linux, spfsJava(), ctx.environment(),
                 ctx.ioWorkers("SPFS_RENDER_MAX_CONCURRENT_BLOBS"));

@@ -21,8 +21,12 @@ import spk.cli.app.Subcommands;
             MonitorCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
 @Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
         description = "A content-addressed, per-process layered filesystem.")
-public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root {
+public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root, EarlyLibc {
+    /** The commands that enter a runtime, for which {@code main} starts binding libc at once. */
+    public static final java.util.Set<String> ENTERING = java.util.Set.of("run", "shell", "enter", "join");
+
     private final Map<String, String> environment;
+    private final java.util.Optional<spfs.mount.Linux> earlyLibc;
 
     /** Reads configuration from the process environment. */
     public SpfsCommand() {
@@ -31,7 +35,22 @@ public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root 
 
     /** Reads configuration from {@code environment} instead (tests). */
     public SpfsCommand(Map<String, String> environment) {
+        this(environment, java.util.Optional.empty());
+    }
+
+    /** As {@link #SpfsCommand()}, with libc being bound already ({@link EarlyLibc}). */
+    public SpfsCommand(java.util.Optional<spfs.mount.Linux> earlyLibc) {
+        this(System.getenv(), earlyLibc);
+    }
+
+    private SpfsCommand(Map<String, String> environment, java.util.Optional<spfs.mount.Linux> earlyLibc) {
         this.environment = Map.copyOf(environment);
+        this.earlyLibc = earlyLibc;
+    }
+
+    @Override
+    public java.util.Optional<spfs.mount.Linux> earlyLibc() {
+        return earlyLibc;
     }
 
     /** The environment variables configuration is read from. */

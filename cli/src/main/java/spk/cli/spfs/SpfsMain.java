@@ -7,6 +7,6 @@ public final class SpfsMain {
     private SpfsMain() {}
 
     public static void main(String[] args) {
-        System.exit(Cli.run(new SpfsCommand(), args));
+        System.exit(Cli.run(new SpfsCommand(EarlyLibc.startFor(args, SpfsCommand.ENTERING, java.util.Set.of())), args));
     }
 }

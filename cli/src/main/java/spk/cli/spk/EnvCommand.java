@@ -55,7 +55,7 @@ public final class EnvCommand implements Callable<Integer> {
         List<String> requestArgs = commandLength < 0 ? requests : requests.subList(0, requests.size() - commandLength);
         List<String> command = commandLength < 0 ? List.of() : requests.subList(requests.size() - commandLength, requests.size());
         // bound while the environment is solved
-        Linux linux = dryRun ? null : RuntimeSupport.linuxForLaunch();
+        Linux linux = dryRun ? null : RuntimeSupport.linuxForLaunch(spec);
         SolveResult result = ExplainCommand.run(spec, options, solver, requestArgs, solver.pre());
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun || result instanceof SolveResult.Unsatisfiable) {

@@ -24,8 +24,9 @@ import spk.spec.SpecLoader;
             CommandLine.HelpCommand.class})
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A package manager for building and running software environments.")
-public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
+public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root, spk.cli.spfs.EarlyLibc {
     private final Map<String, String> environment;
+    private final java.util.Optional<spfs.mount.Linux> earlyLibc;
 
     /** Reads configuration (spfs's, SPK's, templates' environment) from the process environment. */
     public SpkCommand() {
@@ -34,7 +35,22 @@ public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root {
 
     /** Reads configuration from {@code environment} instead (tests). */
     public SpkCommand(Map<String, String> environment) {
+        this(environment, java.util.Optional.empty());
+    }
+
+    /** As {@link #SpkCommand()}, with libc being bound already ({@link spk.cli.spfs.EarlyLibc}). */
+    public SpkCommand(java.util.Optional<spfs.mount.Linux> earlyLibc) {
+        this(System.getenv(), earlyLibc);
+    }
+
+    private SpkCommand(Map<String, String> environment, java.util.Optional<spfs.mount.Linux> earlyLibc) {
         this.environment = Map.copyOf(environment);
+        this.earlyLibc = earlyLibc;
+    }
+
+    @Override
+    public java.util.Optional<spfs.mount.Linux> earlyLibc() {
+        return earlyLibc;
     }
 
     @Mixin

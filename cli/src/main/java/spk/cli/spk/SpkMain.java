@@ -7,6 +7,8 @@ public final class SpkMain {
     private SpkMain() {}
 
     public static void main(String[] args) {
-        System.exit(Cli.run(new SpkCommand(), args));
+        // spk env enters its environment (not with --dry-run, which only solves)
+        System.exit(Cli.run(new SpkCommand(spk.cli.spfs.EarlyLibc.startFor(args, java.util.Set.of("env"),
+                java.util.Set.of("--dry-run"))), args));
     }
 }

@@ -26,6 +26,11 @@ public final class DurableFiles {
         return workDir.resolve(UUID.randomUUID().toString());
     }
 
+    /** A fresh temp path in {@code workDir}, named by {@code names}. */
+    static Path tempIn(Path workDir, TempNames names) {
+        return workDir.resolve(names.next());
+    }
+
     /** Suffix of temp files written beside their target (in its fan-out directory). */
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -36,6 +41,11 @@ public final class DurableFiles {
      */
     static Path tempBeside(Path target) {
         return target.resolveSibling("." + UUID.randomUUID() + TEMP_SUFFIX);
+    }
+
+    /** As {@link #tempBeside(Path)}, named by {@code names}. */
+    static Path tempBeside(Path target, TempNames names) {
+        return target.resolveSibling("." + names.next() + TEMP_SUFFIX);
     }
 
     /** Writes {@code data} to a temp file with {@code perms} (less the umask), fsyncs it and renames it to {@code target}. */

@@ -39,6 +39,7 @@ public final class FsRepository implements Repository {
     private final HashStore objects;
     private final HashStore payloads;
     private final FsTagStore tags;
+    private final TempNames tempNames = new TempNames();
 
     private FsRepository(Path root, Optional<String> namespace) {
         this(root, RepositoryPermissions.of(root), namespace);
@@ -243,11 +244,11 @@ public final class FsRepository implements Repository {
             Path target = objects.prepare(d);
             byte[] bytes = ObjectCodec.encode(object);
             if (batch == null) {
-                Path tmp = DurableFiles.tempBeside(target);
+                Path tmp = DurableFiles.tempBeside(target, tempNames);
                 DurableFiles.writeTemp(tmp, bytes, READ_ONLY, true);
                 finish(tmp, target);
             } else if (batch.claimObject(d)) {
-                Path tmp = DurableFiles.tempBeside(target);
+                Path tmp = DurableFiles.tempBeside(target, tempNames);
                 DurableFiles.writeTemp(tmp, bytes, READ_ONLY, false);
                 perms.share(tmp, false);
                 batch.add(tmp, target, false);
@@ -402,7 +403,7 @@ public final class FsRepository implements Repository {
             return new PayloadWrite(d, size, false);
         }
         Path target = payloads.prepare(d);
-        Path tmp = DurableFiles.tempBeside(target);
+        Path tmp = DurableFiles.tempBeside(target, tempNames);
         if (batch == null) {
             DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payload(mode), true);
             finish(tmp, target);
@@ -420,7 +421,7 @@ public final class FsRepository implements Repository {
     /** The payload is the first {@code headSize} bytes of {@code head} (this thread's buffer, reused), then {@code rest}. */
     private PayloadWrite writeLargePayload(byte[] head, int headSize, InputStream rest, int mode, WriteBatch batch,
             Digest expected) throws IOException {
-        Path tmp = DurableFiles.tempIn(payloads.work());
+        Path tmp = DurableFiles.tempIn(payloads.work(), tempNames);
         boolean done = false;
         try {
             MessageDigest md = Digest.sha256();
