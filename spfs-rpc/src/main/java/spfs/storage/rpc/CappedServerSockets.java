@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ServerSocketFactory;
 
 /**
@@ -24,14 +25,15 @@ final class CappedServerSockets extends ServerSocketFactory {
     private static final long RETRY_MS = 50;
 
     private final Semaphore slots;
+    private final AtomicInteger open = new AtomicInteger();
 
     CappedServerSockets(int max) {
         this.slots = new Semaphore(max);
     }
 
-    /** Connections that may still be accepted before one has to close. */
-    int free() {
-        return slots.availablePermits();
+    /** Accepted connections not closed yet. */
+    int open() {
+        return open.get();
     }
 
     @Override
@@ -79,6 +81,7 @@ final class CappedServerSockets extends ServerSocketFactory {
                 Socket s = new Counted();
                 try {
                     implAccept(s);
+                    open.incrementAndGet();
                     return s;
                 } catch (IOException e) {
                     if (isClosed() || Thread.currentThread().isInterrupted()) {
@@ -111,6 +114,7 @@ final class CappedServerSockets extends ServerSocketFactory {
                 super.close();
             } finally {
                 if (released.compareAndSet(false, true)) {
+                    open.decrementAndGet();
                     slots.release();
                 }
             }

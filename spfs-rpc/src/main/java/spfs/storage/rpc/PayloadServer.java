@@ -30,20 +30,29 @@ final class PayloadServer implements AutoCloseable {
     private static final int BACKLOG = 256;
 
     private final HttpServer http;
+    private final CappedServerSockets sockets;
 
-    private PayloadServer(HttpServer http) {
+    private PayloadServer(HttpServer http, CappedServerSockets sockets) {
         this.http = http;
+        this.sockets = sockets;
     }
 
     /** Listens on {@code address} (port 0 picks one) and serves every request with {@code handler}. */
     static PayloadServer start(InetSocketAddress address, HttpRequestHandler handler) throws IOException {
+        return start(address, handler, MAX_CONNECTIONS);
+    }
+
+    /** As {@link #start(InetSocketAddress, HttpRequestHandler)}, with at most {@code maxConnections} at once. */
+    static PayloadServer start(InetSocketAddress address, HttpRequestHandler handler, int maxConnections)
+            throws IOException {
+        CappedServerSockets sockets = new CappedServerSockets(maxConnections);
         HttpServer http = ServerBootstrap.bootstrap()
                 .setLocalAddress(address.getAddress())
                 .setListenerPort(address.getPort())
                 // every path and host is the one handler's: no lookup of this host's name
                 .setCanonicalHostName("localhost")
                 .setRequestRouter((request, context) -> handler)
-                .setServerSocketFactory(new CappedServerSockets(MAX_CONNECTIONS))
+                .setServerSocketFactory(sockets)
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(Timeout.ofMilliseconds(IDLE_TIMEOUT_MS))
                         .setTcpNoDelay(true)
@@ -61,7 +70,12 @@ final class PayloadServer implements AutoCloseable {
             http.close(CloseMode.IMMEDIATE);
             throw e;
         }
-        return new PayloadServer(http);
+        return new PayloadServer(http, sockets);
+    }
+
+    /** Connections open now (being answered, or kept alive between requests). */
+    int openConnections() {
+        return sockets.open();
     }
 
     InetSocketAddress address() {

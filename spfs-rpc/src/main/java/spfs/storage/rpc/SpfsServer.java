@@ -159,6 +159,11 @@ public final class SpfsServer implements AutoCloseable {
         return http.address();
     }
 
+    /** Connections open to the HTTP side now (being answered, or kept alive between requests). */
+    int openHttpConnections() {
+        return http.openConnections();
+    }
+
     public PayloadsRoot payloadsRoot() {
         return root;
     }
