@@ -2,75 +2,86 @@ package spfs.storage.rpc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The client's HTTP/1.1 side for payload bytes, on HttpClient's classic (blocking) client: each
- * thread that downloads or uploads takes a kept-alive connection from a pool, sends its request
- * and reads the answer's body straight from the socket; the connection goes back to the pool when
- * the body has been read to its end or closed. A pull makes one GET per payload (thousands, most
- * a few KB): a new connection or an asynchronous client's hand-offs per request cost more CPU than
- * the bytes (docs/benchmarks.md). Redirects are not followed (a location that redirects is an
- * error), no proxy is used (payload servers are named by the gRPC server, not the environment),
- * and a GET on a pooled connection that the server had closed meanwhile is sent once more at once
- * (GET is idempotent; an upload's body is streamed once and is not).
+ * The client's HTTP/1.1 side for payload bytes, on HttpCore's classic requester: each thread that
+ * downloads or uploads takes a kept-alive connection from a pool, sends its request and reads the
+ * answer's body straight from the socket; the connection goes back to the pool when the body has
+ * been read to its end or closed. A pull makes one GET per payload (thousands, most a few KB), and
+ * what a general client does per request (HttpClient's chain of route planning, URI normalising,
+ * authentication and retry stages; the JDK's header maps and futures) cost the copying threads
+ * more CPU than the bytes (docs/benchmarks.md): HttpCore sends the request and parses the answer,
+ * nothing else. Redirects are not followed (a location that redirects is answered as is), no proxy
+ * is used (payload servers are named by the gRPC server, not the environment), a connection idle
+ * for {@value #IDLE_SECONDS} s is closed rather than reused, and a GET whose pooled connection the
+ * server had closed meanwhile is sent once more on a new one (GET is idempotent; an upload's body
+ * is streamed once and is not).
  */
 final class PayloadClient implements AutoCloseable {
     /** Connections kept per client, open at once or idle. */
     static final int MAX_CONNECTIONS = 64;
-    /** A pooled connection idle for longer than this is checked before it is reused. */
-    private static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(2);
+    /** Pooled connections idle for longer than this are closed before the next request (spfs server closes them at 60 s). */
+    static final int IDLE_SECONDS = 10;
     /** An upload's answer is a small protobuf message: no more than this is read of it. */
     static final int MAX_UPLOAD_ANSWER = 1 << 20;
 
-    private final PoolingHttpClientConnectionManager pool;
-    private final CloseableHttpClient http;
+    private final HttpRequester http;
+    private final Timeout connectTimeout;
+    /** When idle connections were last closed ({@link System#nanoTime}); at most once a second. */
+    private volatile long lastSweep = System.nanoTime();
 
     /** {@code timeout}: to connect, and for each read; none waits 30 s to connect and as long as the server takes to answer. */
     PayloadClient(Optional<Duration> timeout) {
-        Timeout connect = Timeout.of(timeout.orElse(Duration.ofSeconds(30)));
-        Timeout read = timeout.map(Timeout::of).orElse(Timeout.DISABLED);
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
+        this.connectTimeout = Timeout.of(timeout.orElse(Duration.ofSeconds(30)));
+        int readMs = timeout.map(t -> (int) Math.min(Integer.MAX_VALUE, t.toMillis())).orElse(0);
+        DefaultBHttpClientConnectionFactory connections = DefaultBHttpClientConnectionFactory.builder().build();
+        this.http = RequesterBootstrap.bootstrap()
+                // no Expect: 100-continue (a round trip per upload for nothing: the server reads every body)
+                .setHttpProcessor(HttpProcessorBuilder.create().addAll(new RequestContent(), new RequestTargetHost(),
+                        new RequestConnControl(), new RequestUserAgent("spfs")).build())
+                // the requester connects with the socket timeout: the connect timeout, then
+                // the read timeout once connected
+                .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(connectTimeout).build())
+                .setConnectionFactory((Socket socket) -> {
+                    socket.setSoTimeout(readMs);
+                    return connections.createConnection(socket);
+                })
+                .setMaxTotal(MAX_CONNECTIONS)
+                .setDefaultMaxPerRoute(MAX_CONNECTIONS)
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(read).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(connect)
-                        .setSocketTimeout(read)
-                        .setValidateAfterInactivity(CHECK_AFTER_IDLE)
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(pool)
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setRetryStrategy(new DefaultHttpRequestRetryStrategy(1, TimeValue.ZERO_MILLISECONDS))
-                .build();
+                .create();
     }
 
     /** What a location answered: its status, content type and body (read it to the end, then close). */
@@ -83,11 +94,17 @@ final class PayloadClient implements AutoCloseable {
      * @throws IOException connecting, sending or reading the answer's head failed
      */
     Answer get(String url, List<String> accept) throws IOException {
-        HttpGet get = new HttpGet(checked(url));
-        for (String a : accept) {
-            get.addHeader("Accept", a);
+        URI uri = checked(url);
+        ClassicHttpResponse r;
+        try {
+            r = execute(uri, get(uri, accept));
+        } catch (InterruptedIOException | ConnectException | UnknownHostException e) {
+            throw e;
+        } catch (IOException e) {
+            // most likely a pooled connection the server had closed: once more, on a new one
+            http.closeIdle(TimeValue.ZERO_MILLISECONDS);
+            r = execute(uri, get(uri, accept));
         }
-        ClassicHttpResponse r = http.executeOpen(null, get, null);
         HttpEntity entity = r.getEntity();
         if (entity == null) {
             r.close();
@@ -105,6 +122,14 @@ final class PayloadClient implements AutoCloseable {
         }
     }
 
+    private static ClassicHttpRequest get(URI uri, List<String> accept) {
+        ClassicHttpRequest get = new BasicClassicHttpRequest("GET", target(uri), pathOf(uri));
+        for (String a : accept) {
+            get.addHeader("Accept", a);
+        }
+        return get;
+    }
+
     /** What an upload was answered: its status and body. */
     record Posted(int status, byte[] body) {}
 
@@ -115,10 +140,11 @@ final class PayloadClient implements AutoCloseable {
      * @throws IOException connecting, sending or reading the answer failed
      */
     Posted post(String url, InputStream body, String type, Map<String, String> headers) throws IOException {
-        HttpPost post = new HttpPost(checked(url));
+        URI uri = checked(url);
+        ClassicHttpRequest post = new BasicClassicHttpRequest("POST", target(uri), pathOf(uri));
         headers.forEach(post::addHeader);
         post.setEntity(new InputStreamEntity(body, -1, ContentType.create(type)));
-        try (ClassicHttpResponse r = http.executeOpen(null, post, null)) {
+        try (ClassicHttpResponse r = execute(uri, post)) {
             HttpEntity entity = r.getEntity();
             byte[] answer;
             if (entity == null) {
@@ -132,6 +158,20 @@ final class PayloadClient implements AutoCloseable {
         }
     }
 
+    private ClassicHttpResponse execute(URI uri, ClassicHttpRequest request) throws IOException {
+        long now = System.nanoTime();
+        if (now - lastSweep > 1_000_000_000L) {
+            lastSweep = now;
+            http.closeIdle(TimeValue.ofSeconds(IDLE_SECONDS));
+        }
+        try {
+            return http.execute(target(uri), request, connectTimeout,
+                    HttpCoreContext.create());
+        } catch (HttpException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static URI checked(String url) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme();
@@ -139,6 +179,15 @@ final class PayloadClient implements AutoCloseable {
             throw new IllegalArgumentException("not an http: or https: URL with a host");
         }
         return uri;
+    }
+
+    private static HttpHost target(URI uri) {
+        return new HttpHost(uri.getScheme().toLowerCase(java.util.Locale.ROOT), uri.getHost(), uri.getPort());
+    }
+
+    private static String pathOf(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     private static Optional<String> contentType(ClassicHttpResponse r) {
