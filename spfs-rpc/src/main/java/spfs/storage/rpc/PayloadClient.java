@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
@@ -26,10 +27,7 @@ import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
-import org.apache.hc.core5.http.protocol.RequestConnControl;
 import org.apache.hc.core5.http.protocol.RequestContent;
-import org.apache.hc.core5.http.protocol.RequestTargetHost;
-import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -61,6 +59,7 @@ final class PayloadClient implements AutoCloseable {
     private final Timeout connectTimeout;
     /** When idle connections were last closed ({@link System#nanoTime}); at most once a second. */
     private volatile long lastSweep = System.nanoTime();
+    private volatile Target lastTarget;
 
     /** {@code timeout}: to connect, and for each read; none waits 30 s to connect and as long as the server takes to answer. */
     PayloadClient(Optional<Duration> timeout) {
@@ -68,9 +67,9 @@ final class PayloadClient implements AutoCloseable {
         int readMs = timeout.map(t -> (int) Math.min(Integer.MAX_VALUE, t.toMillis())).orElse(0);
         DefaultBHttpClientConnectionFactory connections = DefaultBHttpClientConnectionFactory.builder().build();
         this.http = RequesterBootstrap.bootstrap()
-                // no Expect: 100-continue (a round trip per upload for nothing: the server reads every body)
-                .setHttpProcessor(HttpProcessorBuilder.create().addAll(new RequestContent(), new RequestTargetHost(),
-                        new RequestConnControl(), new RequestUserAgent("spfs")).build())
+                // only the body's framing (chunked uploads); the Host header is set from the URL as
+                // it is, and no Expect: 100-continue (a round trip per upload for nothing)
+                .setHttpProcessor(HttpProcessorBuilder.create().add(new RequestContent()).build())
                 // the requester connects with the socket timeout: the connect timeout, then
                 // the read timeout once connected
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(connectTimeout).build())
@@ -122,8 +121,8 @@ final class PayloadClient implements AutoCloseable {
         }
     }
 
-    private static ClassicHttpRequest get(URI uri, List<String> accept) {
-        ClassicHttpRequest get = new BasicClassicHttpRequest("GET", target(uri), pathOf(uri));
+    private ClassicHttpRequest get(URI uri, List<String> accept) {
+        ClassicHttpRequest get = request("GET", uri);
         for (String a : accept) {
             get.addHeader("Accept", a);
         }
@@ -141,7 +140,7 @@ final class PayloadClient implements AutoCloseable {
      */
     Posted post(String url, InputStream body, String type, Map<String, String> headers) throws IOException {
         URI uri = checked(url);
-        ClassicHttpRequest post = new BasicClassicHttpRequest("POST", target(uri), pathOf(uri));
+        ClassicHttpRequest post = request("POST", uri);
         headers.forEach(post::addHeader);
         post.setEntity(new InputStreamEntity(body, -1, ContentType.create(type)));
         try (ClassicHttpResponse r = execute(uri, post)) {
@@ -156,6 +155,13 @@ final class PayloadClient implements AutoCloseable {
             }
             return new Posted(r.getCode(), answer);
         }
+    }
+
+    private ClassicHttpRequest request(String method, URI uri) {
+        HttpHost target = target(uri);
+        ClassicHttpRequest r = new BasicClassicHttpRequest(method, target, pathOf(uri));
+        r.addHeader(HttpHeaders.HOST, uri.getRawAuthority());
+        return r;
     }
 
     private ClassicHttpResponse execute(URI uri, ClassicHttpRequest request) throws IOException {
@@ -181,9 +187,18 @@ final class PayloadClient implements AutoCloseable {
         return uri;
     }
 
-    private static HttpHost target(URI uri) {
-        return new HttpHost(uri.getScheme().toLowerCase(java.util.Locale.ROOT), uri.getHost(), uri.getPort());
+    /** The server of {@code uri}, the last one kept: a client talks to one payload server, URL after URL. */
+    private HttpHost target(URI uri) {
+        Target t = lastTarget;
+        if (t == null || !t.authority().equals(uri.getRawAuthority()) || !t.host().getSchemeName().equalsIgnoreCase(uri.getScheme())) {
+            t = new Target(uri.getRawAuthority(), new HttpHost(uri.getScheme().toLowerCase(java.util.Locale.ROOT),
+                    uri.getHost(), uri.getPort()));
+            lastTarget = t;
+        }
+        return t.host();
     }
+
+    private record Target(String authority, HttpHost host) {}
 
     private static String pathOf(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -3,6 +3,7 @@ package spfs.storage.rpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
@@ -28,6 +29,7 @@ final class PayloadServer implements AutoCloseable {
     static final int MAX_LINE = 8 << 10;
     static final int MAX_HEADERS = 100;
     private static final int BACKLOG = 256;
+    private static final int BUFFER = 32 << 10;
 
     private final HttpServer http;
     private final CappedServerSockets sockets;
@@ -62,7 +64,11 @@ final class PayloadServer implements AutoCloseable {
                 .setHttp1Config(Http1Config.custom()
                         .setMaxLineLength(MAX_LINE)
                         .setMaxHeaderCount(MAX_HEADERS)
+                        // a payload leaves in writes of this size (8 KiB by default: four times the system calls)
+                        .setBufferSize(BUFFER)
                         .build())
+                // the software is named, not its version
+                .setHttpProcessor(HttpProcessors.customServer("spfs").build())
                 .create();
         try {
             http.start();
