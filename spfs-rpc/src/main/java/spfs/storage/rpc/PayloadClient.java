@@ -1,5 +1,6 @@
 package spfs.storage.rpc;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -22,6 +23,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
@@ -54,6 +56,8 @@ final class PayloadClient implements AutoCloseable {
     static final int IDLE_SECONDS = 10;
     /** An upload's answer is a small protobuf message: no more than this is read of it. */
     static final int MAX_UPLOAD_ANSWER = 1 << 20;
+    /** Of a body closed before its end, at most this much is read to keep its connection. */
+    private static final int DRAIN_LIMIT = 64 << 10;
 
     private final HttpRequester http;
     private final Timeout connectTimeout;
@@ -77,6 +81,8 @@ final class PayloadClient implements AutoCloseable {
                     socket.setSoTimeout(readMs);
                     return connections.createConnection(socket);
                 })
+                // an https: server's certificate must name the host asked for
+                .setSslSetupHandler(p -> p.setEndpointIdentificationAlgorithm("HTTPS"))
                 .setMaxTotal(MAX_CONNECTIONS)
                 .setDefaultMaxPerRoute(MAX_CONNECTIONS)
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
@@ -110,7 +116,7 @@ final class PayloadClient implements AutoCloseable {
             return new Answer(r.getCode(), contentType(r), InputStream.nullInputStream());
         }
         try {
-            return new Answer(r.getCode(), contentType(r), entity.getContent());
+            return new Answer(r.getCode(), contentType(r), new Body(entity.getContent()));
         } catch (IOException | RuntimeException e) {
             try {
                 r.close();
@@ -118,6 +124,53 @@ final class PayloadClient implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * An answer's body that, closed before its end, reads what is left if that is short, so that
+     * its connection serves the next request, and else drops the connection instead of reading
+     * on (HttpCore would read a payload abandoned half-way to its very end).
+     */
+    private static final class Body extends FilterInputStream {
+        private boolean ended;
+
+        Body(InputStream content) {
+            super(content);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                byte[] buffer = new byte[8192];
+                try {
+                    for (long left = DRAIN_LIMIT; left > 0 && !ended;) {
+                        int n = read(buffer, 0, (int) Math.min(buffer.length, left));
+                        left -= Math.max(n, 0);
+                    }
+                } catch (IOException e) {
+                    // the connection is dropped below
+                }
+                if (!ended && in instanceof EofSensorInputStream sensor) {
+                    sensor.abort();
+                    return;
+                }
+            }
+            in.close();
         }
     }
 

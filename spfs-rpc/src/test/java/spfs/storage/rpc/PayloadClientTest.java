@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /** The client's HTTP side against a scripted server on a raw socket: what goes on the wire, and what it does with odd answers. */
 @Timeout(60)
 class PayloadClientTest {
-    /** A server that answers each request head with what {@code answer} makes of it, on as many connections as asked. */
+    /** A server that answers each request head with what {@code answer} makes of it, a thread per connection. */
     static final class Scripted implements AutoCloseable {
         final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         final AtomicInteger connections = new AtomicInteger();
@@ -38,26 +38,38 @@ class PayloadClientTest {
         Scripted(Function<String, String> answer, boolean close) throws IOException {
             thread = new Thread(() -> {
                 while (!listener.isClosed()) {
-                    try (Socket s = listener.accept()) {
-                        connections.incrementAndGet();
-                        InputStream in = s.getInputStream();
-                        OutputStream out = s.getOutputStream();
-                        for (String head; (head = head(in)) != null;) {
-                            heads.add(head);
-                            skipBody(head, in);
-                            out.write(answer.apply(head).getBytes(StandardCharsets.ISO_8859_1));
-                            out.flush();
-                            if (close) {
-                                break;
-                            }
-                        }
+                    Socket s;
+                    try {
+                        s = listener.accept();
                     } catch (IOException e) {
-                        // the client went away, or the listener closed
+                        return; // the listener closed
                     }
+                    connections.incrementAndGet();
+                    Thread t = new Thread(() -> serve(s, answer, close));
+                    t.setDaemon(true);
+                    t.start();
                 }
             });
             thread.setDaemon(true);
             thread.start();
+        }
+
+        private void serve(Socket socket, Function<String, String> answer, boolean close) {
+            try (Socket s = socket) {
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                for (String head; (head = head(in)) != null;) {
+                    heads.add(head);
+                    skipBody(head, in);
+                    out.write(answer.apply(head).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    if (close) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // the client went away
+            }
         }
 
         String url(String path) {
@@ -142,6 +154,41 @@ class PayloadClientTest {
             assertTrue(upload.startsWith("POST / HTTP/1.1\r\n"), upload);
             assertTrue(upload.contains("Content-Type: application/octet-stream\r\n"), upload);
             assertTrue(upload.contains(PayloadHttp.DIGEST_HEADER + ": X\r\n"), upload);
+        }
+    }
+
+    @Test
+    void aBodyClosedEarlyKeepsItsConnectionWhenTheRestIsShortAndEndsItWhenLong() throws Exception {
+        String small = "s".repeat(1000);
+        String large = "l".repeat(1 << 20);
+        try (Scripted server = new Scripted(head -> ok(head.startsWith("GET /large") ? large : small), false)) {
+            try (InputStream in = client.get(server.url("/small"), List.of()).body()) {
+                assertEquals('s', in.read());
+            }
+            assertEquals(small, read(client.get(server.url("/small"), List.of())));
+            assertEquals(1, server.connections.get(), "the rest of a short body is read, and the connection kept");
+            try (InputStream in = client.get(server.url("/large"), List.of()).body()) {
+                assertEquals('l', in.read());
+            }
+            assertEquals(small, read(client.get(server.url("/small"), List.of())));
+            assertEquals(2, server.connections.get(), "a long rest is not read: that connection ends");
+        }
+    }
+
+    @Test
+    void twoBodiesReadAtOnceByOneThreadEachHaveAConnection() throws Exception {
+        try (Scripted server = new Scripted(head -> ok(head.substring(5, 6).repeat(50_000)), false)) {
+            PayloadClient.Answer a = client.get(server.url("/a"), List.of());
+            PayloadClient.Answer b = client.get(server.url("/b"), List.of());
+            assertEquals("b".repeat(50_000), read(b));
+            assertEquals("a".repeat(50_000), read(a));
+            assertEquals(2, server.connections.get());
+            // both kept: two more at once take them again
+            PayloadClient.Answer c = client.get(server.url("/c"), List.of());
+            PayloadClient.Answer d = client.get(server.url("/d"), List.of());
+            assertEquals("c".repeat(50_000), read(c));
+            assertEquals("d".repeat(50_000), read(d));
+            assertEquals(2, server.connections.get());
         }
     }
 
