@@ -39,7 +39,7 @@ import org.apache.hc.core5.util.Timeout;
  * The client's HTTP/1.1 side for payload bytes, on HttpCore's classic requester: each thread that
  * downloads or uploads takes a kept-alive connection from a pool, sends its request and reads the
  * answer's body straight from the socket; the connection goes back to the pool when the body has
- * been read to its end or closed. A pull makes one GET per payload (thousands, most a few KB), and
+ * been read to its end (or closed with at most {@value #DRAIN_LIMIT} bytes left). A pull makes one GET per payload (thousands, most a few KB), and
  * what a general client does per request (HttpClient's chain of route planning, URI normalising,
  * authentication and retry stages; the JDK's header maps and futures) cost the copying threads
  * more CPU than the bytes (docs/benchmarks.md): HttpCore sends the request and parses the answer,
