@@ -21,7 +21,8 @@ import org.apache.hc.core5.util.Timeout;
  * {@value #MAX_CONNECTIONS} connections at once (more wait in the backlog), a connection that
  * sends nothing for {@value #IDLE_TIMEOUT_MS} ms is closed, and a request line or header line may
  * be at most {@value #MAX_LINE} bytes and a request have at most {@value #MAX_HEADERS} headers
- * (else 400 and the connection closed). HttpCore answers what is not HTTP/1 with a 400 too.
+ * (else refused, 400 or 431, and the connection closed). HttpCore answers what is not HTTP/1 with a
+ * 400 (or 505) too.
  */
 final class PayloadServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
