@@ -1,6 +1,5 @@
 package spfs.storage.rpc;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -132,40 +131,24 @@ final class PayloadClient implements AutoCloseable {
      * its connection serves the next request, and else drops the connection instead of reading
      * on (HttpCore would read a payload abandoned half-way to its very end).
      */
-    private static final class Body extends FilterInputStream {
-        private boolean ended;
-
+    private static final class Body extends spfs.storage.NetworkBody {
         Body(InputStream content) {
             super(content);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            ended |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            ended |= n < 0;
-            return n;
-        }
-
-        @Override
         public void close() throws IOException {
-            if (!ended) {
+            if (!ended()) {
                 byte[] buffer = new byte[8192];
                 try {
-                    for (long left = DRAIN_LIMIT; left > 0 && !ended;) {
+                    for (long left = DRAIN_LIMIT; left > 0 && !ended();) {
                         int n = read(buffer, 0, (int) Math.min(buffer.length, left));
                         left -= Math.max(n, 0);
                     }
                 } catch (IOException e) {
                     // the connection is dropped below
                 }
-                if (!ended && in instanceof EofSensorInputStream sensor) {
+                if (!ended() && in instanceof EofSensorInputStream sensor) {
                     sensor.abort();
                     return;
                 }
