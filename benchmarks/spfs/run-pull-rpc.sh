@@ -13,7 +13,8 @@
 # before/after figures of client and server together.
 # ROUNDS=N: instead of hyperfine (which runs all of one command, then all of the next, so a load
 # that changes meanwhile favours one side), N rounds of every command in turn, each timed by
-# /usr/bin/time; prints each run and the median wall, user and system time per command.
+# /usr/bin/time; prints each run and the median wall, user and system time per command, and the
+# CPU time (user + system) the servers spent meanwhile (the one a pull went through).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -88,27 +89,37 @@ fi
 if [[ -n "${ROUNDS:-}" ]]; then
     times="$work/times.tsv"
     : >"$times"
+    # user + system CPU seconds of the servers so far, from /proc (fields 14 and 15, in ticks)
+    servers_cpu() {
+        local total=0 pid
+        for pid in $server $base_server; do
+            total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+        done
+        echo "$total $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+    }
     for round in $(seq 0 "$ROUNDS"); do
         for i in "${!commands[@]}"; do
             bash -c "$(aside "${targets[$i]}")"
             # round 0 is the warm-up (page cache, the servers' compilers), not counted
+            before=$(servers_cpu)
             /usr/bin/time -f "%e %U %S" -o "$work/time.txt" bash -c "${commands[$i]}" >/dev/null
+            served=$(echo "$before $(servers_cpu)" | awk '{printf "%.2f", $2 - $1}')
             if ((round > 0)); then
-                echo "$i $(cat "$work/time.txt")" >>"$times"
-                echo "round $round: ${names[$i]}: $(cat "$work/time.txt") (wall user system), load $(cut -d' ' -f1 /proc/loadavg)"
+                echo "$i $(cat "$work/time.txt") $served" >>"$times"
+                echo "round $round: ${names[$i]}: $(cat "$work/time.txt") $served (wall user system server-CPU), load $(cut -d' ' -f1 /proc/loadavg)"
             fi
         done
     done
-    echo "| Command | Median wall [s] | Runs [s] | Median User [s] | Median System [s] |"
-    echo "|:---|---:|:---|---:|---:|"
+    echo "| Command | Median wall [s] | Runs [s] | Median User [s] | Median System [s] | Median server CPU [s] |"
+    echo "|:---|---:|:---|---:|---:|---:|"
     for i in "${!commands[@]}"; do
         awk -v i="$i" -v name="${names[$i]}" '
-            $1 == i { n++; w[n] = $2; u[n] = $3; s[n] = $4; runs = runs (runs ? " " : "") $2 }
+            $1 == i { n++; w[n] = $2; u[n] = $3; s[n] = $4; c[n] = $5; runs = runs (runs ? " " : "") $2 }
             function median(a, k, j, t, m) {
                 for (k = 1; k <= n; k++) for (j = k + 1; j <= n; j++) if (a[j] < a[k]) { t = a[k]; a[k] = a[j]; a[j] = t }
                 m = int((n + 1) / 2); return n % 2 ? a[m] : (a[m] + a[m + 1]) / 2
             }
-            END { printf "| `%s` | %.2f | %s | %.2f | %.2f |\n", name, median(w), runs, median(u), median(s) }' "$times"
+            END { printf "| `%s` | %.2f | %s | %.2f | %.2f | %.2f |\n", name, median(w), runs, median(u), median(s), median(c) }' "$times"
     done
 else
     args=()

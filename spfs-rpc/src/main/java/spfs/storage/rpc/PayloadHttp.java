@@ -1,14 +1,23 @@
 package spfs.storage.rpc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import spfs.encoding.Digest;
 import spfs.encoding.HashCheckedInputStream;
 import spfs.error.SpfsException;
@@ -23,13 +32,18 @@ import spfs.storage.rpc.proto.PayloadProto.WritePayloadResponse.UploadResponse;
  * payload, bzip2-compressed when the first {@code Accept} value we know asks for it. Our addition:
  * an upload may say what it must hash to ({@value #DIGEST_HEADER}); bytes that do not are refused
  * before anything is visible in the repository. Real spfs clients do not send it and lose nothing.
+ * Served by {@link PayloadServer}; a request this handler fails on is answered 500 in one line.
  */
-final class PayloadHttp implements HttpHandler {
+final class PayloadHttp implements HttpRequestHandler {
     static final String DIGEST_HEADER = "X-Spfs-Digest";
     static final String OCTETS = "application/octet-stream";
     static final String BZIP2 = "application/x-bzip2";
     /** The status of an upload refused because its bytes are not what it said (our addition, as the header). */
     static final int MISMATCH = 422;
+    private static final ContentType OCTETS_TYPE = ContentType.create(OCTETS);
+    private static final ContentType BZIP2_TYPE = ContentType.create(BZIP2);
+    private static final ContentType PROTOBUF_TYPE = ContentType.create("application/x-protobuf");
+    private static final ContentType TEXT_TYPE = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
     private final ServedRepository served;
 
@@ -38,32 +52,35 @@ final class PayloadHttp implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            switch (ex.getRequestMethod()) {
-                case "POST" -> upload(ex);
-                case "GET" -> download(ex);
-                default -> text(ex, 405, "only POST (upload) and GET (download) are served here");
+    public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
+        try {
+            switch (request.getMethod()) {
+                case "POST" -> upload(request, response);
+                case "GET" -> download(request, response);
+                default -> text(response, 405, "only POST (upload) and GET (download) are served here");
             }
-        } catch (IOException e) {
-            // the client went away: the exchange is closed, and the server goes on
         } catch (RuntimeException e) {
-            Answers.logged(e);
+            RuntimeException why = Answers.logged(e);
+            text(response, 500, why.getMessage());
+            response.setHeader(HttpHeaders.CONNECTION, "close");
         }
     }
 
-    private void upload(HttpExchange ex) throws IOException {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        InputStream body = ex.getRequestBody();
+    private void upload(ClassicHttpRequest request, ClassicHttpResponse response) {
+        String type = value(request.getFirstHeader(HttpHeaders.CONTENT_TYPE));
         if (type != null && !type.equals(OCTETS) && !type.equals(BZIP2)) {
-            text(ex, 415, "unsupported Content-Type '" + type + "': send " + OCTETS + " or " + BZIP2);
+            text(response, 415, "unsupported Content-Type '" + type + "': send " + OCTETS + " or " + BZIP2);
+            // not kept alive: the rest of a body it did not want is not worth waiting for
+            response.setHeader(HttpHeaders.CONNECTION, "close");
             return;
         }
+        HttpEntity entity = request.getEntity();
         UploadResponse answer;
         int status = 200;
         try {
+            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
             InputStream in = BZIP2.equals(type) ? new BZip2CompressorInputStream(body) : body;
-            String claimed = ex.getRequestHeaders().getFirst(DIGEST_HEADER);
+            String claimed = value(request.getFirstHeader(DIGEST_HEADER));
             if (claimed != null) {
                 in = new HashCheckedInputStream(in, Digest.parse(claimed.strip()));
             }
@@ -75,15 +92,13 @@ final class PayloadHttp implements HttpHandler {
             RuntimeException why = refusal(e);
             answer = UploadResponse.newBuilder().setError(Wire.error(why)).build();
             status = why instanceof SpfsException s && s.code().equals("digest-mismatch") ? MISMATCH : 200;
+            // not kept alive after a refused body (it may not have been read to its end)
+            response.setHeader(HttpHeaders.CONNECTION, "close");
         }
-        byte[] bytes = answer.toByteArray();
-        ex.getResponseHeaders().set("Content-Type", "application/x-protobuf");
         // errors travel in the body with 200, as spfs's clients expect; only a claim of ours
         // that the bytes broke (which spfs's clients never make) gets a status of its own
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        response.setCode(status);
+        response.setEntity(new ByteArrayEntity(answer.toByteArray(), PROTOBUF_TYPE));
     }
 
     /** The reason an upload was not stored, as one line for the client. */
@@ -102,14 +117,18 @@ final class PayloadHttp implements HttpHandler {
                 + e.getMessage() + ")");
     }
 
-    private void download(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
+    private void download(ClassicHttpRequest request, ClassicHttpResponse response) throws IOException {
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
         String last = path.substring(path.lastIndexOf('/') + 1);
         Digest d;
         try {
             d = Digest.parse(last);
         } catch (RuntimeException e) {
-            text(ex, 400, "not a payload digest: '" + last + "'");
+            text(response, 400, "not a payload digest: '" + last + "'");
             return;
         }
         InputStream payload;
@@ -118,33 +137,64 @@ final class PayloadHttp implements HttpHandler {
             size = served.repository().payloadSize(d);
             payload = served.repository().openPayload(d);
         } catch (UnknownObjectException e) {
-            text(ex, 404, e.getMessage());
+            text(response, 404, e.getMessage());
             return;
         }
-        try (InputStream in = payload) {
-            if (wantsBzip2(ex.getRequestHeaders().get("Accept"))) {
-                ex.getResponseHeaders().set("Content-Type", BZIP2);
-                ex.sendResponseHeaders(200, 0);
-                try (OutputStream out = new BZip2CompressorOutputStream(ex.getResponseBody())) {
-                    in.transferTo(out);
-                }
-            } else {
-                ex.getResponseHeaders().set("Content-Type", OCTETS);
-                ex.sendResponseHeaders(200, size == 0 ? -1 : size);
-                try (OutputStream out = ex.getResponseBody()) {
-                    in.transferTo(out);
-                }
+        response.setCode(200);
+        // the payload is read as the answer is written, after this returns; the entity closes it
+        response.setEntity(wantsBzip2(request.getHeaders("Accept")) ? new Bzip2Entity(payload)
+                : new InputStreamEntity(payload, size, OCTETS_TYPE));
+    }
+
+    /** A payload sent bzip2-compressed as it is read (chunked: its length is not known before). */
+    private static final class Bzip2Entity extends AbstractHttpEntity {
+        private final InputStream payload;
+
+        Bzip2Entity(InputStream payload) {
+            super(BZIP2_TYPE, null, true);
+            this.payload = payload;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a compressed payload is only written");
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = payload) {
+                // finished, not closed: the connection's stream ends the chunked body itself
+                BZip2CompressorOutputStream bz = new BZip2CompressorOutputStream(out);
+                in.transferTo(bz);
+                bz.finish();
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            payload.close();
         }
     }
 
     /** As spfs: the first Accept value that is one of ours decides; none means uncompressed. */
-    static boolean wantsBzip2(List<String> accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String header : accept) {
-            for (String v : header.split(",")) {
+    static boolean wantsBzip2(Header[] accept) {
+        for (Header header : accept) {
+            for (String v : header.getValue().split(",")) {
                 String type = v.split(";")[0].strip();
                 if (type.equals(OCTETS)) {
                     return false;
@@ -157,14 +207,12 @@ final class PayloadHttp implements HttpHandler {
         return false;
     }
 
-    private static void text(HttpExchange ex, int status, String message) throws IOException {
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        // errors travel in the body with 200, as spfs's clients expect; only a claim of ours
-        // that the bytes broke (which spfs's clients never make) gets a status of its own
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static String value(Header h) {
+        return h == null ? null : h.getValue();
+    }
+
+    private static void text(ClassicHttpResponse response, int status, String message) {
+        response.setCode(status);
+        response.setEntity(new StringEntity(message + "\n", TEXT_TYPE));
     }
 }

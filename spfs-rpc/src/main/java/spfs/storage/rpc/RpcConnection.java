@@ -6,15 +6,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.Proxy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import spfs.error.IoMessages;
@@ -25,14 +19,12 @@ import spfs.error.SpfsException;
  * {@code grpc:}/{@code http2:} addresses mean) and an HTTP client for payloads, with the
  * address's limits: {@code timeout_ms} for every call, the largest message read
  * ({@code max_decode_message_size_bytes}) and sent ({@code max_encode_message_size_bytes}).
- * Payloads are downloaded with the JDK's blocking {@link HttpURLConnection}, whose kept-alive
- * connections serve one GET after another: a pull makes one GET per payload, thousands of small
- * ones, and the asynchronous {@link HttpClient}'s machinery per request (futures, hand-offs to its
- * selector thread) cost the client several times the CPU of the bytes (docs/benchmarks.md).
+ * Payload bytes go through {@link PayloadClient} (kept-alive HTTP/1.1 connections, one per thread
+ * at a time).
  */
 final class RpcConnection implements AutoCloseable {
     private final ManagedChannel channel;
-    private final HttpClient http;
+    private final PayloadClient http;
     private final Optional<Duration> timeout;
     private final Optional<Integer> maxEncode;
     private final boolean compressDownloads;
@@ -50,8 +42,7 @@ final class RpcConnection implements AutoCloseable {
             boolean compressDownloads) {
         this.channel = Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
                 .maxInboundMessageSize(maxDecode).build();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout.orElse(Duration.ofSeconds(30))).build();
+        this.http = new PayloadClient(timeout);
         this.timeout = timeout;
         this.maxEncode = maxEncode;
         this.compressDownloads = compressDownloads;
@@ -99,18 +90,6 @@ final class RpcConnection implements AutoCloseable {
         return maxEncode.map(s::withMaxOutboundMessageSize).orElse(s);
     }
 
-    /** A request to {@code url}, with this connection's timeout. */
-    HttpRequest.Builder http(String url) {
-        HttpRequest.Builder b;
-        try {
-            b = HttpRequest.newBuilder(URI.create(url));
-        } catch (IllegalArgumentException e) {
-            throw SpfsException.environment("remote-failed", "the server named an invalid payload location '" + url + "'", e);
-        }
-        timeout.ifPresent(b::timeout);
-        return b;
-    }
-
     /** What a download location answered: its status, content type and body (read it to the end, then close). */
     record Download(int status, Optional<String> contentType, InputStream body) {}
 
@@ -119,49 +98,41 @@ final class RpcConnection implements AutoCloseable {
      * a failure to connect or to read the answer's head is one line naming the URL.
      */
     Download get(String url, List<String> accept) {
-        HttpURLConnection c;
         try {
-            c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
-        } catch (IllegalArgumentException | MalformedURLException | ClassCastException e) {
-            throw SpfsException.environment("remote-failed", "the server named an invalid payload location '" + url + "'", e);
+            PayloadClient.Answer a = http.get(url, accept);
+            return new Download(a.status(), a.contentType(), a.body());
+        } catch (IllegalArgumentException e) {
+            throw invalidLocation(url, e);
         } catch (IOException e) {
             throw cannot("download from ", url, e);
         }
-        c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.orElse(Duration.ofSeconds(30)).toMillis()));
-        timeout.ifPresent(t -> c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, t.toMillis())));
-        c.setUseCaches(false);
-        // as the HttpClient used for uploads: a location that redirects is an error, not followed
-        c.setInstanceFollowRedirects(false);
-        accept.forEach(a -> c.addRequestProperty("Accept", a));
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} as {@code type}, with {@code headers}; a failure to connect
+     * or a broken transfer is one line naming the URL.
+     */
+    PayloadClient.Posted post(String url, InputStream body, String type, Map<String, String> headers) {
         try {
-            int status = c.getResponseCode();
-            InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream();
-            return new Download(status, Optional.ofNullable(c.getContentType()),
-                    body == null ? InputStream.nullInputStream() : body);
+            return http.post(url, body, type, headers);
+        } catch (IllegalArgumentException e) {
+            throw invalidLocation(url, e);
         } catch (IOException e) {
-            c.disconnect();
-            throw cannot("download from ", url, e);
+            throw cannot("upload to ", url, e);
         }
+    }
+
+    private static SpfsException invalidLocation(String url, IllegalArgumentException e) {
+        return SpfsException.environment("remote-failed", "the server named an invalid payload location '" + url + "'", e);
     }
 
     private static SpfsException cannot(String what, String url, IOException e) {
         return SpfsException.environment("remote-failed", "cannot " + what + url + ": " + IoMessages.describe(e), e);
     }
 
-    /** Sends; a failure to connect or a broken transfer is one line naming the URL. */
-    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String url) {
-        try {
-            return http.send(request, body);
-        } catch (IOException e) {
-            throw cannot(request.method().equals("GET") ? "download from " : "upload to ", url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SpfsException.environment("interrupted", "interrupted while talking to " + url, e);
-        }
-    }
-
     @Override
     public void close() {
+        http.close();
         channel.shutdownNow();
         try {
             channel.awaitTermination(2, TimeUnit.SECONDS);

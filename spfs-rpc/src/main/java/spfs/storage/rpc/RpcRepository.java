@@ -4,12 +4,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -352,19 +351,17 @@ public final class RpcRepository implements Repository {
             connection.learnUploadUrl(option.getOk().getUrl());
             return option.getOk().getUrl();
         });
-        HttpRequest.Builder req = connection.http(url).header("Content-Type", PayloadHttp.OCTETS)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> data));
-        expected.ifPresent(d -> req.header(PayloadHttp.DIGEST_HEADER, d.toString()));
-        HttpResponse<byte[]> resp = connection.send(req.build(), HttpResponse.BodyHandlers.ofByteArray(), url);
+        Map<String, String> headers = expected.map(d -> Map.of(PayloadHttp.DIGEST_HEADER, d.toString())).orElse(Map.of());
+        PayloadClient.Posted resp = connection.post(url, data, PayloadHttp.OCTETS, headers);
         UploadResponse answer;
         try {
             answer = UploadResponse.parseFrom(resp.body());
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw SpfsException.environment("remote-failed", url + " answered " + resp.statusCode()
+            throw SpfsException.environment("remote-failed", url + " answered " + resp.status()
                     + " with something that is not an upload response", e);
         }
         if (answer.hasError()) {
-            if (expected.isPresent() && answer.getError().hasOther() && resp.statusCode() == PayloadHttp.MISMATCH) {
+            if (expected.isPresent() && answer.getError().hasOther() && resp.status() == PayloadHttp.MISMATCH) {
                 throw new CorruptObjectException("payload " + expected.get(), answer.getError().getOther());
             }
             throw error(answer.getError(), "payload");

@@ -1,6 +1,5 @@
 package spfs.storage.rpc;
 
-import com.sun.net.httpserver.HttpServer;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -8,8 +7,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import spfs.error.IoMessages;
 import spfs.error.SpfsException;
@@ -19,8 +16,8 @@ import spfs.storage.Repository;
  * {@code spfs server}: one repository served to spfs clients over spfs's protocol, gRPC for
  * objects, tags and payload metadata (services {@code spfs.Repository}, {@code
  * spfs.DatabaseService}, {@code spfs.TagService}, {@code spfs.PayloadService}, plaintext HTTP/2)
- * and HTTP/1.1 for payload bytes. Every call is answered on its own; a failing or malformed one
- * never stops the server.
+ * and HTTP/1.1 for payload bytes ({@link PayloadServer}). Every call is answered on its own; a
+ * failing or malformed one never stops the server.
  */
 public final class SpfsServer implements AutoCloseable {
     /** Messages up to this size are read (manifests of very large layers run to tens of MB). */
@@ -39,14 +36,12 @@ public final class SpfsServer implements AutoCloseable {
     private static final java.util.logging.Logger CALL_LOG = java.util.logging.Logger.getLogger("io.grpc.internal.SerializingExecutor");
 
     private final Server grpc;
-    private final HttpServer http;
-    private final ExecutorService httpWorkers;
+    private final PayloadServer http;
     private final PayloadsRoot root;
 
-    private SpfsServer(Server grpc, HttpServer http, ExecutorService httpWorkers, PayloadsRoot root) {
+    private SpfsServer(Server grpc, PayloadServer http, PayloadsRoot root) {
         this.grpc = grpc;
         this.http = http;
-        this.httpWorkers = httpWorkers;
         this.root = root;
     }
 
@@ -63,25 +58,13 @@ public final class SpfsServer implements AutoCloseable {
             CALL_LOG.setUseParentHandlers(false);
             CALL_LOG.addHandler(new OneLineLog());
         }
-        // the JDK's HTTP server leaves Nagle's algorithm on unless told: each small response then
-        // waits out the client's delayed ACK (40 ms), a stall per payload. Read once, at its start.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        HttpServer http;
+        PayloadServer http;
         try {
-            http = HttpServer.create(httpAddress, 256);
+            http = PayloadServer.start(httpAddress, new PayloadHttp(served));
         } catch (IOException e) {
             throw cannotListen(httpAddress, e);
         }
-        ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "spfs-server-http");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(workers);
-        http.createContext("/", new PayloadHttp(served));
-        InetSocketAddress boundHttp = http.getAddress();
+        InetSocketAddress boundHttp = http.address();
         PayloadsRoot root = payloadsRoot.orElseGet(() -> new PayloadsRoot(URI.create("http://"
                 + hostFor(boundHttp) + ":" + boundHttp.getPort())));
         Server grpc = NettyServerBuilder.forAddress(grpcAddress, InsecureServerCredentials.create())
@@ -94,12 +77,10 @@ public final class SpfsServer implements AutoCloseable {
         try {
             grpc.start();
         } catch (IOException e) {
-            http.stop(0);
-            workers.shutdownNow();
+            http.close();
             throw cannotListen(grpcAddress, e);
         }
-        http.start();
-        return new SpfsServer(grpc, http, workers, root);
+        return new SpfsServer(grpc, http, root);
     }
 
     /**
@@ -175,7 +156,12 @@ public final class SpfsServer implements AutoCloseable {
     }
 
     public InetSocketAddress httpAddress() {
-        return http.getAddress();
+        return http.address();
+    }
+
+    /** Connections open to the HTTP side now (being answered, or kept alive between requests). */
+    int openHttpConnections() {
+        return http.openConnections();
     }
 
     public PayloadsRoot payloadsRoot() {
@@ -191,13 +177,11 @@ public final class SpfsServer implements AutoCloseable {
     @Override
     public void close() {
         grpc.shutdown();
-        http.stop(1);
-        httpWorkers.shutdown();
+        http.close();
         try {
             if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
                 grpc.shutdownNow();
             }
-            httpWorkers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             grpc.shutdownNow();
             Thread.currentThread().interrupt();

@@ -394,9 +394,8 @@ final class ObjectStore implements AutoCloseable {
     }
 
     /** A download that, closed before its end, drops its connection rather than reading the rest. */
-    private static final class Download extends java.io.FilterInputStream {
+    private static final class Download extends spfs.storage.NetworkBody {
         private final ResponseInputStream<GetObjectResponse> response;
-        private boolean ended;
 
         Download(ResponseInputStream<GetObjectResponse> in) {
             super(in);
@@ -404,22 +403,8 @@ final class ObjectStore implements AutoCloseable {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            ended |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            ended |= n < 0;
-            return n;
-        }
-
-        @Override
         public void close() throws IOException {
-            if (!ended) {
+            if (!ended()) {
                 response.abort();
             }
             super.close();
