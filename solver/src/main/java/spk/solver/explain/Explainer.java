@@ -44,13 +44,12 @@ public final class Explainer {
      * it encoded in, so both back ends, and every run, give the same one.
      */
     public List<Group> minimalConflict() {
-        List<Group> candidates = new ArrayList<>(encoding.model().groups());
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; ; round++) {
             int known = encoding.model().groups().size();
             pool = new ArrayList<>(encoding.model().groups());
             List<Group> ordered = encoding.explanationOrder(pool);
-            List<Group> conflict = preferredConflict(ordered);
-            if (encoding.model().groups().size() == known) {
+            List<Group> conflict = preferredConflict(ordered, round < RESTARTS);
+            if (conflict != null && encoding.model().groups().size() == known) {
                 Map<Group, Integer> position = new java.util.HashMap<>();
                 for (int i = 0; i < ordered.size(); i++) {
                     position.put(ordered.get(i), i);
@@ -58,11 +57,19 @@ public final class Explainer {
                 conflict.sort(java.util.Comparator.comparingInt(position::get));
                 return conflict;
             }
-            // checking consistency encoded more requirements; explain again with them as candidates
-            candidates = new ArrayList<>(encoding.model().groups());
+            // checking consistency encoded more requirements: what this round finds is no answer
+            // over all of them, so explain again with them as candidates (what was learnt stays)
+            if (round == RESTARTS + 10) {
+                return new ArrayList<>(encoding.model().groups());
+            }
         }
-        return candidates;
     }
+
+    /**
+     * How many rounds stop as soon as a check encodes more groups (their answer would be thrown
+     * away); later rounds run to their end, as every round once did.
+     */
+    private static final int RESTARTS = 50;
 
     /**
      * Repeatedly finds the shortest prefix of {@code ordered} that cannot hold together with the
@@ -73,9 +80,10 @@ public final class Explainer {
      * unsatisfiable check's core, a satisfiable check's model and the groups it holds, see
      * {@link CheckFacts}), and a check those facts decide costs no SAT call. Cores only bound the
      * search: which core a back end reports is its own business (two back ends named different
-     * conflicts where several exist when their cores chose the members).
+     * conflicts where several exist when their cores chose the members). Null if
+     * {@code stopOnGrowth} and a check encoded more groups.
      */
-    private List<Group> preferredConflict(List<Group> ordered) {
+    private List<Group> preferredConflict(List<Group> ordered, boolean stopOnGrowth) {
         int n = ordered.size();
         Map<Integer, Integer> slot = slots(); // group id -> place in the model's groups
         int[] orderOfSlot = new int[n];
@@ -114,6 +122,9 @@ public final class Explainer {
                 CheckFacts.Known known = facts.answer(keep, encoding.model().groups().size(), assumed);
                 if (known == null) {
                     known = check(keep, slot);
+                    if (stopOnGrowth && encoding.model().groups().size() > pool.size()) {
+                        return null;
+                    }
                 } else {
                     answered++;
                 }
