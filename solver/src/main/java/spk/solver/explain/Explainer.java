@@ -106,7 +106,7 @@ public final class Explainer {
             while (true) {
                 IntPredicate base = s -> kept(s, 0, foundAt, orderOfSlot);
                 IntPredicate assumed = assumedNow();
-                int held = facts.longestHeldPrefix(base, n, k -> slotOfOrder[k], hi);
+                int held = facts.longestHeldPrefix(base, encoding.model().groups().size(), k -> slotOfOrder[k], hi);
                 lo = Math.max(lo, Math.min(held + 1, hi));
                 int covered = facts.shortestCoveringPrefix(base, s -> s < n ? orderOfSlot[s] : -1, assumed, hi);
                 if (covered < hi) {
