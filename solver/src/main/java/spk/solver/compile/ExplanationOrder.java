@@ -22,10 +22,28 @@ import spk.spec.model.EmbeddedPackageSpec;
  * owner's rank among the package's candidates, then their place in the owner's spec.
  */
 final class ExplanationOrder {
-    private ExplanationOrder() {}
+    private final EncodingState st;
+    /**
+     * The last meeting order, and the package and candidate counts it was walked over: packages
+     * and candidates are only ever added, so while the counts stand, so does the order (an
+     * explanation sorts once per round, and starts a round each time its checks grow the encoding).
+     */
+    private Map<PkgName, Integer> met;
+    private long metFor = -1;
 
-    static List<Group> sort(EncodingState st, List<Group> groups) {
-        Map<PkgName, Integer> met = meetingOrder(st);
+    ExplanationOrder(EncodingState st) {
+        this.st = st;
+    }
+
+    List<Group> sort(List<Group> groups) {
+        long size = st.packages.size();
+        for (PackageState s : st.packages.values()) {
+            size += (long) s.candidates.size() << 20;
+        }
+        if (size != metFor) {
+            met = meetingOrder(st);
+            metFor = size;
+        }
         // each group's key worked out once, not at every comparison of the sort
         Key[] keys = new Key[groups.size()];
         for (int i = 0; i < keys.length; i++) {
