@@ -380,6 +380,59 @@ class OracleProperties {
         }
     }
 
+    /**
+     * The explanation answers many checks from earlier ones (models, cores) instead of asking
+     * the back end: it must name exactly the conflict that asking every check gives, here a plain
+     * search for each member's shortest prefix in the explanation order, every check a solve.
+     */
+    @Test
+    void checksAnsweredFromEarlierOnesGiveThePreferredConflict() {
+        tries(150).forAll(longs().all()).checkAssert(seed -> {
+            preferredConflictAsked(seed, 1);
+            preferredConflictAsked(seed, SolveEncoding.DEFAULT_FIRST_VERSIONS);
+        });
+    }
+
+    private static void preferredConflictAsked(long seed, int firstVersions) {
+        Problem p = generate(seed);
+        CatalogRepository repo = CatalogRepository.of("local", p.specs(), List.of());
+        SolveRequest req = new SolveRequest(List.of(repo), Catalogs.requests(p.requests().toArray(String[]::new)),
+                p.options(), false);
+        SolveEncoding encoding = new SolveEncoding(req, firstVersions);
+        try (var main = new spk.solver.backend.Sat4jBackend(); var relaxable = new spk.solver.backend.Sat4jBackend()) {
+            if (new spk.solver.search.Search(encoding, main, new DecisionLog(), false).run() != null) {
+                return;
+            }
+            var search = new spk.solver.search.Search(encoding, relaxable, new DecisionLog(), true);
+            List<spk.constraint.Group> conflict = new spk.solver.explain.Explainer(encoding, search).minimalConflict();
+            int groups = encoding.model().groups().size();
+            List<spk.constraint.Group> ordered = encoding.explanationOrder(new ArrayList<>(encoding.model().groups()));
+            List<spk.constraint.Group> found = new ArrayList<>();
+            int limit = ordered.size();
+            while (limit > 0 && holdsWith(encoding, search, found)) {
+                int lo = 1;
+                int hi = limit;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    List<spk.constraint.Group> trial = new ArrayList<>(found);
+                    trial.addAll(ordered.subList(0, mid));
+                    if (holdsWith(encoding, search, trial)) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                found.add(ordered.get(lo - 1));
+                limit = lo - 1;
+            }
+            if (encoding.model().groups().size() != groups) {
+                return; // the plain search encoded more, so it answered over other groups
+            }
+            found.sort(java.util.Comparator.comparingInt(ordered::indexOf));
+            assertEquals(found, conflict, "seed " + seed + ", first versions " + firstVersions);
+        }
+    }
+
     /** True if everything except the groups outside {@code keep} can hold at once. */
     private static boolean holdsWith(SolveEncoding encoding, spk.solver.search.Search search,
             List<spk.constraint.Group> keep) {

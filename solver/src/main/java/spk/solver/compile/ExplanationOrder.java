@@ -22,29 +22,54 @@ import spk.spec.model.EmbeddedPackageSpec;
  * owner's rank among the package's candidates, then their place in the owner's spec.
  */
 final class ExplanationOrder {
-    private ExplanationOrder() {}
+    private final EncodingState st;
+    /**
+     * The last meeting order, and the package and candidate counts it was walked over: packages
+     * and candidates are only ever added, so while the counts stand, so does the order (an
+     * explanation sorts once per round, and starts a round each time its checks grow the encoding).
+     */
+    private Map<PkgName, Integer> met;
+    private long metFor = -1;
 
-    static List<Group> sort(EncodingState st, List<Group> groups) {
-        Map<PkgName, Integer> met = meetingOrder(st);
-        Comparator<Group> order = Comparator.comparingInt((Group g) -> owner(st, g) == null ? 0 : 1)
-                .thenComparingInt(g -> {
-                    CandidateInfo c = owner(st, g);
-                    return c == null ? 0 : met.getOrDefault(c.spec.pkg().name(), Integer.MAX_VALUE);
-                })
-                .thenComparing(g -> {
-                    // packages the walk does not meet (embedded copies' parents only): by name
-                    CandidateInfo c = owner(st, g);
-                    return c == null ? "" : c.spec.pkg().name().value();
-                })
-                .thenComparing((a, b) -> {
-                    CandidateInfo ca = owner(st, a);
-                    CandidateInfo cb = owner(st, b);
-                    return ca == null || cb == null ? 0 : ca.rank.compareTo(cb.rank);
-                })
-                // within one owner (or among the command line's), groups are made in spec order
-                .thenComparingInt(Group::id);
-        return groups.stream().sorted(order).toList();
+    ExplanationOrder(EncodingState st) {
+        this.st = st;
     }
+
+    List<Group> sort(List<Group> groups) {
+        long size = st.packages.size();
+        for (PackageState s : st.packages.values()) {
+            size += (long) s.candidates.size() << 20;
+        }
+        if (size != metFor) {
+            met = meetingOrder(st);
+            metFor = size;
+        }
+        // each group's key worked out once, not at every comparison of the sort
+        Key[] keys = new Key[groups.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Group g = groups.get(i);
+            CandidateInfo c = owner(st, g);
+            keys[i] = c == null ? new Key(g, 0, 0, "", null)
+                    : new Key(g, 1, met.getOrDefault(c.spec.pkg().name(), Integer.MAX_VALUE), c.spec.pkg().name().value(),
+                            c.rank);
+        }
+        Comparator<Key> order = Comparator.comparingInt(Key::requirement)
+                .thenComparingInt(Key::met)
+                // packages the walk does not meet (embedded copies' parents only): by name
+                .thenComparing(Key::name)
+                .thenComparing((a, b) -> a.rank() == null || b.rank() == null ? 0 : a.rank().compareTo(b.rank()))
+                // within one owner (or among the command line's), groups are made in spec order
+                .thenComparingInt(k -> k.group().id());
+        java.util.Arrays.sort(keys, order);
+        Group[] out = new Group[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = keys[i].group();
+        }
+        return List.of(out);
+    }
+
+    /** What a group is ordered by: command line or requirement, its owner's package's place, name and rank. */
+    private record Key(Group group, int requirement, int met, String name, RankKey rank) {}
 
     /** The candidate a requirement group belongs to; null for the command line's requests and options. */
     private static CandidateInfo owner(EncodingState st, Group g) {

@@ -59,6 +59,7 @@ public final class SolveEncoding {
     private final CandidateLoader loader;
     private final SearchQueries queries;
     private final StepChecks steps;
+    private final ExplanationOrder explanationOrder;
 
     public SolveEncoding(SolveRequest solve) {
         this(solve, DEFAULT_FIRST_VERSIONS);
@@ -97,6 +98,7 @@ public final class SolveEncoding {
         loader = new CandidateLoader(st, this::linkNew);
         queries = new SearchQueries(st, rejections, options);
         steps = new StepChecks(st, rejections, options);
+        explanationOrder = new ExplanationOrder(st);
         ConstraintModel model = st.model;
         for (InitialRequest ir : solve.requests()) {
             Request r = ir.request();
@@ -411,7 +413,7 @@ public final class SolveEncoding {
      * requirements by their owner's distance from the requests; see {@link ExplanationOrder}.
      */
     public List<Group> explanationOrder(List<Group> groups) {
-        return ExplanationOrder.sort(st, groups);
+        return explanationOrder.sort(groups);
     }
 
     /** The initial package requests, in order. */
