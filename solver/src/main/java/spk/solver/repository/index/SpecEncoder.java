@@ -261,7 +261,8 @@ final class SpecEncoder {
     }
 
     private int rangeIdent(RangeIdent id) {
-        Integer done = idents.get(id.toSerialized());
+        String key = id.toSerialized();
+        Integer done = idents.get(key);
         if (done != null) {
             return done;
         }
@@ -282,7 +283,7 @@ final class SpecEncoder {
         addIf(IndexSchema.IDENT_BUILD, build);
         b.addOffset(IndexSchema.IDENT_RULES, rulesVec, 0);
         int off = b.endTable();
-        idents.put(id.toSerialized(), off);
+        idents.put(key, off);
         return off;
     }
 
