@@ -52,6 +52,6 @@ public final class EnterCommand implements Callable<Integer> {
         rt = rt.withStatus(rt.status().withOwner(Optional.empty()));
         ctx.out().flush();
         // a runtime that is not kept is gone once it cannot be entered
-        throw RuntimeSupport.runtimes(ctx).enter(rt, !rt.config().durable(), t0);
+        throw RuntimeSupport.runtimes(ctx, linux).enter(rt, !rt.config().durable(), t0);
     }
 }

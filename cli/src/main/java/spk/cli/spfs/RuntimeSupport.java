@@ -62,12 +62,10 @@ public final class RuntimeSupport {
                 ctx.ioWorkers("SPFS_RENDER_MAX_CONCURRENT_BLOBS"));
     }
 
-    /** Runtimes made and entered from this process (spfs run/shell/enter). */
-    static Runtimes runtimes(SpfsContext ctx) {
-        return runtimes(ctx, linuxForLaunch());
-    }
-
-    /** As {@link #runtimes(SpfsContext)}, with libc bound (or being bound) already. */
+    /**
+     * Runtimes made and entered from this process (spfs run/shell/enter), making system calls
+     * through {@code linux}, bound (or being bound) already.
+     */
     static Runtimes runtimes(SpfsContext ctx, Linux linux) {
         return runtimes(ctx.config(), ctx.environment(), linux);
     }
