@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import spfs.encoding.Digest;
 import spfs.graph.Entry;
 import spfs.graph.EntryKind;
@@ -25,18 +26,20 @@ public final class Manifests {
      * the root, then each sub-directory's own list depth first, each distinct tree once.
      */
     public static Manifest toManifest(DirNode root, ObjectFormat format) {
-        return new Manifest(buildTrees(root), format);
+        return new Manifest(new ArrayList<>(buildTrees(root).values()), format);
     }
 
-    private static List<Tree> buildTrees(DirNode dir) {
+    /** Each distinct tree under {@code dir} by its digest, in stored order: every tree hashed once. */
+    private static LinkedHashMap<Digest, Tree> buildTrees(DirNode dir) {
         List<Entry> entries = new ArrayList<>(dir.children().size());
-        List<List<Tree>> subs = new ArrayList<>();
+        List<LinkedHashMap<Digest, Tree>> subs = new ArrayList<>();
         for (Map.Entry<String, Node> c : dir.children().entrySet()) {
             Node n = c.getValue();
             if (n instanceof DirNode d) {
-                List<Tree> sub = buildTrees(d);
+                LinkedHashMap<Digest, Tree> sub = buildTrees(d);
                 subs.add(sub);
-                entries.add(new Entry(c.getKey(), EntryKind.TREE, d.mode(), d.legacySize(), sub.get(0).digest()));
+                Digest first = sub.keySet().iterator().next();
+                entries.add(new Entry(c.getKey(), EntryKind.TREE, d.mode(), d.legacySize(), first));
             } else if (n instanceof FileNode f) {
                 entries.add(new Entry(c.getKey(), EntryKind.BLOB, f.mode(), f.size(), f.object()));
             } else {
@@ -48,12 +51,12 @@ public final class Manifests {
         LinkedHashMap<Digest, Tree> unique = new LinkedHashMap<>();
         Tree self = new Tree(entries);
         unique.put(self.digest(), self);
-        for (List<Tree> sub : subs) {
-            for (Tree t : sub) {
-                unique.putIfAbsent(t.digest(), t);
+        for (LinkedHashMap<Digest, Tree> sub : subs) {
+            for (Map.Entry<Digest, Tree> t : sub.entrySet()) {
+                unique.putIfAbsent(t.getKey(), t.getValue());
             }
         }
-        return new ArrayList<>(unique.values());
+        return unique;
     }
 
     /** The in-memory tree of the manifest stored as {@code digest}; damaged trees are reported as corrupt. */
@@ -62,21 +65,22 @@ public final class Manifests {
         if (!(o instanceof Manifest m)) {
             throw spfs.error.SpfsException.badInput("not-a-manifest", digest + " is a " + o.kind().label() + ", not a manifest");
         }
-        return toTree(m, digest);
+        return toTree(m, () -> digest);
     }
 
     /** The in-memory tree of a manifest. */
     public static DirNode toTree(Manifest manifest) {
-        return toTree(manifest, manifest.digest());
+        return toTree(manifest, manifest::digest);
     }
 
-    private static DirNode toTree(Manifest manifest, Digest storedAs) {
+    /** {@code storedAs} names the manifest in an error only: hashing a whole manifest costs a render. */
+    private static DirNode toTree(Manifest manifest, Supplier<Digest> storedAs) {
         try {
             Map<Digest, Tree> byDigest = manifest.treesByDigest();
             return dir(DirNode.ROOT_MODE, 0, manifest.root(), byDigest, new HashMap<>(), 0);
         } catch (MalformedObjectException e) {
             // it decoded, but its trees do not fit together: stored data is damaged, not our code
-            throw new spfs.error.CorruptObjectException("manifest " + storedAs, e.getMessage(), e);
+            throw new spfs.error.CorruptObjectException("manifest " + storedAs.get(), e.getMessage(), e);
         }
     }
 
@@ -99,14 +103,13 @@ public final class Manifests {
                     DirNode built = done.get(e.object());
                     if (built == null) {
                         built = dir(e.mode(), e.size(), child, byDigest, done, depth + 1);
+                        done.put(e.object(), built);
                     }
                     yield new DirNode(e.mode(), e.size(), built.children());
                 }
             };
             children.put(e.name(), n);
         }
-        DirNode d = new DirNode(mode, legacySize, children);
-        done.putIfAbsent(tree.digest(), d);
-        return d;
+        return new DirNode(mode, legacySize, children);
     }
 }
