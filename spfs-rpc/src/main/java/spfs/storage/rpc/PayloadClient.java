@@ -81,6 +81,7 @@ final class PayloadClient implements AutoCloseable {
                     return connections.createConnection(socket);
                 })
                 // an https: server's certificate must name the host asked for
+                .setSslSocketFactory(DeferredTlsSockets.jvmDefault())
                 .setSslSetupHandler(p -> p.setEndpointIdentificationAlgorithm("HTTPS"))
                 .setMaxTotal(MAX_CONNECTIONS)
                 .setDefaultMaxPerRoute(MAX_CONNECTIONS)

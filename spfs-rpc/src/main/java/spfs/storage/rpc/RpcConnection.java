@@ -1,8 +1,12 @@
 package spfs.storage.rpc;
 
-import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +27,15 @@ import spfs.error.SpfsException;
  * at a time).
  */
 final class RpcConnection implements AutoCloseable {
+    /** Name of the threads of a connection's event loop. */
+    static final String THREAD_NAME = "spfs-grpc";
+
+    /**
+     * The channel's own event loop, ended with the connection: gRPC's shared one outlives every
+     * channel by a second, its thread waiting in a native call, and a JVM exits only after
+     * waiting 0.3 s for such threads (every {@code grpc://} command paid that at its end).
+     */
+    private final EventLoopGroup loop;
     private final ManagedChannel channel;
     private final PayloadClient http;
     private final Optional<Duration> timeout;
@@ -40,7 +53,9 @@ final class RpcConnection implements AutoCloseable {
 
     RpcConnection(String host, int port, Optional<Duration> timeout, int maxDecode, Optional<Integer> maxEncode,
             boolean compressDownloads) {
-        this.channel = Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
+        this.loop = new NioEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME, true));
+        this.channel = NettyChannelBuilder.forAddress(host, port, InsecureChannelCredentials.create())
+                .eventLoopGroup(loop).channelType(NioSocketChannel.class)
                 .maxInboundMessageSize(maxDecode).build();
         this.http = new PayloadClient(timeout);
         this.timeout = timeout;
@@ -136,6 +151,8 @@ final class RpcConnection implements AutoCloseable {
         channel.shutdownNow();
         try {
             channel.awaitTermination(2, TimeUnit.SECONDS);
+            // no quiet period: nothing else runs on this loop
+            loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -69,6 +69,28 @@ class RpcRepositoryTest {
         return new Repositories(ForeignPeersTest.config()).open(address() + query);
     }
 
+    /** Threads of connections' own event loops now alive. */
+    static java.util.Set<Thread> connectionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(RpcConnection.THREAD_NAME))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void closingARepositoryEndsTheThreadsOfItsConnection() {
+        java.util.Set<Thread> before = connectionThreads();
+        java.util.Set<Thread> during;
+        try (Repository r = open("")) {
+            r.hasObject(spfs.encoding.Digest.of("anything".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            during = connectionThreads();
+            during.removeAll(before);
+            assertFalse(during.isEmpty(), "the connection's calls run on its own event loop");
+        }
+        // a thread left waiting in a native call would hold the JVM's exit for 0.3 s
+        during.retainAll(connectionThreads());
+        assertEquals(java.util.Set.of(), during, "ended by close, not a second later");
+    }
+
     String address() {
         return "grpc://127.0.0.1:" + server.grpcAddress().getPort();
     }
