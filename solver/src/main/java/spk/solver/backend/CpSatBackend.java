@@ -22,7 +22,8 @@ import spk.constraint.ConstraintModel;
  * under its assumptions are fixed false and dropped, with the clauses that satisfies
  * ({@link NegativeOnlyVariables}), and the rest is written to CP-SAT's bytes directly
  * ({@link CompactCpModel}). On an explanation's checks that halves the model CP-SAT loads and
- * takes most decisions off its fixed search; the answers and the models found are the same.
+ * takes most decisions off its fixed search; the answers and the models found are the same. The
+ * model given back is the part of CP-SAT's that the clauses need ({@link NeededModel}).
  */
 public final class CpSatBackend implements SatBackend {
     /**
@@ -39,6 +40,7 @@ public final class CpSatBackend implements SatBackend {
 
     /** Every constraint so far, numbered in the order added. */
     private final NegativeOnlyVariables constraints = new NegativeOnlyVariables();
+    private final NeededModel needed = new NeededModel(constraints);
     private int syncedVars;
     private int syncedClauses;
     private int syncedAtMostOnes;
@@ -132,7 +134,7 @@ public final class CpSatBackend implements SatBackend {
                 int v = cp.var(i);
                 values[v] = v < values.length && response.getSolution(i) != 0;
             }
-            return new Outcome.Sat(values);
+            return new Outcome.Sat(needed.of(values, assumptions));
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             List<Integer> core = response.getSufficientAssumptionsForInfeasibilityList();
