@@ -1,8 +1,5 @@
 package spk.solver.backend;
 
-import java.util.Arrays;
-import java.util.BitSet;
-
 /**
  * The part of a model that its constraints need: starting from the assumptions, every clause
  * whose negated variables are all true and that has no true un-negated literal yet gets the
@@ -18,16 +15,6 @@ import java.util.BitSet;
  */
 final class NeededModel {
     private final NegativeOnlyVariables constraints;
-    private int indexed;
-    /** Per variable, the clauses that have it un-negated, and those that have it negated. */
-    private int[][] positiveIn = new int[1][];
-    private int[] positiveCount = new int[1];
-    private int[][] negatedIn = new int[1][];
-    private int[] negatedCount = new int[1];
-    /** Per clause, how many of its literals are negated. */
-    private int[] negated = new int[64];
-    /** Variables negated in an at-most-one: they keep the model's value. */
-    private final BitSet pinned = new BitSet();
 
     NeededModel(NegativeOnlyVariables constraints) {
         this.constraints = constraints;
@@ -39,117 +26,87 @@ final class NeededModel {
      * {@code values}. {@code values} itself where it is not a model.
      */
     boolean[] of(boolean[] values, int[] assumptions) {
-        catchUp();
-        grow(values.length);
         int clauses = constraints.size();
         int[] negatedTrue = new int[clauses];
-        int[] positiveTrue = new int[clauses];
-        boolean[] out = new boolean[values.length];
-        int[] queue = new int[values.length];
-        int queued = 0;
+        int[] unnegatedTrue = new int[clauses];
+        Queue queue = new Queue(values.length);
         for (int a : assumptions) {
-            if (a > 0 && a < out.length && !out[a]) {
-                out[a] = true;
-                queue[queued++] = a;
+            if (a > 0 && a < values.length) {
+                queue.add(a);
             }
         }
-        for (int v = pinned.nextSetBit(0); v >= 0 && v < values.length; v = pinned.nextSetBit(v + 1)) {
-            if (values[v] && !out[v]) {
-                out[v] = true;
-                queue[queued++] = v;
+        for (int v = 1; v < values.length; v++) {
+            if (values[v] && constraints.negatedInAtMostOne(v)) {
+                queue.add(v); // keeps its value, so the at-most-one holds as it did
             }
         }
         for (int c = 0; c < clauses; c++) {
-            if (negated[c] == 0 && !constraints.isAtMostOne(c)) {
-                int v = need(c, values, out);
-                if (v < 0) {
+            if (constraints.negatedLiterals(c) == 0 && !constraints.isAtMostOne(c) && !need(c, values, queue)) {
+                return values;
+            }
+        }
+        while (!queue.isEmpty()) {
+            int v = queue.next();
+            for (int k = 0; k < constraints.clausesWith(v, false); k++) {
+                unnegatedTrue[constraints.clauseWith(v, false, k)]++;
+            }
+            for (int k = 0; k < constraints.clausesWith(v, true); k++) {
+                int c = constraints.clauseWith(v, true, k);
+                if (++negatedTrue[c] == constraints.negatedLiterals(c) && unnegatedTrue[c] == 0
+                        && !need(c, values, queue)) {
                     return values;
                 }
-                if (v > 0) {
-                    out[v] = true;
-                    queue[queued++] = v;
-                }
             }
         }
-        while (queued > 0) {
-            int v = queue[--queued];
-            for (int k = 0; k < positiveCount[v]; k++) {
-                positiveTrue[positiveIn[v][k]]++;
-            }
-            for (int k = 0; k < negatedCount[v]; k++) {
-                int c = negatedIn[v][k];
-                if (++negatedTrue[c] == negated[c] && positiveTrue[c] == 0) {
-                    int w = need(c, values, out);
-                    if (w < 0) {
-                        return values;
-                    }
-                    if (w > 0) {
-                        out[w] = true;
-                        queue[queued++] = w;
-                    }
-                }
-            }
-        }
-        return out;
+        return queue.made;
     }
 
     /**
-     * The variable to make true for clause {@code c}, whose negated variables are all true: 0 if
-     * one of its un-negated variables is true already, -1 if the model makes none true.
+     * Makes true, for clause {@code c} whose negated variables all are, its first un-negated
+     * variable that {@code values} makes true, unless one is already; false if there is none.
      */
-    private int need(int c, boolean[] values, boolean[] out) {
+    private boolean need(int c, boolean[] values, Queue queue) {
         int first = -1;
         for (int l : constraints.constraint(c)) {
             if (l > 0 && l < values.length && values[l]) {
-                if (out[l]) {
-                    return 0;
+                if (queue.made[l]) {
+                    return true;
                 }
                 if (first < 0) {
                     first = l;
                 }
             }
         }
-        return first;
+        if (first > 0) {
+            queue.add(first);
+        }
+        return first > 0;
     }
 
-    /** Indexes the constraints added since the last call. */
-    private void catchUp() {
-        for (; indexed < constraints.size(); indexed++) {
-            int c = indexed;
-            int[] literals = constraints.constraint(c);
-            if (c >= negated.length) {
-                negated = Arrays.copyOf(negated, Math.max(c + 1, negated.length * 2));
-            }
-            for (int l : literals) {
-                int v = grow(Math.abs(l));
-                if (constraints.isAtMostOne(c)) {
-                    if (l < 0) {
-                        pinned.set(v);
-                    }
-                } else if (l > 0) {
-                    positiveIn[v] = append(positiveIn[v], positiveCount[v]++, c);
-                } else {
-                    negatedIn[v] = append(negatedIn[v], negatedCount[v]++, c);
-                    negated[c]++;
-                }
+    /** The variables made true so far, and those whose clauses are still to be looked at. */
+    private static final class Queue {
+        final boolean[] made;
+        private final int[] pending;
+        private int size;
+
+        Queue(int length) {
+            made = new boolean[length];
+            pending = new int[length];
+        }
+
+        void add(int v) {
+            if (!made[v]) {
+                made[v] = true;
+                pending[size++] = v;
             }
         }
-    }
 
-    private int grow(int v) {
-        if (v >= positiveCount.length) {
-            int size = Math.max(v + 1, positiveCount.length * 2);
-            positiveIn = Arrays.copyOf(positiveIn, size);
-            positiveCount = Arrays.copyOf(positiveCount, size);
-            negatedIn = Arrays.copyOf(negatedIn, size);
-            negatedCount = Arrays.copyOf(negatedCount, size);
+        boolean isEmpty() {
+            return size == 0;
         }
-        return v;
-    }
 
-    private static int[] append(int[] list, int size, int value) {
-        int[] out = list == null ? new int[2] : size == list.length ? Arrays.copyOf(list, size * 2) : list;
-        out[size] = value;
-        return out;
+        int next() {
+            return pending[--size];
+        }
     }
 }

@@ -25,9 +25,15 @@ final class NegativeOnlyVariables {
     private int count;
     /** Per variable, how many constraints (not yet satisfied) have it un-negated. */
     private int[] positive = new int[1];
-    /** Per variable, the clauses that have it negated, as constraint indexes. */
+    /** Per variable, the clauses that have it negated, and those that have it un-negated, as constraint indexes. */
     private int[][] negatedIn = new int[1][];
     private int[] negatedCount = new int[1];
+    private int[][] unnegatedIn = new int[1][];
+    private int[] unnegatedCount = new int[1];
+    /** Per constraint, how many of its literals are negated. */
+    private int[] negatedLiterals = new int[64];
+    /** Variables negated in an at-most-one. */
+    private final BitSet pinned = new BitSet();
 
     /** Adds a clause (the next constraint). */
     void clause(int[] literals) {
@@ -36,15 +42,18 @@ final class NegativeOnlyVariables {
             int v = grow(Math.abs(l));
             if (l > 0) {
                 positive[v]++;
+                unnegatedIn[v] = append(unnegatedIn[v], unnegatedCount[v]++, index);
             } else {
-                if (negatedIn[v] == null) {
-                    negatedIn[v] = new int[2];
-                } else if (negatedCount[v] == negatedIn[v].length) {
-                    negatedIn[v] = Arrays.copyOf(negatedIn[v], negatedCount[v] * 2);
-                }
-                negatedIn[v][negatedCount[v]++] = index;
+                negatedIn[v] = append(negatedIn[v], negatedCount[v]++, index);
+                negatedLiterals[index]++;
             }
         }
+    }
+
+    private static int[] append(int[] list, int size, int value) {
+        int[] out = list == null ? new int[2] : size == list.length ? Arrays.copyOf(list, size * 2) : list;
+        out[size] = value;
+        return out;
     }
 
     /**
@@ -58,6 +67,7 @@ final class NegativeOnlyVariables {
             int v = grow(Math.abs(l));
             if (l < 0) {
                 positive[v]++;
+                pinned.set(v);
             }
         }
     }
@@ -77,9 +87,29 @@ final class NegativeOnlyVariables {
         return atMostOne.get(index);
     }
 
+    /** How many clauses have variable {@code v} negated ({@code negated}) or un-negated; the k-th of them. */
+    int clausesWith(int v, boolean negated) {
+        return v >= positive.length ? 0 : negated ? negatedCount[v] : unnegatedCount[v];
+    }
+
+    int clauseWith(int v, boolean negated, int k) {
+        return negated ? negatedIn[v][k] : unnegatedIn[v][k];
+    }
+
+    /** How many literals of constraint {@code index} are negated (0 for an at-most-one). */
+    int negatedLiterals(int index) {
+        return negatedLiterals[index];
+    }
+
+    /** Whether variable {@code v} is negated in some at-most-one constraint. */
+    boolean negatedInAtMostOne(int v) {
+        return pinned.get(v);
+    }
+
     private int add(int[] literals) {
         if (count == constraints.length) {
             constraints = Arrays.copyOf(constraints, count * 2);
+            negatedLiterals = Arrays.copyOf(negatedLiterals, count * 2);
         }
         constraints[count] = literals;
         return count++;
@@ -91,6 +121,8 @@ final class NegativeOnlyVariables {
             positive = Arrays.copyOf(positive, size);
             negatedIn = Arrays.copyOf(negatedIn, size);
             negatedCount = Arrays.copyOf(negatedCount, size);
+            unnegatedIn = Arrays.copyOf(unnegatedIn, size);
+            unnegatedCount = Arrays.copyOf(unnegatedCount, size);
         }
         return v;
     }
