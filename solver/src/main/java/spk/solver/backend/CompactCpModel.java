@@ -120,6 +120,39 @@ final class CompactCpModel {
         }
     }
 
+    /**
+     * The clauses (¬{@code head} ∨ l) for each of {@code literals}, as one constraint: "head
+     * implies all of them". CP-SAT reads and copies one message per constraint, and most clauses
+     * of a solve are such implications (a build's requirements, a request's candidates): a
+     * tenth less of its time a call.
+     */
+    void implications(int head, int[] literals) {
+        int size = 0;
+        for (int i = 0; i < literals.length; i++) {
+            size += CodedOutputStream.computeInt32SizeNoTag(ref(literals[i]));
+        }
+        int headRef = ref(head);
+        int enforcement = tagged(ConstraintProto.ENFORCEMENT_LITERAL_FIELD_NUMBER,
+                CodedOutputStream.computeInt32SizeNoTag(headRef));
+        int argument = tagged(BoolArgumentProto.LITERALS_FIELD_NUMBER, size);
+        try {
+            out.writeTag(CpModelProto.CONSTRAINTS_FIELD_NUMBER, LENGTH_DELIMITED);
+            out.writeUInt32NoTag(enforcement + tagged(ConstraintProto.BOOL_AND_FIELD_NUMBER, argument));
+            out.writeTag(ConstraintProto.ENFORCEMENT_LITERAL_FIELD_NUMBER, LENGTH_DELIMITED);
+            out.writeUInt32NoTag(CodedOutputStream.computeInt32SizeNoTag(headRef));
+            out.writeInt32NoTag(headRef);
+            out.writeTag(ConstraintProto.BOOL_AND_FIELD_NUMBER, LENGTH_DELIMITED);
+            out.writeUInt32NoTag(argument);
+            out.writeTag(BoolArgumentProto.LITERALS_FIELD_NUMBER, LENGTH_DELIMITED);
+            out.writeUInt32NoTag(size);
+            for (int l : literals) {
+                out.writeInt32NoTag(ref(l));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The size of a length-delimited field of {@code size} bytes with its tag. */
     private static int tagged(int field, int size) {
         return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;

@@ -111,11 +111,7 @@ public final class CpSatBackend implements SatBackend {
         }
         NegativeOnlyVariables.Fixed fixed = constraints.fixableFalse(syncedVars, keep);
         CompactCpModel cp = new CompactCpModel(syncedVars, fixed.variables());
-        for (int i = 0; i < constraints.size(); i++) {
-            if (!fixed.satisfied().get(i)) {
-                cp.constraint(constraints.constraint(i), constraints.isAtMostOne(i));
-            }
-        }
+        writeConstraints(cp, fixed.satisfied());
         cp.strategy(searchOrder());
         cp.assumptions(assumptions);
         if (firstHint != null && solves == 1) {
@@ -145,6 +141,55 @@ public final class CpSatBackend implements SatBackend {
             return new Outcome.Unsat(core.stream().mapToInt(cp::literal).toArray());
         }
         throw new SolverTimeoutException("cpsat");
+    }
+
+    /**
+     * The constraints not satisfied by the fixed variables: the two-literal clauses with a
+     * negated literal first, gathered per negated variable into implications (in the order their
+     * variables first occur), then the others in the order added.
+     */
+    private void writeConstraints(CompactCpModel cp, BitSet satisfied) {
+        int n = constraints.size();
+        int[] count = new int[syncedVars + 1];
+        int[] heads = new int[n];
+        int headCount = 0;
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            int head = implicationHead(i);
+            if (head > 0 && count[head]++ == 0) {
+                heads[headCount++] = head;
+            }
+        }
+        int[] start = new int[syncedVars + 2];
+        for (int k = 0, at = 0; k < headCount; k++) {
+            start[heads[k]] = at;
+            at += count[heads[k]];
+        }
+        int[] implied = new int[n];
+        int[] filled = new int[syncedVars + 1];
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            int head = implicationHead(i);
+            if (head > 0) {
+                int[] c = constraints.constraint(i);
+                implied[start[head] + filled[head]++] = c[0] == -head ? c[1] : c[0];
+            }
+        }
+        for (int k = 0; k < headCount; k++) {
+            cp.implications(heads[k], Arrays.copyOfRange(implied, start[heads[k]], start[heads[k]] + count[heads[k]]));
+        }
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            if (implicationHead(i) == 0) {
+                cp.constraint(constraints.constraint(i), constraints.isAtMostOne(i));
+            }
+        }
+    }
+
+    /** For a two-literal clause with a negated literal (¬a ∨ l), a (the first such); else 0. */
+    private int implicationHead(int index) {
+        int[] c = constraints.constraint(index);
+        if (c.length != 2 || constraints.isAtMostOne(index)) {
+            return 0;
+        }
+        return c[0] < 0 ? -c[0] : c[1] < 0 ? -c[1] : 0;
     }
 
     /**

@@ -22,6 +22,7 @@ class CompactCpModelTest {
         m.constraint(new int[] {1, 3, -5}, false);
         m.constraint(new int[] {1, 2, 3, 4}, true);
         m.constraint(new int[] {2, 4}, true);
+        m.implications(5, new int[] {-1, 3});
         m.strategy(new int[] {3, 2, 1});
         m.assumptions(new int[] {-5, 1});
         m.hint(new int[] {1, 2, 3}, new boolean[] {true, true, false});
@@ -33,6 +34,8 @@ class CompactCpModelTest {
         assertEquals(List.of(0, 1, -3), p.getConstraints(0).getBoolOr().getLiteralsList());
         assertEquals(List.of(0, 1), p.getConstraints(1).getAtMostOne().getLiteralsList());
         assertEquals(List.of(), p.getConstraints(2).getAtMostOne().getLiteralsList());
+        assertEquals(List.of(2), p.getConstraints(3).getEnforcementLiteralList());
+        assertEquals(List.of(-1, 1), p.getConstraints(3).getBoolAnd().getLiteralsList());
         assertEquals(List.of(1, 0), p.getSearchStrategy(0).getExprsList().stream()
                 .map(e -> e.getVars(0)).toList());
         assertEquals(List.of(-3, 0), p.getAssumptionsList());
