@@ -140,6 +140,10 @@ public final class CpSatBackend implements SatBackend {
             }
             return new Outcome.Unsat(core.stream().mapToInt(cp::literal).toArray());
         }
+        if (status == CpSolverStatus.MODEL_INVALID) {
+            // the model is written here byte by byte: a mistake must not pass for a timeout
+            throw new IllegalStateException("CP-SAT found the model invalid: " + response.getSolutionInfo());
+        }
         throw new SolverTimeoutException("cpsat");
     }
 
