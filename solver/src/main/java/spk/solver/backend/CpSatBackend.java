@@ -1,17 +1,12 @@
 package spk.solver.backend;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.BoolArgumentProto;
-import com.google.ortools.sat.ConstraintProto;
-import com.google.ortools.sat.CpModelProto;
 import com.google.ortools.sat.CpSolverResponse;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.DecisionStrategyProto;
-import com.google.ortools.sat.IntegerVariableProto;
-import com.google.ortools.sat.LinearExpressionProto;
-import com.google.ortools.sat.PartialVariableAssignment;
 import com.google.ortools.sat.SatParameters;
 import com.google.ortools.sat.SolveWrapper;
+import com.google.ortools.sat.mainJNI;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -19,19 +14,18 @@ import java.util.List;
 import spk.constraint.ConstraintModel;
 
 /**
- * OR-Tools CP-SAT as a pure satisfiability back end. CP-SAT is not incremental, so the CP model
- * keeps the clauses added so far and each solve passes the assumptions anew. One worker and a
- * fixed seed make answers repeatable.
+ * OR-Tools CP-SAT as a pure satisfiability back end. CP-SAT is not incremental, so this keeps
+ * the clauses added so far and each solve hands CP-SAT a model anew, with the assumptions. One
+ * worker and a fixed seed make answers repeatable.
  *
- * <p>The model is kept as a protocol buffer of finished messages rather than through
- * {@code CpModel}, whose nested builders were rebuilt and measured again on every solve: an
- * explanation runs a hundred solves of a model of 27,000 clauses, and keeping finished messages
- * took its CPU time from 8.0 s to 6.4 s on the studio conflict.
+ * <p>Each solve's model leaves out what cannot matter to it: the variables nothing can make true
+ * under its assumptions are fixed false and dropped, with the clauses that satisfies
+ * ({@link NegativeOnlyVariables}), and the rest is written to CP-SAT's bytes directly
+ * ({@link CompactCpModel}). On an explanation's checks that halves the model CP-SAT loads and
+ * takes most decisions off its fixed search; the answers and the models found are the same. The
+ * model given back is the part of CP-SAT's that the clauses need ({@link NeededModel}).
  */
 public final class CpSatBackend implements SatBackend {
-    private static final IntegerVariableProto BOOLEAN = IntegerVariableProto.newBuilder().addDomain(0).addDomain(1).build();
-    private static final IntegerVariableProto FALSE = IntegerVariableProto.newBuilder().addDomain(0).addDomain(0).build();
-
     /**
      * Besides one worker and a fixed search: no presolve (presolving the whole model again on
      * every call cost more than it saved, measured 2 s against 0.5 s a call), and neither the
@@ -44,8 +38,9 @@ public final class CpSatBackend implements SatBackend {
             .setCpModelPresolve(false).setSymmetryLevel(0).setCpModelProbingLevel(0).setLinearizationLevel(0)
             .build();
 
-    private final CpModelProto.Builder cp = CpModelProto.newBuilder();
-    private final NegativeOnlyVariables occurrences = new NegativeOnlyVariables();
+    /** Every constraint so far, numbered in the order added. */
+    private final NegativeOnlyVariables constraints = new NegativeOnlyVariables();
+    private final NeededModel needed = new NeededModel(constraints);
     private int syncedVars;
     private int syncedClauses;
     private int syncedAtMostOnes;
@@ -55,41 +50,13 @@ public final class CpSatBackend implements SatBackend {
         Loader.loadNativeLibraries();
     }
 
-    /** CP-SAT's reference to a literal: our variable v is its variable v-1, negated as -index-1. */
-    private static int ref(int literal) {
-        return literal > 0 ? literal - 1 : literal;
-    }
-
-    /** Our literal for CP-SAT's reference. */
-    private static int literal(int ref) {
-        return ref >= 0 ? ref + 1 : ref;
-    }
-
-    private static ConstraintProto boolOr(int... literals) {
-        return ConstraintProto.newBuilder().setBoolOr(args(literals)).build();
-    }
-
-    private static BoolArgumentProto args(int[] literals) {
-        BoolArgumentProto.Builder b = BoolArgumentProto.newBuilder();
-        for (int l : literals) {
-            b.addLiterals(ref(l));
-        }
-        return b.build();
-    }
-
     private void sync(ConstraintModel model) {
-        for (; syncedVars < model.varCount(); syncedVars++) {
-            cp.addVariables(BOOLEAN);
-        }
+        syncedVars = Math.max(syncedVars, model.varCount());
         for (; syncedClauses < model.clauseCount(); syncedClauses++) {
-            int[] clause = model.clause(syncedClauses);
-            occurrences.clause(clause);
-            cp.addConstraints(boolOr(clause));
+            constraints.clause(model.clause(syncedClauses));
         }
         for (; syncedAtMostOnes < model.atMostOneCount(); syncedAtMostOnes++) {
-            int[] amo = model.atMostOne(syncedAtMostOnes);
-            occurrences.atMostOne(amo);
-            cp.addConstraints(ConstraintProto.newBuilder().setAtMostOne(args(amo)));
+            constraints.atMostOne(model.atMostOne(syncedAtMostOnes));
         }
     }
 
@@ -101,33 +68,14 @@ public final class CpSatBackend implements SatBackend {
         this.guide = g;
     }
 
-    /** The candidates of the last strategy built, and that strategy: most solves ask for the same one. */
-    private int[] strategyOrder = new int[0];
-    private DecisionStrategyProto strategy;
-
     /**
      * CP-SAT's own branching knows nothing of SPK's preferences, so each improvement step would
      * find a barely better solution; a fixed search over the candidates, package by package and
      * best first, makes its first solutions the preferred ones, as the guided Sat4j order does.
      */
-    private void applyGuide() {
-        cp.clearSearchStrategy();
-        int[] order = guide.packages().stream().flatMapToInt(p -> Arrays.stream(p.candidatesBestFirst()))
+    private int[] searchOrder() {
+        return guide.packages().stream().flatMapToInt(p -> Arrays.stream(p.candidatesBestFirst()))
                 .filter(c -> c <= syncedVars).toArray();
-        if (order.length == 0) {
-            return;
-        }
-        if (!Arrays.equals(order, strategyOrder)) {
-            DecisionStrategyProto.Builder s = DecisionStrategyProto.newBuilder()
-                    .setVariableSelectionStrategy(DecisionStrategyProto.VariableSelectionStrategy.CHOOSE_FIRST)
-                    .setDomainReductionStrategy(DecisionStrategyProto.DomainReductionStrategy.SELECT_MAX_VALUE);
-            for (int c : order) {
-                s.addExprs(LinearExpressionProto.newBuilder().addVars(ref(c)).addCoeffs(1));
-            }
-            strategy = s.build();
-            strategyOrder = order;
-        }
-        cp.addSearchStrategy(strategy);
     }
 
     @Override
@@ -154,36 +102,35 @@ public final class CpSatBackend implements SatBackend {
     public Outcome solve(ConstraintModel model, int[] assumptions) {
         sync(model);
         solves++;
-        applyGuide();
         while (!forever.isEmpty()) {
-            int unit = forever.remove(forever.size() - 1);
-            occurrences.clause(new int[] {unit});
-            cp.addConstraints(boolOr(unit));
+            constraints.clause(new int[] {forever.remove(forever.size() - 1)});
         }
-        cp.clearAssumptions();
+        BitSet keep = new BitSet(syncedVars + 1);
         for (int a : assumptions) {
-            cp.addAssumptions(ref(a));
+            keep.set(Math.abs(a));
         }
-        cp.clearSolutionHint();
+        NegativeOnlyVariables.Fixed fixed = constraints.fixableFalse(syncedVars, keep);
+        CompactCpModel cp = new CompactCpModel(syncedVars, fixed.variables());
+        writeConstraints(cp, fixed.satisfied());
+        cp.strategy(searchOrder());
+        cp.assumptions(assumptions);
         if (firstHint != null && solves == 1) {
-            PartialVariableAssignment.Builder h = PartialVariableAssignment.newBuilder();
-            for (DecisionGuide.Guided p : guide.packages()) {
-                for (int c : p.candidatesBestFirst()) {
-                    if (c <= syncedVars) {
-                        h.addVars(ref(c)).addValues(c < firstHint.length && firstHint[c] ? 1 : 0);
-                    }
-                }
+            int[] candidates = searchOrder();
+            boolean[] values = new boolean[candidates.length];
+            for (int i = 0; i < candidates.length; i++) {
+                values[i] = candidates[i] < firstHint.length && firstHint[candidates[i]];
             }
-            cp.setSolutionHint(h);
+            cp.hint(candidates, values);
         }
-        CpSolverResponse response = run(withNegativeOnlyFixed(model, assumptions));
+        CpSolverResponse response = run(cp.bytes());
         CpSolverStatus status = response.getStatus();
         if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
             boolean[] values = new boolean[model.varCount() + 1];
-            for (int v = 1; v <= model.varCount(); v++) {
-                values[v] = response.getSolution(ref(v)) != 0;
+            for (int i = 0; i < cp.size(); i++) {
+                int v = cp.var(i);
+                values[v] = v < values.length && response.getSolution(i) != 0;
             }
-            return new Outcome.Sat(values);
+            return new Outcome.Sat(needed.of(values, assumptions));
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             List<Integer> core = response.getSufficientAssumptionsForInfeasibilityList();
@@ -191,40 +138,79 @@ public final class CpSatBackend implements SatBackend {
                 // as with Sat4j: no core named, so every assumption may matter
                 return new Outcome.Unsat(assumptions.clone());
             }
-            return new Outcome.Unsat(core.stream().mapToInt(CpSatBackend::literal).toArray());
+            return new Outcome.Unsat(core.stream().mapToInt(cp::literal).toArray());
+        }
+        if (status == CpSolverStatus.MODEL_INVALID) {
+            // the model is written here byte by byte: a mistake must not pass for a timeout
+            throw new IllegalStateException("CP-SAT found the model invalid: " + response.getSolutionInfo());
         }
         throw new SolverTimeoutException("cpsat");
     }
 
     /**
-     * The model to solve: the CP model with the variables that occur only negated fixed false,
-     * except those this solve assumes, guides or hints and those the search reads back from a
-     * model (groups and open ends).
+     * The constraints not satisfied by the fixed variables: the two-literal clauses with a
+     * negated literal first, gathered per negated variable into implications (in the order their
+     * variables first occur), then the others in the order added.
      */
-    private CpModelProto withNegativeOnlyFixed(ConstraintModel model, int[] assumptions) {
-        BitSet keep = new BitSet(syncedVars + 1);
-        for (int c : strategyOrder) {
-            keep.set(c);
+    private void writeConstraints(CompactCpModel cp, BitSet satisfied) {
+        int n = constraints.size();
+        int[] count = new int[syncedVars + 1];
+        int[] heads = new int[n];
+        int headCount = 0;
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            int head = implicationHead(i);
+            if (head > 0 && count[head]++ == 0) {
+                heads[headCount++] = head;
+            }
         }
-        for (int a : assumptions) {
-            keep.set(Math.abs(a));
+        int[] start = new int[syncedVars + 2];
+        for (int k = 0, at = 0; k < headCount; k++) {
+            start[heads[k]] = at;
+            at += count[heads[k]];
         }
-        for (int o : model.openEnds()) {
-            keep.set(Math.abs(o));
+        int[] implied = new int[n];
+        int[] filled = new int[syncedVars + 1];
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            int head = implicationHead(i);
+            if (head > 0) {
+                int[] c = constraints.constraint(i);
+                implied[start[head] + filled[head]++] = c[0] == -head ? c[1] : c[0];
+            }
         }
-        model.groups().forEach(g -> keep.set(g.id()));
-        BitSet fixed = occurrences.fixableFalse(syncedVars, keep);
-        fixed.stream().forEach(v -> cp.setVariables(ref(v), FALSE));
-        CpModelProto proto = cp.build();
-        fixed.stream().forEach(v -> cp.setVariables(ref(v), BOOLEAN));
-        return proto;
+        for (int k = 0; k < headCount; k++) {
+            cp.implications(heads[k], Arrays.copyOfRange(implied, start[heads[k]], start[heads[k]] + count[heads[k]]));
+        }
+        for (int i = satisfied.nextClearBit(0); i < n; i = satisfied.nextClearBit(i + 1)) {
+            if (implicationHead(i) == 0) {
+                cp.constraint(constraints.constraint(i), constraints.isAtMostOne(i));
+            }
+        }
     }
 
-    private static CpSolverResponse run(CpModelProto proto) {
+    /** For a two-literal clause with a negated literal (¬a ∨ l), a (the first such); else 0. */
+    private int implicationHead(int index) {
+        int[] c = constraints.constraint(index);
+        if (c.length != 2 || constraints.isAtMostOne(index)) {
+            return 0;
+        }
+        return c[0] < 0 ? -c[0] : c[1] < 0 ? -c[1] : 0;
+    }
+
+    /**
+     * Solves a serialised model. {@code SolveWrapper.solve} takes a {@code CpModelProto} only to
+     * serialise it for the same native call; the model is written as bytes here already.
+     */
+    private static CpSolverResponse run(byte[] model) {
         SolveWrapper wrapper = new SolveWrapper();
         try {
             wrapper.setParameters(PARAMETERS);
-            return wrapper.solve(proto);
+            byte[] response = mainJNI.SolveWrapper_solve(SolveWrapper.getCPtr(wrapper), wrapper, model);
+            if (response == null || response.length == 0) {
+                throw new IllegalStateException("CP-SAT gave no response");
+            }
+            return CpSolverResponse.parseFrom(response);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("CP-SAT's response cannot be read", e);
         } finally {
             wrapper.delete();
         }
