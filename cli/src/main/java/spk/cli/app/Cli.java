@@ -186,8 +186,9 @@ public final class Cli {
     /**
      * The words of a command line that may name root subcommands, and whether the others must
      * be listed too: for the root's usage ({@code --help}, {@code help}, no subcommand); also
-     * when no word names one, for picocli's "did you mean". Each stand-in costs an annotation read
-     * and a picocli command line of its own, so a run that names its subcommand makes none.
+     * when no word names one, for picocli's "did you mean". Each stand-in costs a picocli command
+     * line of its own (and an annotation read without an index), so a run that names its
+     * subcommand makes none.
      */
     private record Named(List<String> words, boolean listing) {}
 

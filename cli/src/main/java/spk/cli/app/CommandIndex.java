@@ -107,6 +107,9 @@ public record CommandIndex(String name, List<String> description, String version
      */
     static CommandIndex of(CommandLine complete, List<Class<?>> order) {
         CommandSpec root = complete.getCommandSpec();
+        if (!(root.userObject() instanceof PlainCommand) || !(root.userObject() instanceof GlobalOptions.Root)) {
+            throw new IllegalStateException(root.name() + ": a root built from the index is a PlainCommand and a GlobalOptions.Root");
+        }
         List<RootOption> options = new ArrayList<>();
         for (OptionSpec o : root.options()) {
             OptionKind kind = o.usageHelp() ? OptionKind.USAGE_HELP : o.versionHelp() ? OptionKind.VERSION_HELP
