@@ -41,10 +41,11 @@ jspk_classpath() {
 # cli/target/jspk.jsa every trained command's classes. The JVM maps an archive at a random
 # address and patches every pointer in it before main, so its size is paid on each start (38 MB:
 # ~35 ms; 14 MB: ~10 ms; docs/benchmarks.md, "Command-line start-up"). Arguments: the program
-# and its first word that is not an option (the roots' own options take no values).
+# and its first word that is not an option (the roots' own options take no values). Not `help`:
+# `spk help env` loads env's classes, which the short commands' archive does not hold.
 jspk_archive_kind() {
     case "$1:$2" in
-        *: | *:help | *:version) kind=short ;;
+        *: | *:version) kind=short ;;
         spfs:run | spfs:shell | spfs:enter | spfs:monitor) kind=run ;;
         spk:env | spk:run | spk:shell) kind=env ;;
         *) kind="" ;;
