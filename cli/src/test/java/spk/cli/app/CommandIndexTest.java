@@ -77,7 +77,7 @@ class CommandIndexTest {
     }
 
     @Command(name = "odd", description = "A root with an option the index cannot rebuild.")
-    static final class OddRoot implements Callable<Integer> {
+    static final class OddRoot implements Callable<Integer>, PlainCommand, GlobalOptions.Root {
         @Option(names = "--color", description = "A colour.")
         String color;
 
@@ -85,12 +85,31 @@ class CommandIndexTest {
         public Integer call() {
             return 0;
         }
+
+        @Override
+        public void useSpec(CommandLine.Model.CommandSpec spec) {}
+
+        @Override
+        public GlobalOptions globalOptions() {
+            return new GlobalOptions();
+        }
+    }
+
+    @Command(name = "bare", description = "A root the index cannot hand its model to.")
+    static final class BareRoot implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return 0;
+        }
     }
 
     @Test
-    void aRootOptionTheIndexCannotRebuildFailsTheBuild() {
+    void aRootTheIndexCannotRebuildFailsTheBuild() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> CommandIndex.of(Cli.completeCommandLine(new OddRoot()), List.of()));
         assertTrue(e.getMessage().contains("--color"), e.getMessage());
+        IllegalStateException bare = assertThrows(IllegalStateException.class,
+                () -> CommandIndex.of(Cli.completeCommandLine(new BareRoot()), List.of()));
+        assertTrue(bare.getMessage().contains("PlainCommand"), bare.getMessage());
     }
 }
