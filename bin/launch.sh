@@ -36,6 +36,22 @@ jspk_classpath() {
     done
 }
 
+# Which of bin/train-startup.sh's class-data archives a command starts from, set in the caller's
+# variable kind: cli/target/jspk-<kind>.jsa holds only what the commands of that kind load, and
+# cli/target/jspk.jsa every trained command's classes. The JVM maps an archive at a random
+# address and patches every pointer in it before main, so its size is paid on each start (38 MB:
+# ~35 ms; 14 MB: ~10 ms; docs/benchmarks.md, "Command-line start-up"). Arguments: the program
+# and its first word that is not an option (the roots' own options take no values). Not `help`:
+# `spk help env` loads env's classes, which the short commands' archive does not hold.
+jspk_archive_kind() {
+    case "$1:$2" in
+        *: | *:version) kind=short ;;
+        spfs:run | spfs:shell | spfs:enter | spfs:monitor) kind=run ;;
+        spk:env | spk:run | spk:shell) kind=env ;;
+        *) kind="" ;;
+    esac
+}
+
 launch() {
     local main="$1" program="$2"
     shift 2
@@ -83,23 +99,32 @@ launch() {
     # with, when there is one and it is newer than the build; every other command starts faster
     # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
     # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
-    local aot="$target/jspk.aot" word
+    local aot="$target/jspk.aot" word="" arg
+    for arg in "$@"; do
+        [[ "$arg" == -* ]] && continue
+        word="$arg"
+        break
+    done
     if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
         && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
-        for word in "$@"; do
-            case "$word" in
-                -*) continue ;;
-                explain|check-installable|bench)
-                    java="$target/aot-jdk/bin/java"
-                    jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off) ;;
-            esac
-            break
-        done
+        case "$word" in
+            explain|check-installable|bench)
+                java="$target/aot-jdk/bin/java"
+                jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off) ;;
+        esac
     fi
     if [[ "$java" == java ]]; then
-        local jsa="$target/jspk.jsa"
+        # the archive of the command's kind, else the one of every command, each only while
+        # newer than the build (the JVM would reject an archive of other jars)
+        local kind jsa=""
+        jspk_archive_kind "$program" "$word"
+        if [[ -n "$kind" && "$target/jspk-$kind.jsa" -nt "$target/jspk-cli.jar" ]]; then
+            jsa="$target/jspk-$kind.jsa"
+        elif [[ "$target/jspk.jsa" -nt "$target/jspk-cli.jar" ]]; then
+            jsa="$target/jspk.jsa"
+        fi
         jvm+=(-Xshare:auto)
-        if [[ -f "$jsa" && "$jsa" -nt "$target/jspk-cli.jar" ]]; then
+        if [[ -n "$jsa" ]]; then
             jvm+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
         fi
         # the JDK of the java on PATH, without a fork where that is JAVA_HOME's or one of the

@@ -3,6 +3,9 @@
 # after every build; safe to run again at any time):
 #   cli/target/jspk.jsa   a static class-data archive for the Java on PATH (Java 17 or newer),
 #                         of every class a scripted session of spk and spfs commands loads;
+#   cli/target/jspk-<kind>.jsa  smaller ones, each of what the session's commands of one kind
+#                         (bin/launch.sh's jspk_archive_kind: short, run, env) load, which the
+#                         launchers use for those commands (a smaller archive starts faster);
 #   cli/target/jspk.aot   with a JDK 25 or newer (SPK_AOT_JAVA, else /usr/lib/jvm/*25*): its
 #                         ahead-of-time cache (JEP 483/514/515), trained on a solve, and
 #   cli/target/aot-jdk    a link to that JDK, which bin/spk then uses for the long solves;
@@ -19,7 +22,7 @@ source "$root/bin/launch.sh"
 jspk_classpath "$target"
 # the launcher's own options, so that what is recorded is what a real run loads
 jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
-rm -f "$target/jspk.jsa" "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
+rm -f "$target"/jspk.jsa "$target"/jspk-*.jsa "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
 scratch="$(mktemp -d)"
 trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" SPFS_STORAGE__ROOT="$scratch/repo"
@@ -53,13 +56,29 @@ runs=(
 )
 ((${#large[@]})) && runs+=("spk ${large[*]}")
 n=0
+kinds=()
+run_kind=()
 for run in "${runs[@]}"; do
     read -r -a args <<<"$run"
     main=spk.cli.spk.SpkMain
     [[ "${args[0]}" == spfs ]] && main=spk.cli.spfs.SpfsMain
     n=$((n + 1))
-    java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" "${args[@]:1}" \
-        </dev/null >/dev/null 2>&1 || true
+    # the kind the launcher gives this command (its first word that is not an option)
+    word=""
+    for arg in "${args[@]:1}"; do
+        [[ "$arg" == -* ]] && continue
+        word="$arg"
+        break
+    done
+    jspk_archive_kind "${args[0]}" "$word"
+    run_kind[n]="$kind"
+    # a runtime's monitor starts with this JVM's options but not its class list (spfs.runtime.
+    # JavaCommand), and from the archive of this kind: record its classes too, from the JVM's
+    # environment, which the command line's list overrides in this process
+    tool_options=""
+    [[ "$kind" == run || "$kind" == env ]] && tool_options="-XX:DumpLoadedClassList=$scratch/classes.m$n"
+    JAVA_TOOL_OPTIONS="$tool_options" java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" \
+        "${args[@]:1}" </dev/null >/dev/null 2>&1 || true
 done
 # a pull and a push through `spfs server`: gRPC, Netty, protobuf and HttpCore are a few thousand
 # classes that no command above loads (read from their jars and verified, they were ~1 s of a
@@ -82,14 +101,31 @@ fi
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
 # `spfs run` replaces itself with the command: its monitors remove the runtimes' records once
-# the commands have exited; wait for that before the scratch repository goes
+# the commands have exited, then exit; wait for that before the scratch repository goes
 for _ in $(seq 100); do
-    compgen -G "$scratch/repo/tags/spfs/runtimes/meta/*.tag" >/dev/null || break
+    if ! compgen -G "$scratch/repo/tags/spfs/runtimes/meta/*.tag" >/dev/null \
+        && ! pgrep -f "$target/jspk-cli.jar.* spk.cli.spfs.SpfsMain monitor " >/dev/null; then
+        break
+    fi
     sleep 0.1
+done
+for ((i = 1; i <= n; i++)); do
+    kind="${run_kind[i]}"
+    [[ -n "$kind" ]] || continue
+    mkdir -p "$scratch/kind-$kind"
+    for list in "$scratch/classes.$i" "$scratch/classes.m$i"; do
+        [[ -f "$list" ]] && ln -s "$list" "$scratch/kind-$kind/"
+    done
+    [[ " ${kinds[*]} " == *" $kind "* ]] || kinds+=("$kind")
 done
 cat "$scratch"/classes.* | sort -u >"$scratch/classes.lst"
 java -Xshare:dump -XX:SharedClassListFile="$scratch/classes.lst" -XX:SharedArchiveFile="$target/jspk.jsa" \
     -cp "$cp" >/dev/null 2>&1 || rm -f "$target/jspk.jsa"
+for kind in "${kinds[@]}"; do
+    cat "$scratch/kind-$kind"/* | sort -u >"$scratch/classes-$kind.lst"
+    java -Xshare:dump -XX:SharedClassListFile="$scratch/classes-$kind.lst" -XX:SharedArchiveFile="$target/jspk-$kind.jsa" \
+        -cp "$cp" >/dev/null 2>&1 || rm -f "$target/jspk-$kind.jsa"
+done
 
 # JDK 25's ahead-of-time cache: one training run (it is written when the JVM exits, so never a
 # command that replaces itself, as `spfs run` does); see docs/benchmarks.md for where it is used
@@ -117,4 +153,4 @@ if [[ -n "$aot_java" && -x "$aot_java" ]]; then
 fi
 # where bin/spk and bin/spfs find themselves without a fork (they check it is their own folder)
 printf '%s\n' "$root/bin" >"$target/bin-path"
-ls "$target"/jspk.jsa "$target"/jspk.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true
+ls "$target"/jspk.jsa "$target"/jspk-*.jsa "$target"/jspk.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true

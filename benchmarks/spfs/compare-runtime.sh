@@ -34,6 +34,8 @@ for c in "spfs version" "spk --help" "spfs run bench/l0 -- true" "spfs run $ref 
     name="${name/bench\/l0/<1 layer>}"
     args+=(-n "base: $name" "$base/bin/$c" -n "this: $name" "$root/bin/$c")
 done
+# the JVM's floor, with the launchers' collector and compiler choices, in the same run
+args+=(-n "java -version (JVM floor)" "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version")
 uptime
 hyperfine -N --warmup 3 --runs "$runs" --prepare "sh -c '$wait_monitors'" \
     --export-markdown "$root/benchmarks/spfs/result-compare.md" "${args[@]}"

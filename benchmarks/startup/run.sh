@@ -19,6 +19,16 @@ hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-markdown benchmarks/startu
     -n "bin/spfs version" "bin/spfs version" \
     -n "bin/spk --help, no class-data archive" "env JAVA_OPTS=-Xshare:off bin/spk --help" \
     -n "java -version (JVM floor)" "java -Xshare:auto -version"
+# what each class-data archive of bin/train-startup.sh costs before main: mapped at a random
+# address and its pointers patched, in proportion to its size (the launchers pick the smallest
+# that holds a command's classes)
+archives=(-n "java -version, the JDK's own archive" "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version")
+for jsa in cli/target/jspk-*.jsa cli/target/jspk.jsa; do
+    [[ -f "$jsa" ]] || continue
+    archives+=(-n "java -version, ${jsa##*/} ($(($(stat -c %s "$jsa") / 1048576)) MB)"
+        "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile=$jsa -Xlog:cds=off -version")
+done
+hyperfine -N --warmup 5 --runs "${RUNS:-40}" --export-markdown benchmarks/startup/result-archives.md "${archives[@]}"
 catalog=packages/demo-catalog.yaml
 if [[ -f cli/target/jspk.aot && -e cli/target/aot-jdk ]]; then
     hyperfine -N --warmup 2 --runs "${RUNS:-40}" --export-markdown benchmarks/startup/result-solve.md \

@@ -124,6 +124,46 @@ class LauncherTest {
     }
 
     /**
+     * A command starts from the archive of its kind (help and version, a runtime, an
+     * environment), which holds fewer classes and maps faster; while that one is missing or
+     * older than the build, from the archive of every command; never from a stale one.
+     */
+    @Test
+    void eachKindOfCommandStartsFromItsOwnArchiveWhileFresh() throws Exception {
+        archive("jspk.jsa", "not an archive", true);
+        archive("jspk-short.jsa", "not an archive", true);
+        archive("jspk-env.jsa", "not an archive", true);
+        archive("jspk-run.jsa", "not an archive", false);
+        String all = "-XX:SharedArchiveFile=" + target.resolve("jspk.jsa") + " ";
+        String shortOnes = "-XX:SharedArchiveFile=" + target.resolve("jspk-short.jsa") + " ";
+        for (List<String> command : List.of(List.of("bin/spfs", "version"), List.of("bin/spk", "--help"),
+                List.of("bin/spk", "-v", "version"), List.of("bin/spfs"))) {
+            Launch l = launch(command.toArray(String[]::new));
+            assertTrue(l.options().contains(shortOnes), command + ": " + l.options());
+            assertTrue(l.exit() == 0 || command.size() == 1, command + ": " + l.err());
+        }
+        Launch env = launch("bin/spk", "env", "--help");
+        assertTrue(env.options().contains("-XX:SharedArchiveFile=" + target.resolve("jspk-env.jsa") + " "), env.options());
+        assertRanCleanly(env, "Usage: spk env");
+        Launch run = launch("bin/spfs", "run", "--help");
+        assertTrue(run.options().contains(all), "its own archive is stale: " + run.options());
+        assertRanCleanly(run, "Usage: spfs run");
+        Launch other = launch("bin/spk", "ls", "--help");
+        assertTrue(other.options().contains(all), other.options());
+        assertRanCleanly(other, "Usage: spk ls");
+        Launch help = launch("bin/spk", "help", "ls");
+        assertTrue(help.options().contains(all), "help loads the named command's classes: " + help.options());
+        assertRanCleanly(help, "Usage: spk ls");
+
+        archive("jspk-run.jsa", "not an archive", true);
+        Launch fresh = launch("bin/spfs", "-v", "run", "--help");
+        assertTrue(fresh.options().contains("-XX:SharedArchiveFile=" + target.resolve("jspk-run.jsa") + " "), fresh.options());
+        archive("jspk.jsa", "not an archive", false);
+        assertFalse(launch("bin/spk", "ls", "--help").options().contains("SharedArchiveFile"), "no fresh archive for ls");
+        assertTrue(launch("bin/spfs", "version").options().contains(shortOnes), "the short one is still fresh");
+    }
+
+    /**
      * The launchers take their folder's real path from cli/target/bin-path (no fork) only when
      * it names the folder they run from; the archive's path, which must match the one recorded,
      * is the real one however they were reached: a symlinked folder, a symlink to the script,

@@ -84,6 +84,11 @@ public final class Linux {
     private static Bound bind() {
         try {
             LibC libc = LibraryLoader.create(LibC.class).load("c");
+            // jnr binds each function at its first call, and the first with a string parameter
+            // sets up its string conversion (annotations read, for which the JVM makes proxy
+            // classes no class-data archive holds: ~5 ms). A read-only call here does that on
+            // this thread, not at a launch's first mount on the main one.
+            libc.lgetxattr("/", "user.spfs.bind", null, 0);
             return new Bound(libc, Runtime.getRuntime(libc));
         } catch (LinkageError e) {
             Throwable root = e;

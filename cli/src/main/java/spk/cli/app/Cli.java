@@ -4,10 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -59,26 +58,35 @@ public final class Cli {
      * needs.
      */
     public static CommandLine commandLine(Object command, String... args) {
-        return configure(command, args, false);
+        return configure(command, args, false, CommandIndex.recorded(command.getClass()));
+    }
+
+    /** As {@link #commandLine(Object, String...)}, from {@code index} (the build checks an index with it). */
+    static CommandLine commandLine(Object command, CommandIndex index, String... args) {
+        return configure(command, args, false, Optional.of(index));
     }
 
     /** {@code command} with every subcommand built in full, as the tests that walk the tree need. */
     public static CommandLine completeCommandLine(Object command) {
-        return configure(command, new String[0], true);
+        return configure(command, new String[0], true, Optional.empty());
     }
 
-    private static CommandLine configure(Object command, String[] args, boolean complete) {
-        CommandLine cl = new CommandLine(command);
-        Subcommands lazy = command.getClass().getAnnotation(Subcommands.class);
-        if (lazy != null) {
+    /**
+     * With an {@code index}, the root, the stand-ins and the plain subcommands are built from it
+     * without reading an annotation (each annotation type read makes the JVM generate a proxy
+     * class, which no class-data archive holds); without one, from the annotations.
+     */
+    private static CommandLine configure(Object command, String[] args, boolean complete, Optional<CommandIndex> index) {
+        CommandLine cl = index.isPresent() ? new CommandLine(rootSpec(command, index.get())) : new CommandLine(command);
+        List<CommandIndex.Entry> entries = index.isPresent() ? index.get().subcommands() : reflectedEntries(command);
+        if (!entries.isEmpty()) {
             Named named = named(args);
-            if (complete || named.listing() || !addNamed(cl, lazy, named)) {
-                for (Class<?> sub : lazy.value()) {
-                    Command annotation = sub.getAnnotation(Command.class);
-                    if (complete || names(annotation).anyMatch(named.words()::contains)) {
-                        cl.addSubcommand(sub);
+            if (complete || named.listing() || !addNamed(cl, entries, named, index.isPresent())) {
+                for (CommandIndex.Entry e : entries) {
+                    if (complete || e.namedIn(named.words())) {
+                        add(cl, e, index.isPresent());
                     } else {
-                        cl.addSubcommand(annotation.name(), standIn(annotation), annotation.aliases());
+                        cl.addSubcommand(e.name(), standIn(e), e.aliases().toArray(new String[0]));
                     }
                 }
             }
@@ -92,6 +100,60 @@ public final class Cli {
                 .setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(new RunLastKnown(cl));
         return cl;
+    }
+
+    private static List<CommandIndex.Entry> reflectedEntries(Object command) {
+        Subcommands lazy = command.getClass().getAnnotation(Subcommands.class);
+        return lazy == null ? List.of() : Arrays.stream(lazy.value()).map(CommandIndex.Entry::of).toList();
+    }
+
+    /** The root's model from the index: what its {@code @Command} and {@code @Mixin}s would give. */
+    private static CommandSpec rootSpec(Object command, CommandIndex index) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name(index.name());
+        spec.usageMessage().description(index.description().toArray(new String[0]));
+        if (!index.versionProvider().isEmpty()) {
+            spec.versionProvider((CommandLine.IVersionProvider) instance(index.versionProvider()));
+        }
+        for (CommandIndex.RootOption o : index.options()) {
+            String[] names = o.names().toArray(new String[0]);
+            String[] description = o.description().toArray(new String[0]);
+            spec.addOption(switch (o.kind()) {
+                case USAGE_HELP -> OptionSpec.builder(names).usageHelp(true).description(description).build();
+                case VERSION_HELP -> OptionSpec.builder(names).versionHelp(true).description(description).build();
+                case VERBOSITY -> ((GlobalOptions.Root) command).globalOptions().verbosityOption(names, description);
+            });
+        }
+        ((PlainCommand) command).useSpec(spec);
+        return spec;
+    }
+
+    /** Adds the subcommand of {@code e} in full: from the index where it is plain, else by reflection. */
+    private static void add(CommandLine cl, CommandIndex.Entry e, boolean indexed) {
+        if (indexed && e.plain()) {
+            Object sub = instance(e.className());
+            CommandSpec spec = describe(CommandSpec.wrapWithoutInspection(sub), e);
+            ((PlainCommand) sub).useSpec(spec);
+            cl.addSubcommand(e.name(), spec, e.aliases().toArray(new String[0]));
+        } else {
+            cl.addSubcommand(type(e.className()));
+        }
+    }
+
+    private static Class<?> type(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException ex) {
+            throw new IllegalStateException("the command index names a missing class: " + name, ex);
+        }
+    }
+
+    private static Object instance(String className) {
+        try {
+            return type(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException("cannot make a " + className, ex);
+        }
     }
 
     /**
@@ -111,7 +173,7 @@ public final class Cli {
 
         @Override
         public int execute(CommandLine.ParseResult parsed) {
-            String unknown = unknownCommandAskedForHelp(root, parsed.originalArgs().toArray(String[]::new));
+            String unknown = unknownCommandAskedForHelp(root, parsed.originalArgs().toArray(new String[0]));
             if (unknown == null) {
                 return run.execute(parsed);
             }
@@ -124,8 +186,9 @@ public final class Cli {
     /**
      * The words of a command line that may name root subcommands, and whether the others must
      * be listed too: for the root's usage ({@code --help}, {@code help}, no subcommand); also
-     * when no word names one, for picocli's "did you mean". Each stand-in costs an annotation read
-     * and a picocli command line of its own, so a run that names its subcommand makes none.
+     * when no word names one, for picocli's "did you mean". Each stand-in costs a picocli command
+     * line of its own (and an annotation read without an index), so a run that names its
+     * subcommand makes none.
      */
     private record Named(List<String> words, boolean listing) {}
 
@@ -158,26 +221,26 @@ public final class Cli {
         return new Named(List.of(), true);
     }
 
-    /** Adds the one subcommand {@code named} names, if there is one; reads no more annotations than it must. */
-    private static boolean addNamed(CommandLine cl, Subcommands lazy, Named named) {
-        for (Class<?> sub : lazy.value()) {
-            if (names(sub.getAnnotation(Command.class)).anyMatch(named.words()::contains)) {
-                cl.addSubcommand(sub);
+    /** Adds the one subcommand {@code named} names, if there is one. */
+    private static boolean addNamed(CommandLine cl, List<CommandIndex.Entry> entries, Named named, boolean indexed) {
+        for (CommandIndex.Entry e : entries) {
+            if (e.namedIn(named.words())) {
+                add(cl, e, indexed);
                 return true;
             }
         }
         return false;
     }
 
-    private static Stream<String> names(Command annotation) {
-        return Stream.concat(Stream.of(annotation.name()), Arrays.stream(annotation.aliases()));
+    /** A subcommand that is listed but not built: its name, description and whether it is hidden. */
+    private static CommandSpec standIn(CommandIndex.Entry e) {
+        return describe(CommandSpec.create(), e);
     }
 
-    /** A subcommand that is listed but not built: its name, description and whether it is hidden. */
-    private static CommandSpec standIn(Command annotation) {
-        CommandSpec spec = CommandSpec.create().name(annotation.name()).aliases(annotation.aliases());
-        spec.usageMessage().description(annotation.description()).header(annotation.header())
-                .hidden(annotation.hidden());
+    private static CommandSpec describe(CommandSpec spec, CommandIndex.Entry e) {
+        spec.name(e.name()).aliases(e.aliases().toArray(new String[0]));
+        spec.usageMessage().description(e.description().toArray(new String[0])).header(e.header().toArray(new String[0]))
+                .hidden(e.hidden());
         return spec;
     }
 

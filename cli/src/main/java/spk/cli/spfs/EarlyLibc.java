@@ -35,6 +35,7 @@ public interface EarlyLibc {
                 command = Optional.of(a);
             }
         }
-        return command.map(c -> RuntimeSupport.linuxForLaunch());
+        // no lambda: the first one linked on a command's path sets up method handles (~5-10 ms)
+        return command.isPresent() ? Optional.of(RuntimeSupport.linuxForLaunch()) : Optional.empty();
     }
 }

@@ -21,7 +21,7 @@ import spk.cli.app.Subcommands;
             MonitorCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
 @Command(name = "spfs", mixinStandardHelpOptions = true, versionProvider = SpfsVersionCommand.Provider.class,
         description = "A content-addressed, per-process layered filesystem.")
-public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root, EarlyLibc {
+public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root, EarlyLibc, spk.cli.app.PlainCommand {
     /** The commands that enter a runtime, for which {@code main} starts binding libc at once. */
     public static final java.util.Set<String> ENTERING = java.util.Set.of("run", "shell", "enter", "join");
 
@@ -58,11 +58,17 @@ public final class SpfsCommand implements Callable<Integer>, GlobalOptions.Root,
         return environment;
     }
 
+    /** Made here, not by picocli: {@link spk.cli.app.Cli} may build the root from its index without reflection. */
     @Mixin
-    GlobalOptions global;
+    GlobalOptions global = new GlobalOptions();
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public void useSpec(CommandSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public GlobalOptions globalOptions() {

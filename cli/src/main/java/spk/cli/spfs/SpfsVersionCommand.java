@@ -9,9 +9,14 @@ import spk.cli.app.BuildInfo;
 
 /** {@code spfs version}. */
 @Command(name = "version", description = "Print the spfs version.")
-public final class SpfsVersionCommand implements Callable<Integer> {
+public final class SpfsVersionCommand implements Callable<Integer>, spk.cli.app.PlainCommand {
     @Spec
     CommandSpec spec;
+
+    @Override
+    public void useSpec(CommandSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public Integer call() {

@@ -24,7 +24,8 @@ import spk.spec.SpecLoader;
             CommandLine.HelpCommand.class})
 @Command(name = "spk", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "A package manager for building and running software environments.")
-public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root, spk.cli.spfs.EarlyLibc {
+public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root, spk.cli.spfs.EarlyLibc,
+        spk.cli.app.PlainCommand {
     private final Map<String, String> environment;
     private final java.util.Optional<spfs.mount.Linux> earlyLibc;
 
@@ -53,11 +54,17 @@ public final class SpkCommand implements Callable<Integer>, GlobalOptions.Root, 
         return earlyLibc;
     }
 
+    /** Made here, not by picocli: {@link spk.cli.app.Cli} may build the root from its index without reflection. */
     @Mixin
-    GlobalOptions global;
+    GlobalOptions global = new GlobalOptions();
 
     @Spec
     CommandSpec spec;
+
+    @Override
+    public void useSpec(CommandSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public GlobalOptions globalOptions() {

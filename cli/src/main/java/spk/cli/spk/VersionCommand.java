@@ -10,9 +10,14 @@ import spk.cli.app.GlobalOptions;
 
 /** {@code spk version}: the versions of spk and of the spfs it uses. */
 @Command(name = "version", description = "Print the spk and spfs versions.")
-public final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand implements Callable<Integer>, spk.cli.app.PlainCommand {
     @Spec
     CommandSpec spec;
+
+    @Override
+    public void useSpec(CommandSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public Integer call() {

@@ -1,0 +1,56 @@
+package spk.cli.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Records each root command's {@link CommandIndex} beside its class in the build's output (run by
+ * the build, cli/pom.xml): {@code CommandIndexWriter OUTPUT_DIR ROOT_CLASS...}. Each root is
+ * built in full by reflection, and the index is checked against it: the usage printed from the
+ * index must be the reflective model's, for the root and for each plain subcommand.
+ */
+public final class CommandIndexWriter {
+    private CommandIndexWriter() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        for (String rootClass : Arrays.asList(args).subList(1, args.length)) {
+            Class<?> type = Class.forName(rootClass);
+            Subcommands order = type.getAnnotation(Subcommands.class);
+            if (order == null) {
+                throw new IllegalStateException(rootClass + " lists no @Subcommands");
+            }
+            CommandIndex index = CommandIndex.of(Cli.completeCommandLine(type.getDeclaredConstructor().newInstance()),
+                    List.of(order.value()));
+            check(type, index);
+            Path file = out.resolve(type.getPackageName().replace('.', '/')).resolve(CommandIndex.resourceName(type));
+            Files.createDirectories(file.getParent());
+            Files.write(file, index.lines(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The usage the index gives is the reflective model's, for the root and each plain subcommand. */
+    static void check(Class<?> type, CommandIndex index) throws ReflectiveOperationException {
+        var complete = Cli.completeCommandLine(type.getDeclaredConstructor().newInstance());
+        var fast = Cli.commandLine(type.getDeclaredConstructor().newInstance(), index, "--help");
+        same(type.getName(), complete.getUsageMessage(), fast.getUsageMessage());
+        for (CommandIndex.Entry e : index.subcommands()) {
+            if (e.plain()) {
+                var one = Cli.commandLine(type.getDeclaredConstructor().newInstance(), index, e.name());
+                same(type.getName() + " " + e.name(), complete.getSubcommands().get(e.name()).getUsageMessage(),
+                        one.getSubcommands().get(e.name()).getUsageMessage());
+            }
+        }
+    }
+
+    private static void same(String what, String reflective, String indexed) {
+        if (!reflective.equals(indexed)) {
+            throw new IllegalStateException(what + ": the usage from the command index differs from the annotations'\n"
+                    + reflective + "\n---\n" + indexed);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package spk.cli.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import spk.cli.spfs.SpfsCommand;
+import spk.cli.spk.SpkCommand;
+
+/**
+ * The command index the build records beside each root (CommandIndexWriter) lets the short
+ * commands start without reading annotations; it must say what the annotations say.
+ */
+class CommandIndexTest {
+    private static final List<Object> ROOTS = List.of(new SpkCommand(), new SpfsCommand());
+
+    @Test
+    void theBuildsIndexIsTheAnnotationsAndSurvivesItsFormat() {
+        for (Object root : ROOTS) {
+            CommandIndex recorded = CommandIndex.recorded(root.getClass()).orElseThrow();
+            List<Class<?>> order = List.of(root.getClass().getAnnotation(Subcommands.class).value());
+            assertEquals(CommandIndex.of(Cli.completeCommandLine(root), order), recorded);
+            assertEquals(recorded, CommandIndex.parse(recorded.lines()));
+            assertTrue(recorded.subcommands().stream().anyMatch(e -> e.name().equals("version") && e.plain()),
+                    "version is built from the index");
+            assertTrue(recorded.subcommands().stream().noneMatch(e -> e.name().equals("help") && e.plain()),
+                    "picocli's help command takes a parameter: built by reflection");
+        }
+    }
+
+    /**
+     * A short command's root and subcommand come from the index (picocli's reflective model has
+     * the mixins its annotations name; a model built from the index has none), and behave as the
+     * annotations' do: -v reaches the global options, and the usage is the same.
+     */
+    @Test
+    void shortCommandsAreBuiltFromTheIndex() {
+        for (Object root : ROOTS) {
+            CommandLine fast = Cli.commandLine(root, "-v", "version");
+            assertTrue(fast.getCommandSpec().mixins().isEmpty(), "the root was modelled by reflection");
+            assertTrue(fast.getSubcommands().get("version").getCommandSpec().mixins().isEmpty());
+            assertTrue(!Cli.completeCommandLine(root).getCommandSpec().mixins().isEmpty(), "reflection makes mixins");
+            assertEquals(Cli.completeCommandLine(root).getUsageMessage(), Cli.commandLine(root, "--help").getUsageMessage());
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cl = Cli.commandLine(new SpkCommand(), "-vv", "version");
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("-vv", "version"));
+        assertTrue(out.toString().contains("\njava "), "-v counted through the index's binding: " + out);
+        StringWriter quiet = new StringWriter();
+        CommandLine plain = Cli.commandLine(new SpkCommand(), "version");
+        plain.setOut(new PrintWriter(quiet));
+        assertEquals(0, plain.execute("version"));
+        assertTrue(!quiet.toString().contains("java "), quiet.toString());
+    }
+
+    /** The build refuses an index whose usage is not the annotations' (CommandIndexWriter's check). */
+    @Test
+    void anIndexThatDiffersFromTheAnnotationsIsRefused() throws Exception {
+        CommandIndex real = CommandIndex.recorded(SpfsCommand.class).orElseThrow();
+        CommandIndexWriter.check(SpfsCommand.class, real);
+        List<CommandIndex.Entry> changed = new ArrayList<>(real.subcommands());
+        CommandIndex.Entry first = changed.get(0);
+        changed.set(0, new CommandIndex.Entry(first.name(), first.aliases(), List.of("Something else."), first.header(),
+                first.hidden(), first.className(), first.plain()));
+        CommandIndex stale = new CommandIndex(real.name(), real.description(), real.versionProvider(), real.options(), changed);
+        assertThrows(IllegalStateException.class, () -> CommandIndexWriter.check(SpfsCommand.class, stale));
+    }
+
+    @Command(name = "odd", description = "A root with an option the index cannot rebuild.")
+    static final class OddRoot implements Callable<Integer>, PlainCommand, GlobalOptions.Root {
+        @Option(names = "--color", description = "A colour.")
+        String color;
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+
+        @Override
+        public void useSpec(CommandLine.Model.CommandSpec spec) {}
+
+        @Override
+        public GlobalOptions globalOptions() {
+            return new GlobalOptions();
+        }
+    }
+
+    @Command(name = "bare", description = "A root the index cannot hand its model to.")
+    static final class BareRoot implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aRootTheIndexCannotRebuildFailsTheBuild() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> CommandIndex.of(Cli.completeCommandLine(new OddRoot()), List.of()));
+        assertTrue(e.getMessage().contains("--color"), e.getMessage());
+        IllegalStateException bare = assertThrows(IllegalStateException.class,
+                () -> CommandIndex.of(Cli.completeCommandLine(new BareRoot()), List.of()));
+        assertTrue(bare.getMessage().contains("PlainCommand"), bare.getMessage());
+    }
+}
