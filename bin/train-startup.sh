@@ -110,7 +110,7 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 for ((i = 1; i <= n; i++)); do
-    kind="${run_kind[i]}"
+    kind="${run_kind[i]:-}"
     [[ -n "$kind" ]] || continue
     mkdir -p "$scratch/kind-$kind"
     for list in "$scratch/classes.$i" "$scratch/classes.m$i"; do
