@@ -190,6 +190,31 @@ class LauncherTest {
         assertTrue(spk.options().contains("-XX:SharedArchiveFile=" + real.resolve("cli/target/jspk.jsa")), spk.options());
     }
 
+    /**
+     * The setup command's training runs to its end (it is a bash script under {@code set -eu}: an
+     * unset variable stopped it, and with it ./build-and-run.sh, after two changes met in a merge).
+     * This layout's jar names the test class path, folders the JVM cannot archive, so only the run
+     * itself is checked: every command played, and the folder file it writes last.
+     */
+    @Test
+    void theTrainingRunsToItsEnd() throws Exception {
+        Path err = tmp.resolve("train-err.txt");
+        ProcessBuilder pb = new ProcessBuilder("bin/train-startup.sh").directory(clone.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(tmp.resolve("train-out.txt").toFile()).redirectError(err.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_") || k.equals("JAVA_OPTS"));
+        String java = Path.of(System.getProperty("java.home")).toString();
+        env.put("PATH", java + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("SPK_AOT_JAVA", "/nonexistent");
+        Process p = pb.start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the training did not finish");
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), stderr);
+        assertFalse(stderr.contains("train-startup.sh: line"), stderr);
+        assertTrue(Files.isSameFile(clone.resolve("bin"), Path.of(Files.readString(target.resolve("bin-path")).strip())));
+    }
+
     @Test
     void aRealArchiveLoadsTheJdkClassesFromIt() throws Exception {
         Process dump = new ProcessBuilder(java(), "-Xshare:dump", "-XX:SharedArchiveFile=" + target.resolve("jspk.jsa"),
