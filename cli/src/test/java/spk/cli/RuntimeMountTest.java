@@ -399,6 +399,9 @@ class RuntimeMountTest {
         ProcessBuilder holder = h.nobody("run", "--edit", "--runtime-name", "rootless-one", "n/a", "--", "sh", "-c",
                 "echo joined > /spfs/g; touch " + ready + "; while [ ! -e " + stop + " ]; do sleep 0.05; done");
         holder.environment().put("SPFS_STORAGE__ROOT", repo.toString());
+        // the monitor's own errors into holder.out: once in several loaded runs this runtime was
+        // left behind with no monitor recorded, and the monitor's stderr is otherwise discarded
+        holder.environment().put("SPFS_MONITOR_FOREGROUND_LOGGING", "1");
         Process p = holder.redirectErrorStream(true).redirectOutput(tmp.resolve("holder.out").toFile()).start();
         try {
             assertTrue(RuntimeHarness.await(ready), () -> "the rootless runtime started: " + RuntimeHarness.readOr(tmp.resolve("holder.out")));
@@ -414,6 +417,7 @@ class RuntimeMountTest {
         // the monitors remove their records from the repository after their commands have
         // exited: wait for that, or the temporary folder is removed while they still write there
         assertTrue(RuntimeHarness.awaitNoRuntimes(repo), () -> "the rootless runtimes were not torn down: "
-                + RuntimeHarness.runtimes(repo).stream().map(rt -> rt.name() + " " + rt.status()).toList());
+                + RuntimeHarness.runtimes(repo).stream().map(rt -> rt.name() + " " + rt.status()).toList()
+                + "; the holder and its monitor said: " + RuntimeHarness.readOr(tmp.resolve("holder.out")));
     }
 }
