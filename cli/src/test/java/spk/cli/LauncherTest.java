@@ -47,11 +47,8 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(clone.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_") || k.equals("JAVA_OPTS"));
-        String java = Path.of(System.getProperty("java.home")).toString();
-        env.put("JAVA_HOME", java);
-        env.put("PATH", java + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        Map<String, String> env = cleanEnvironment(pb);
+        env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
         env.put("XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
         env.put("SPFS_STORAGE__ROOT", tmp.resolve("repo").toString());
@@ -66,6 +63,14 @@ class LauncherTest {
         String rest = stderr.lines().filter(l -> !l.startsWith("launch: ")).reduce("", (a, b) -> a + b + "\n");
         return new Launch(p.exitValue(), parts[0], parts.length > 1 ? parts[1] : "",
                 Files.readString(out, StandardCharsets.UTF_8), rest);
+    }
+
+    /** No spfs, spk or JVM settings of the caller's, and this test's Java first on PATH. */
+    private static Map<String, String> cleanEnvironment(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_") || k.equals("JAVA_OPTS"));
+        env.put("PATH", Path.of(System.getProperty("java.home")) + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        return env;
     }
 
     Launch launch(String... command) throws Exception {
@@ -202,11 +207,7 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder("bin/train-startup.sh").directory(clone.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(tmp.resolve("train-out.txt").toFile()).redirectError(err.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SPFS_") || k.startsWith("SPK_") || k.equals("JAVA_OPTS"));
-        String java = Path.of(System.getProperty("java.home")).toString();
-        env.put("PATH", java + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        env.put("SPK_AOT_JAVA", "/nonexistent");
+        cleanEnvironment(pb).put("SPK_AOT_JAVA", "/nonexistent");
         Process p = pb.start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the training did not finish");
         String stderr = Files.readString(err, StandardCharsets.UTF_8);

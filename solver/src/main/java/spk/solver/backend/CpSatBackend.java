@@ -112,10 +112,10 @@ public final class CpSatBackend implements SatBackend {
         NegativeOnlyVariables.Fixed fixed = constraints.fixableFalse(syncedVars, keep);
         CompactCpModel cp = new CompactCpModel(syncedVars, fixed.variables());
         writeConstraints(cp, fixed.satisfied());
-        cp.strategy(searchOrder());
+        int[] candidates = searchOrder();
+        cp.strategy(candidates);
         cp.assumptions(assumptions);
         if (firstHint != null && solves == 1) {
-            int[] candidates = searchOrder();
             boolean[] values = new boolean[candidates.length];
             for (int i = 0; i < candidates.length; i++) {
                 values[i] = candidates[i] < firstHint.length && firstHint[candidates[i]];
