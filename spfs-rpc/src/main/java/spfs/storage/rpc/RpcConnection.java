@@ -36,6 +36,8 @@ final class RpcConnection implements AutoCloseable {
      * waiting 0.3 s for such threads (every {@code grpc://} command paid that at its end).
      */
     private final EventLoopGroup loop;
+    /** The loop's threads, joined at close: its termination is announced before its thread has ended. */
+    private final List<Thread> loopThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ManagedChannel channel;
     private final PayloadClient http;
     private final Optional<Duration> timeout;
@@ -53,7 +55,12 @@ final class RpcConnection implements AutoCloseable {
 
     RpcConnection(String host, int port, Optional<Duration> timeout, int maxDecode, Optional<Integer> maxEncode,
             boolean compressDownloads) {
-        this.loop = new NioEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME, true));
+        DefaultThreadFactory threads = new DefaultThreadFactory(THREAD_NAME, true);
+        this.loop = new NioEventLoopGroup(1, task -> {
+            Thread t = threads.newThread(task);
+            loopThreads.add(t);
+            return t;
+        });
         this.channel = NettyChannelBuilder.forAddress(host, port, InsecureChannelCredentials.create())
                 .eventLoopGroup(loop).channelType(NioSocketChannel.class)
                 .maxInboundMessageSize(maxDecode).build();
@@ -153,6 +160,9 @@ final class RpcConnection implements AutoCloseable {
             channel.awaitTermination(2, TimeUnit.SECONDS);
             // no quiet period: nothing else runs on this loop
             loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
+            for (Thread t : loopThreads) {
+                t.join(1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
