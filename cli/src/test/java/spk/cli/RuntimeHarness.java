@@ -56,6 +56,12 @@ final class RuntimeHarness implements AutoCloseable {
      * may live under /root, or in a clone under a private temporary folder).
      */
     List<String> asNobody() throws IOException {
+        Path wrapper = bin.resolve("spfs-nobody");
+        // copied once: copying again replaced the jars under a monitor still starting from them
+        // (it died before recording itself, and its runtime was left behind)
+        if (Files.exists(wrapper)) {
+            return nobodyPrefix(wrapper);
+        }
         Path jars = root.resolve("nobody-jars");
         Files.createDirectories(jars);
         List<String> cp = new ArrayList<>();
@@ -71,13 +77,18 @@ final class RuntimeHarness implements AutoCloseable {
                 cp.add(copy.toString());
             }
         }
-        Path wrapper = bin.resolve("spfs-nobody");
-        Files.writeString(wrapper, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
+        Path written = bin.resolve("spfs-nobody.tmp");
+        Files.writeString(written, "#!/bin/bash\n" + CWD_AFTER_REMOUNT + "exec '" + java() + "' "
                 + String.join(" ", SpfsProcess.jvmOptions()) + " -cp '" + String.join(":", cp) + "' spk.cli.spfs.SpfsMain \"$@\"\n");
-        Files.setAttribute(wrapper, "unix:mode", 0755);
+        Files.setAttribute(written, "unix:mode", 0755);
         for (Path d = root; d != null && !d.equals(Path.of("/tmp")) && !d.equals(Path.of("/")); d = d.getParent()) {
             Files.setAttribute(d, "unix:mode", 0777);
         }
+        Files.move(written, wrapper, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return nobodyPrefix(wrapper);
+    }
+
+    private static List<String> nobodyPrefix(Path wrapper) {
         return List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", wrapper.toString());
     }
 
