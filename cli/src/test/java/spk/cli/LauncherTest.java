@@ -202,6 +202,9 @@ class LauncherTest {
      * itself is checked: every command played, and the folder file it writes last.
      */
     @Test
+    // a minute with both cores busy, but more than the default five under a heavier load: the
+    // limit is there for a training that hangs, not for a slow one
+    @org.junit.jupiter.api.Timeout(value = 15, unit = TimeUnit.MINUTES)
     void theTrainingRunsToItsEnd() throws Exception {
         Path err = tmp.resolve("train-err.txt");
         ProcessBuilder pb = new ProcessBuilder("bin/train-startup.sh").directory(clone.toFile())
@@ -209,7 +212,7 @@ class LauncherTest {
                 .redirectOutput(tmp.resolve("train-out.txt").toFile()).redirectError(err.toFile());
         cleanEnvironment(pb).put("SPK_AOT_JAVA", "/nonexistent");
         Process p = pb.start();
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the training did not finish");
+        assertTrue(p.waitFor(14, TimeUnit.MINUTES), "the training did not finish");
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), stderr);
         assertFalse(stderr.contains("train-startup.sh: line"), stderr);
