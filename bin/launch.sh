@@ -52,6 +52,22 @@ jspk_archive_kind() {
     esac
 }
 
+# The JVM's options for a command of a kind (jspk_archive_kind), set in the caller's array named
+# by the second argument (bin/train-startup.sh records each kind's classes with its options).
+jspk_jvm_options() {
+    local -n jspk_options="$2"
+    # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
+    # user's command from this very process, which would inherit the raised limit
+    jspk_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+    if [[ "$1" == short ]]; then
+        # help and version allocate next to nothing: JDK 17 maps the archive's heap objects
+        # (the module graph) only under G1, which the serial collector would build again, and
+        # no performance-data file is made for so short a life (~15 ms of CPU together;
+        # docs/benchmarks.md, "Command-line start-up")
+        jspk_options=(-XX:TieredStopAtLevel=1 -XX:-MaxFDLimit -XX:-UsePerfData)
+    fi
+}
+
 launch() {
     local main="$1" program="$2"
     shift 2
@@ -63,9 +79,15 @@ launch() {
     fi
     local cp
     jspk_classpath "$target"
-    # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
-    # user's command from this very process, which would inherit the raised limit
-    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+    local word="" arg kind
+    for arg in "$@"; do
+        [[ "$arg" == -* ]] && continue
+        word="$arg"
+        break
+    done
+    jspk_archive_kind "$program" "$word"
+    local jvm
+    jspk_jvm_options "$kind" jvm
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-XX:-MaxFDLimit)
         # A one-shot copy of many files (commit, pull) keeps the optimising compiler for the few
@@ -99,12 +121,7 @@ launch() {
     # with, when there is one and it is newer than the build; every other command starts faster
     # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
     # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
-    local aot="$target/jspk.aot" word="" arg
-    for arg in "$@"; do
-        [[ "$arg" == -* ]] && continue
-        word="$arg"
-        break
-    done
+    local aot="$target/jspk.aot"
     if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
         && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
         case "$word" in
@@ -116,8 +133,7 @@ launch() {
     if [[ "$java" == java ]]; then
         # the archive of the command's kind, else the one of every command, each only while
         # newer than the build (the JVM would reject an archive of other jars)
-        local kind jsa=""
-        jspk_archive_kind "$program" "$word"
+        local jsa=""
         if [[ -n "$kind" && "$target/jspk-$kind.jsa" -nt "$target/jspk-cli.jar" ]]; then
             jsa="$target/jspk-$kind.jsa"
         elif [[ "$target/jspk.jsa" -nt "$target/jspk-cli.jar" ]]; then
