@@ -41,10 +41,19 @@ jspk_classpath() {
 # cli/target/jspk.jsa every trained command's classes. The JVM maps an archive at a random
 # address and patches every pointer in it before main, so its size is paid on each start (38 MB:
 # ~35 ms; 14 MB: ~10 ms; docs/benchmarks.md, "Command-line start-up"). Arguments: the program
-# and its first word that is not an option (the roots' own options take no values). Not `help`:
-# `spk help env` loads env's classes, which the short commands' archive does not hold.
+# and its arguments; the kind follows from the first that is not an option (the roots' own
+# options take no values), set in the caller's variable word too. Not `help`: `spk help env`
+# loads env's classes, which the short commands' archive does not hold.
 jspk_archive_kind() {
-    case "$1:$2" in
+    local program="$1" arg
+    shift
+    word=""
+    for arg in "$@"; do
+        [[ "$arg" == -* ]] && continue
+        word="$arg"
+        break
+    done
+    case "$program:$word" in
         *: | *:version) kind=short ;;
         spfs:run | spfs:shell | spfs:enter | spfs:monitor) kind=run ;;
         spk:env | spk:run | spk:shell) kind=env ;;
@@ -79,13 +88,8 @@ launch() {
     fi
     local cp
     jspk_classpath "$target"
-    local word="" arg kind
-    for arg in "$@"; do
-        [[ "$arg" == -* ]] && continue
-        word="$arg"
-        break
-    done
-    jspk_archive_kind "$program" "$word"
+    local word kind
+    jspk_archive_kind "$program" "$@"
     local jvm
     jspk_jvm_options "$kind" jvm
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then

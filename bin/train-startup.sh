@@ -64,14 +64,8 @@ for run in "${runs[@]}"; do
     main=spk.cli.spk.SpkMain
     [[ "${args[0]}" == spfs ]] && main=spk.cli.spfs.SpfsMain
     n=$((n + 1))
-    # the kind the launcher gives this command (its first word that is not an option)
-    word=""
-    for arg in "${args[@]:1}"; do
-        [[ "$arg" == -* ]] && continue
-        word="$arg"
-        break
-    done
-    jspk_archive_kind "${args[0]}" "$word"
+    # the kind the launcher gives this command
+    jspk_archive_kind "${args[@]}"
     run_kind[n]="$kind"
     # a runtime's monitor starts with this JVM's options but not its class list (spfs.runtime.
     # JavaCommand), and from the archive of this kind: record its classes too, from the JVM's
