@@ -32,8 +32,10 @@ public final class CommandIndexWriter {
             Path file = out.resolve(type.getPackageName().replace('.', '/')).resolve(CommandIndex.resourceName(type));
             Files.createDirectories(file.getParent());
             Files.write(file, index.lines(), StandardCharsets.UTF_8);
-            Files.writeString(file.resolveSibling(RecordedUsage.resourceName(type, false)), usages.get(0), StandardCharsets.UTF_8);
-            Files.writeString(file.resolveSibling(RecordedUsage.resourceName(type, true)), usages.get(1), StandardCharsets.UTF_8);
+            for (boolean ansi : new boolean[] {false, true}) {
+                Files.writeString(file.resolveSibling(RecordedUsage.resourceName(type, ansi)), usages.get(ansi ? 1 : 0),
+                        StandardCharsets.UTF_8);
+            }
         }
     }
 
@@ -48,8 +50,10 @@ public final class CommandIndexWriter {
         same(type.getName(), complete.getUsageMessage(), fast.getUsageMessage());
         List<String> usages = new ArrayList<>();
         for (boolean ansi : new boolean[] {false, true}) {
+            // fresh command lines: rendering sets a colour scheme on the one it renders
             String usage = RecordedUsage.render(Cli.commandLine(type.getDeclaredConstructor().newInstance(), index, "--help"), ansi);
-            same(type.getName() + " --help" + (ansi ? " (ANSI)" : ""), RecordedUsage.render(Cli.completeCommandLine(type.getDeclaredConstructor().newInstance()), ansi), usage);
+            String reflective = RecordedUsage.render(Cli.completeCommandLine(type.getDeclaredConstructor().newInstance()), ansi);
+            same(type.getName() + " --help" + (ansi ? " (ANSI)" : ""), reflective, usage);
             usages.add(usage);
         }
         for (CommandIndex.Entry e : index.subcommands()) {

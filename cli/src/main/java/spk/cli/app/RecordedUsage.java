@@ -76,8 +76,8 @@ final class RecordedUsage {
 
     /**
      * The encoding picocli (4.7) gives its standard output writer: {@code sun.stdout.encoding}
-     * (which JDK 17 sets on a terminal), else the default; null for one this JVM does not know,
-     * where picocli would log a warning before falling back.
+     * (which JDK 17 sets on a terminal), else the default; null for one this JVM does not know
+     * (picocli's own fallback is left to picocli).
      */
     static Charset stdoutCharset(String encoding) {
         if (encoding == null) {
