@@ -41,15 +41,40 @@ jspk_classpath() {
 # cli/target/jspk.jsa every trained command's classes. The JVM maps an archive at a random
 # address and patches every pointer in it before main, so its size is paid on each start (38 MB:
 # ~35 ms; 14 MB: ~10 ms; docs/benchmarks.md, "Command-line start-up"). Arguments: the program
-# and its first word that is not an option (the roots' own options take no values). Not `help`:
-# `spk help env` loads env's classes, which the short commands' archive does not hold.
+# and its arguments; the kind follows from the first that is not an option (the roots' own
+# options take no values), set in the caller's variable word too. Not `help`: `spk help env`
+# loads env's classes, which the short commands' archive does not hold.
 jspk_archive_kind() {
-    case "$1:$2" in
+    local program="$1" arg
+    shift
+    word=""
+    for arg in "$@"; do
+        [[ "$arg" == -* ]] && continue
+        word="$arg"
+        break
+    done
+    case "$program:$word" in
         *: | *:version) kind=short ;;
         spfs:run | spfs:shell | spfs:enter | spfs:monitor) kind=run ;;
         spk:env | spk:run | spk:shell) kind=env ;;
         *) kind="" ;;
     esac
+}
+
+# The JVM's options for a command of a kind (jspk_archive_kind), set in the caller's array named
+# by the second argument (bin/train-startup.sh records each kind's classes with its options).
+jspk_jvm_options() {
+    local -n jspk_options="$2"
+    # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
+    # user's command from this very process, which would inherit the raised limit
+    jspk_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+    if [[ "$1" == short ]]; then
+        # help and version allocate next to nothing: JDK 17 maps the archive's heap objects
+        # (the module graph) only under G1, which the serial collector would build again, and
+        # no performance-data file is made for so short a life (~15 ms of CPU together;
+        # docs/benchmarks.md, "Command-line start-up")
+        jspk_options=(-XX:TieredStopAtLevel=1 -XX:-MaxFDLimit -XX:-UsePerfData)
+    fi
 }
 
 launch() {
@@ -63,9 +88,10 @@ launch() {
     fi
     local cp
     jspk_classpath "$target"
-    # -XX:-MaxFDLimit: the JVM would raise the open-files limit, and `spfs run` execs the
-    # user's command from this very process, which would inherit the raised limit
-    local jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+    local word kind
+    jspk_archive_kind "$program" "$@"
+    local jvm
+    jspk_jvm_options "$kind" jvm
     if [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-XX:-MaxFDLimit)
         # A one-shot copy of many files (commit, pull) keeps the optimising compiler for the few
@@ -99,12 +125,7 @@ launch() {
     # with, when there is one and it is newer than the build; every other command starts faster
     # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
     # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
-    local aot="$target/jspk.aot" word="" arg
-    for arg in "$@"; do
-        [[ "$arg" == -* ]] && continue
-        word="$arg"
-        break
-    done
+    local aot="$target/jspk.aot"
     if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
         && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
         case "$word" in
@@ -116,8 +137,7 @@ launch() {
     if [[ "$java" == java ]]; then
         # the archive of the command's kind, else the one of every command, each only while
         # newer than the build (the JVM would reject an archive of other jars)
-        local kind jsa=""
-        jspk_archive_kind "$program" "$word"
+        local jsa=""
         if [[ -n "$kind" && "$target/jspk-$kind.jsa" -nt "$target/jspk-cli.jar" ]]; then
             jsa="$target/jspk-$kind.jsa"
         elif [[ "$target/jspk.jsa" -nt "$target/jspk-cli.jar" ]]; then

@@ -20,8 +20,9 @@ target="$root/cli/target"
 # shellcheck source=bin/launch.sh
 source "$root/bin/launch.sh"
 jspk_classpath "$target"
-# the launcher's own options, so that what is recorded is what a real run loads
-jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-MaxFDLimit)
+# the launcher's own options, so that what is recorded is what a real run loads (each kind's
+# own for the session's commands, below)
+jspk_jvm_options "" jvm
 rm -f "$target"/jspk.jsa "$target"/jspk-*.jsa "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
 scratch="$(mktemp -d)"
 trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
@@ -63,21 +64,16 @@ for run in "${runs[@]}"; do
     main=spk.cli.spk.SpkMain
     [[ "${args[0]}" == spfs ]] && main=spk.cli.spfs.SpfsMain
     n=$((n + 1))
-    # the kind the launcher gives this command (its first word that is not an option)
-    word=""
-    for arg in "${args[@]:1}"; do
-        [[ "$arg" == -* ]] && continue
-        word="$arg"
-        break
-    done
-    jspk_archive_kind "${args[0]}" "$word"
+    # the kind the launcher gives this command
+    jspk_archive_kind "${args[@]}"
     run_kind[n]="$kind"
     # a runtime's monitor starts with this JVM's options but not its class list (spfs.runtime.
     # JavaCommand), and from the archive of this kind: record its classes too, from the JVM's
     # environment, which the command line's list overrides in this process
     tool_options=""
     [[ "$kind" == run || "$kind" == env ]] && tool_options="-XX:DumpLoadedClassList=$scratch/classes.m$n"
-    JAVA_TOOL_OPTIONS="$tool_options" java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" \
+    jspk_jvm_options "$kind" run_jvm
+    JAVA_TOOL_OPTIONS="$tool_options" java "${run_jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" \
         "${args[@]:1}" </dev/null >/dev/null 2>&1 || true
 done
 # a pull and a push through `spfs server`: gRPC, Netty, protobuf and HttpCore are a few thousand

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,9 @@ class LauncherTest {
             Launch l = launch(command.toArray(String[]::new));
             assertTrue(l.options().contains(shortOnes), command + ": " + l.options());
             assertTrue(l.exit() == 0 || command.size() == 1, command + ": " + l.err());
+            // G1, which maps the archive's module graph; no perf-data file
+            assertFalse(l.options().contains("UseSerialGC"), command + ": " + l.options());
+            assertTrue(l.options().contains("-XX:-UsePerfData"), command + ": " + l.options());
         }
         Launch env = launch("bin/spk", "env", "--help");
         assertTrue(env.options().contains("-XX:SharedArchiveFile=" + target.resolve("jspk-env.jsa") + " "), env.options());
@@ -155,6 +159,7 @@ class LauncherTest {
         assertRanCleanly(run, "Usage: spfs run");
         Launch other = launch("bin/spk", "ls", "--help");
         assertTrue(other.options().contains(all), other.options());
+        assertTrue(other.options().contains("-XX:+UseSerialGC"), other.options());
         assertRanCleanly(other, "Usage: spk ls");
         Launch help = launch("bin/spk", "help", "ls");
         assertTrue(help.options().contains(all), "help loads the named command's classes: " + help.options());
@@ -166,6 +171,33 @@ class LauncherTest {
         archive("jspk.jsa", "not an archive", false);
         assertFalse(launch("bin/spk", "ls", "--help").options().contains("SharedArchiveFile"), "no fresh archive for ls");
         assertTrue(launch("bin/spfs", "version").options().contains(shortOnes), "the short one is still fresh");
+    }
+
+    /**
+     * A bare {@code --help} prints the usage the build recorded without modelling the command
+     * line (no picocli model class loaded), and that is what picocli prints when it renders the
+     * same usage ({@code -v --help}), byte for byte: plain, in colour ({@code CLICOLOR_FORCE}),
+     * and plain again where {@code NO_COLOR} overrides it.
+     */
+    @Test
+    void aBareHelpPrintsWhatPicocliPrintsWithoutModellingTheCommandLine() throws Exception {
+        Path classes = tmp.resolve("classes.log");
+        for (String program : List.of("bin/spk", "bin/spfs")) {
+            for (Map<String, String> colour : List.of(Map.<String, String>of(), Map.of("CLICOLOR_FORCE", "1"),
+                    Map.of("CLICOLOR_FORCE", "1", "NO_COLOR", "1"))) {
+                Map<String, String> env = new HashMap<>(colour);
+                env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+                Launch recorded = launch(env, program, "--help");
+                String loaded = Files.readString(classes);
+                Launch modelled = launch(colour, program, "-v", "--help");
+                assertRanCleanly(recorded, "Usage: ");
+                assertRanCleanly(modelled, "Usage: ");
+                assertEquals(modelled.out(), recorded.out(), program + " " + colour);
+                assertEquals(colour.size() == 1, recorded.out().contains("\u001b["), program + " " + colour);
+                assertFalse(loaded.contains("picocli.CommandLine$Model$CommandSpec "), program + ": the command line was modelled");
+                assertTrue(loaded.contains("spk.cli.app.RecordedUsage "), loaded);
+            }
+        }
     }
 
     /**

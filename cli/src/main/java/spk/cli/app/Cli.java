@@ -16,6 +16,9 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
+        if (RecordedUsage.printIfAsked(command.getClass(), args)) {
+            return 0;
+        }
         // picocli otherwise looks for Groovy on the class path when it first makes a command,
         // and the miss opens every jar of it (a third of the start-up of `spfs version`)
         System.setProperty("picocli.disable.closures", "true");
