@@ -55,6 +55,19 @@ public interface PayloadStorage {
     /** The payload's size in bytes. */
     long payloadSize(Digest digest);
 
+    /**
+     * A payload opened for reading, with its size: a server sends the size before the bytes. A
+     * store that can read the size from the open file overrides this and looks the payload up
+     * once, not twice (and the size is then the size of what is read).
+     */
+    default SizedPayload openSizedPayload(Digest digest) {
+        long size = payloadSize(digest);
+        return new SizedPayload(openPayload(digest), size);
+    }
+
+    /** An open payload (close it) and its size in bytes. */
+    record SizedPayload(InputStream content, long size) {}
+
     /** The outcome of a payload write: its digest, size and whether it was new. */
     record PayloadWrite(Digest digest, long size, boolean created) {}
 }
