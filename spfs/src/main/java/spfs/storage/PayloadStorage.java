@@ -57,8 +57,8 @@ public interface PayloadStorage {
 
     /**
      * A payload opened for reading, with its size: a server sends the size before the bytes. A
-     * store that can read the size from the open file overrides this and looks the payload up
-     * once, not twice (and the size is then the size of what is read).
+     * store that learns the size as it opens the payload overrides this and looks it up once,
+     * not twice.
      */
     default SizedPayload openSizedPayload(Digest digest) {
         long size = payloadSize(digest);

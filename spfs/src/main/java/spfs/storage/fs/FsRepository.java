@@ -312,9 +312,20 @@ public final class FsRepository implements Repository {
      * #openPayload} opens it: never through a link, only a regular file.
      */
     public FileChannel openPayloadChannel(Digest digest) {
+        return openStoredPayload(digest).channel();
+    }
+
+    /** One lstat (regular? its size) and one open; a payload's bytes never change under its name. */
+    @Override
+    public SizedPayload openSizedPayload(Digest digest) {
+        StoredFiles.Sized opened = openStoredPayload(digest);
+        return new SizedPayload(java.nio.channels.Channels.newInputStream(opened.channel()), opened.size());
+    }
+
+    private StoredFiles.Sized openStoredPayload(Digest digest) {
         Path p = payloads.path(digest);
         try {
-            return StoredFiles.channel(p);
+            return StoredFiles.sized(p);
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
         } catch (StoredFiles.NotARegularFile e) {
@@ -334,22 +345,6 @@ public final class FsRepository implements Repository {
         } catch (StoredFiles.NotARegularFile e) {
             throw new CorruptObjectException("payload " + digest + " (" + p + ")", e.getMessage(), e);
         } catch (IOException e) {
-            throw SpfsException.environment("io", "cannot read payload " + digest + ": " + IoMessages.describe(e), e);
-        }
-    }
-
-    /** One lstat and one open: the size is the open file's. */
-    @Override
-    public SizedPayload openSizedPayload(Digest digest) {
-        FileChannel ch = openPayloadChannel(digest);
-        try {
-            return new SizedPayload(java.nio.channels.Channels.newInputStream(ch), ch.size());
-        } catch (IOException e) {
-            try {
-                ch.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
             throw SpfsException.environment("io", "cannot read payload " + digest + ": " + IoMessages.describe(e), e);
         }
     }
