@@ -123,6 +123,11 @@ public abstract class ForwardingRepository implements Repository {
     }
 
     @Override
+    public SizedPayload openSizedPayload(Digest digest) {
+        return delegate.openSizedPayload(digest);
+    }
+
+    @Override
     public List<Tag> readTagStream(TagSpec spec) {
         return delegate.readTagStream(spec);
     }

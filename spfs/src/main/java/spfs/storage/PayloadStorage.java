@@ -55,6 +55,19 @@ public interface PayloadStorage {
     /** The payload's size in bytes. */
     long payloadSize(Digest digest);
 
+    /**
+     * A payload opened for reading, with its size: a server sends the size before the bytes. A
+     * store that learns the size as it opens the payload overrides this and looks it up once,
+     * not twice.
+     */
+    default SizedPayload openSizedPayload(Digest digest) {
+        long size = payloadSize(digest);
+        return new SizedPayload(openPayload(digest), size);
+    }
+
+    /** An open payload (close it) and its size in bytes. */
+    record SizedPayload(InputStream content, long size) {}
+
     /** The outcome of a payload write: its digest, size and whether it was new. */
     record PayloadWrite(Digest digest, long size, boolean created) {}
 }

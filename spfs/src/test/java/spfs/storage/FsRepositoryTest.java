@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,25 @@ class FsRepositoryTest {
         right[7] = 1;
         assertEquals(Digest.of(right), r.writePayload(new ByteArrayInputStream(right), -1, Digest.of(right)).digest());
         assertTrue(r.hasPayload(Digest.of(right)));
+    }
+
+    @Test
+    void aPayloadOpensWithItsSizeAndOnlyAsARegularFile() throws Exception {
+        FsRepository r = repo();
+        byte[] content = "sized content\n".getBytes(StandardCharsets.UTF_8);
+        Digest d = r.writePayload(new ByteArrayInputStream(content), -1).digest();
+        PayloadStorage.SizedPayload opened = r.openSizedPayload(d);
+        try (InputStream in = opened.content()) {
+            assertEquals(content.length, opened.size());
+            assertEquals("sized content\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Digest missing = Digest.of("missing".getBytes(StandardCharsets.UTF_8));
+        assertThrows(spfs.error.UnknownObjectException.class, () -> r.openSizedPayload(missing));
+        Path p = r.payloadPath(d);
+        Files.delete(p);
+        Files.createSymbolicLink(p, tmp.resolve("elsewhere"));
+        Files.writeString(tmp.resolve("elsewhere"), "not a payload");
+        assertThrows(CorruptObjectException.class, () -> r.openSizedPayload(d), "never read through a link");
     }
 
     @Test

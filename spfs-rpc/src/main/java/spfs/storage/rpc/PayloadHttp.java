@@ -23,6 +23,7 @@ import spfs.encoding.HashCheckedInputStream;
 import spfs.error.SpfsException;
 import spfs.error.UnknownObjectException;
 import spfs.storage.PayloadStorage.PayloadWrite;
+import spfs.storage.PayloadStorage.SizedPayload;
 import spfs.storage.rpc.proto.PayloadProto.WritePayloadResponse.UploadResponse;
 
 /**
@@ -131,15 +132,15 @@ final class PayloadHttp implements HttpRequestHandler {
             text(response, 400, "not a payload digest: '" + last + "'");
             return;
         }
-        InputStream payload;
-        long size;
+        SizedPayload opened;
         try {
-            size = served.repository().payloadSize(d);
-            payload = served.repository().openPayload(d);
+            opened = served.repository().openSizedPayload(d);
         } catch (UnknownObjectException e) {
             text(response, 404, e.getMessage());
             return;
         }
+        InputStream payload = opened.content();
+        long size = opened.size();
         response.setCode(200);
         // the payload is read as the answer is written, after this returns; the entity closes it
         response.setEntity(wantsBzip2(request.getHeaders("Accept")) ? new Bzip2Entity(payload)

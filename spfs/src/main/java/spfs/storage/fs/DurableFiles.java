@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -70,10 +71,18 @@ public final class DurableFiles {
 
     /** As {@link #writeTemp(Path, byte[], Set, boolean)}, the first {@code size} bytes of {@code data}. */
     static void writeTemp(Path tmp, byte[] data, int size, Set<PosixFilePermission> perms, boolean sync) throws IOException {
+        writeTemp(tmp, data, size, PosixFilePermissions.asFileAttribute(perms), sync);
+    }
+
+    /** The options a temp file is created with: a new file only, never one already there. */
+    static final Set<StandardOpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    /** As {@link #writeTemp(Path, byte[], int, Set, boolean)}, created with {@code mode}. */
+    static void writeTemp(Path tmp, byte[] data, int size, FileAttribute<Set<PosixFilePermission>> mode, boolean sync)
+            throws IOException {
         boolean ok = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(perms))) {
+            try (FileChannel ch = FileChannel.open(tmp, CREATE_NEW, mode)) {
                 ByteBuffer buf = ByteBuffer.wrap(data, 0, size);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

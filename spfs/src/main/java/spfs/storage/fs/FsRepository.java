@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -237,7 +236,8 @@ public final class FsRepository implements Repository {
      */
     Digest storeObject(SpfsObject object, WriteBatch batch) {
         Digest d = object.digest();
-        if (objects.has(d) && objects.touch(d)) {
+        // the session's caller asked just before and heard it is missing: no second look
+        if (!(batch != null && batch.takeMissingObject(d)) && objects.has(d) && objects.touch(d)) {
             return d;
         }
         try {
@@ -245,11 +245,11 @@ public final class FsRepository implements Repository {
             byte[] bytes = ObjectCodec.encode(object);
             if (batch == null) {
                 Path tmp = DurableFiles.tempBeside(target, tempNames);
-                DurableFiles.writeTemp(tmp, bytes, READ_ONLY, true);
+                DurableFiles.writeTemp(tmp, bytes, bytes.length, READ_ONLY, true);
                 finish(tmp, target);
             } else if (batch.claimObject(d)) {
                 Path tmp = DurableFiles.tempBeside(target, tempNames);
-                DurableFiles.writeTemp(tmp, bytes, READ_ONLY, false);
+                DurableFiles.writeTemp(tmp, bytes, bytes.length, READ_ONLY, false);
                 perms.share(tmp, false);
                 batch.add(tmp, target, false);
             }
@@ -259,7 +259,7 @@ public final class FsRepository implements Repository {
         return d;
     }
 
-    private static final Set<PosixFilePermission> READ_ONLY = java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--");
+    private static final java.nio.file.attribute.FileAttribute<Set<PosixFilePermission>> READ_ONLY = RepositoryPermissions.readOnly();
 
     /** Gives a complete, synced temp file its group (when shared) and renames it into place. */
     private void finish(Path tmp, Path target) throws IOException {
@@ -312,9 +312,20 @@ public final class FsRepository implements Repository {
      * #openPayload} opens it: never through a link, only a regular file.
      */
     public FileChannel openPayloadChannel(Digest digest) {
+        return openStoredPayload(digest).channel();
+    }
+
+    /** One lstat (regular? its size) and one open; a payload's bytes never change under its name. */
+    @Override
+    public SizedPayload openSizedPayload(Digest digest) {
+        StoredFiles.Sized opened = openStoredPayload(digest);
+        return new SizedPayload(java.nio.channels.Channels.newInputStream(opened.channel()), opened.size());
+    }
+
+    private StoredFiles.Sized openStoredPayload(Digest digest) {
         Path p = payloads.path(digest);
         try {
-            return StoredFiles.channel(p);
+            return StoredFiles.sized(p);
         } catch (NoSuchFileException e) {
             throw new UnknownObjectException("payload", digest);
         } catch (StoredFiles.NotARegularFile e) {
@@ -399,16 +410,16 @@ public final class FsRepository implements Repository {
             throws IOException {
         Digest d = Digest.of(content, 0, size);
         requireExpected(d, expected);
-        if (payloads.has(d) && payloads.touch(d)) {
+        if (!isMissing(d, batch) && payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, size, false);
         }
         Path target = payloads.prepare(d);
         Path tmp = DurableFiles.tempBeside(target, tempNames);
         if (batch == null) {
-            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payload(mode), true);
+            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payloadAttribute(mode), true);
             finish(tmp, target);
         } else if (batch.claimPayload(d)) {
-            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payload(mode), false);
+            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payloadAttribute(mode), false);
             perms.share(tmp, false);
             batch.add(tmp, target, true);
         } else {
@@ -427,8 +438,7 @@ public final class FsRepository implements Repository {
             MessageDigest md = Digest.sha256();
             long size = 0;
             // created with its final mode (less the umask): the descriptor stays writable
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(RepositoryPermissions.payload(mode)))) {
+            try (FileChannel ch = FileChannel.open(tmp, DurableFiles.CREATE_NEW, RepositoryPermissions.payloadAttribute(mode))) {
                 byte[] buf = head.length >= (1 << 16) ? head : new byte[1 << 16];
                 md.update(head, 0, headSize);
                 ByteBuffer first = ByteBuffer.wrap(head, 0, headSize);
@@ -461,6 +471,15 @@ public final class FsRepository implements Repository {
         }
     }
 
+    /**
+     * True when the session's caller asked for {@code d} just before and heard it is missing (a
+     * pull asks before it downloads): the store need not look again. Should another writer store
+     * it meanwhile, the batch's rename finds theirs and keeps it.
+     */
+    private static boolean isMissing(Digest d, WriteBatch batch) {
+        return batch != null && batch.takeMissingPayload(d);
+    }
+
     private static void requireExpected(Digest actual, Digest expected) {
         if (expected != null && !expected.equals(actual)) {
             throw new CorruptObjectException("payload " + expected, "its content hashes to " + actual);
@@ -470,7 +489,7 @@ public final class FsRepository implements Repository {
     /** Puts a fully written temp file in place (or into the batch), unless the payload already exists. */
     private PayloadWrite finishPayload(Path tmp, Digest d, long size, WriteBatch batch) throws IOException {
         // an existing payload may be hard-linked by renders: leave its inode alone
-        if (payloads.has(d) && payloads.touch(d)) {
+        if (!isMissing(d, batch) && payloads.has(d) && payloads.touch(d)) {
             return new PayloadWrite(d, size, false);
         }
         if (batch == null) {

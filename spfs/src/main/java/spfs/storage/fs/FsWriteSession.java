@@ -116,12 +116,20 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
 
     @Override
     public boolean hasObject(Digest digest) {
-        return batch.hasObject(digest) || repo.hasObject(digest);
+        if (batch.hasObject(digest) || repo.hasObject(digest)) {
+            return true;
+        }
+        batch.noteMissingObject(digest);
+        return false;
     }
 
     @Override
     public boolean hasPayload(Digest digest) {
-        return batch.hasPayload(digest) || repo.hasPayload(digest);
+        if (batch.hasPayload(digest) || repo.hasPayload(digest)) {
+            return true;
+        }
+        batch.noteMissingPayload(digest);
+        return false;
     }
 
     @Override

@@ -91,7 +91,14 @@ final class RepositoryPermissions {
      * the owner, who could chmod it anyway, can write it.
      */
     static Set<PosixFilePermission> payload(int sourceMode) {
-        int bits = sourceMode < 0 ? 0644 : ((sourceMode & 0755) | 0444);
+        return permissions(payloadBits(sourceMode));
+    }
+
+    private static int payloadBits(int sourceMode) {
+        return sourceMode < 0 ? 0644 : ((sourceMode & 0755) | 0444);
+    }
+
+    private static Set<PosixFilePermission> permissions(int bits) {
         Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
@@ -103,6 +110,30 @@ final class RepositoryPermissions {
             }
         }
         return s;
+    }
+
+    /**
+     * Every attribute {@link #payload} can give, made once: a copy builds one per payload
+     * otherwise (a set, then the attribute's own copy of it), thousands per pull. Indexed by the
+     * mode's permission bits; only the 16 that {@link #payloadBits} can give are filled.
+     */
+    private static final java.util.List<FileAttribute<Set<PosixFilePermission>>> PAYLOAD_ATTRIBUTES = payloadAttributes();
+
+    private static java.util.List<FileAttribute<Set<PosixFilePermission>>> payloadAttributes() {
+        java.util.List<FileAttribute<Set<PosixFilePermission>>> all = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(01000, null));
+        for (int free = 0; free < 16; free++) {
+            // owner write and execute, group and others execute: the bits a payload's mode may differ in
+            int bits = 0444 | ((free & 1) != 0 ? 0200 : 0) | ((free & 2) != 0 ? 0100 : 0)
+                    | ((free & 4) != 0 ? 0010 : 0) | ((free & 8) != 0 ? 0001 : 0);
+            all.set(bits, PosixFilePermissions.asFileAttribute(permissions(bits)));
+        }
+        return java.util.Collections.unmodifiableList(all);
+    }
+
+    /** {@link #payload} as the attribute a new payload file is created with. */
+    static FileAttribute<Set<PosixFilePermission>> payloadAttribute(int sourceMode) {
+        return PAYLOAD_ATTRIBUTES.get(payloadBits(sourceMode));
     }
 
     /**

@@ -35,9 +35,17 @@ final class StoredFiles {
 
     /** {@link #open} as a channel, for reads at any position. */
     static java.nio.channels.FileChannel channel(Path p) throws IOException {
-        requireRegular(p);
+        return sized(p).channel();
+    }
+
+    /** An open stored file and its size (from the lstat that found it regular: stored files never change). */
+    record Sized(java.nio.channels.FileChannel channel, long size) {}
+
+    /** {@link #channel}, with the file's size. */
+    static Sized sized(Path p) throws IOException {
+        long size = requireRegular(p).size();
         try {
-            return java.nio.channels.FileChannel.open(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            return new Sized(java.nio.channels.FileChannel.open(p, READ_NO_LINK), size);
         } catch (FileSystemException e) {
             // swapped for a symlink between the lstat and the open: ELOOP
             if (Files.isSymbolicLink(p)) {
@@ -46,6 +54,8 @@ final class StoredFiles {
             throw e;
         }
     }
+
+    private static final Set<java.nio.file.OpenOption> READ_NO_LINK = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     /** Fails with {@link NotARegularFile} unless {@code p} itself (not what it links to) is a regular file. */
     static BasicFileAttributes requireRegular(Path p) throws IOException {

@@ -32,6 +32,9 @@ final class WriteBatch {
     private final ConcurrentLinkedQueue<Path[]> pendingObjects = new ConcurrentLinkedQueue<>();
     private final Set<Digest> objects = ConcurrentHashMap.newKeySet();
     private final Set<Digest> payloads = ConcurrentHashMap.newKeySet();
+    /** Digests the session's caller was just told are missing (see {@link #noteMissingObject}). */
+    private final Set<Digest> missingObjects = ConcurrentHashMap.newKeySet();
+    private final Set<Digest> missingPayloads = ConcurrentHashMap.newKeySet();
 
     WriteBatch(Path root) {
         this.root = root;
@@ -57,6 +60,29 @@ final class WriteBatch {
 
     boolean hasPayload(Digest d) {
         return payloads.contains(d);
+    }
+
+    /**
+     * Remembers that the repository was just asked for {@code d} and has not got it, so that the
+     * write that usually follows (a pull asks before it copies) need not ask the file system
+     * again: an access(2) per file and store saved. Only a hint: should the object appear
+     * meanwhile, the rename at flush finds it and keeps it.
+     */
+    void noteMissingObject(Digest d) {
+        missingObjects.add(d);
+    }
+
+    void noteMissingPayload(Digest d) {
+        missingPayloads.add(d);
+    }
+
+    /** True, once, if {@code d} was noted missing. */
+    boolean takeMissingObject(Digest d) {
+        return missingObjects.remove(d);
+    }
+
+    boolean takeMissingPayload(Digest d) {
+        return missingPayloads.remove(d);
     }
 
     /** Makes every pending file durable, then visible under its name. */
