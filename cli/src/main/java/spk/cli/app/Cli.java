@@ -14,11 +14,18 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Cli {
     private Cli() {}
 
+    /** The types whose built-in converters picocli leaves out (regular expressions, comma-separated). */
+    static final String EXCLUDED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
         // picocli otherwise looks for Groovy on the class path when it first makes a command,
         // and the miss opens every jar of it (a third of the start-up of `spfs version`)
         System.setProperty("picocli.disable.closures", "true");
+        // and it registers converters for java.sql's and java.time's types, which none of our
+        // options has, loading and initialising ~80 JDK classes (DateTimeFormatter's tables,
+        // DriverManager) on the main thread of every command
+        System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
         return commandLine(command, args).execute(args);
     }
 
