@@ -1,7 +1,6 @@
 package spfs.mount;
 
 import jnr.ffi.Pointer;
-import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 import jnr.ffi.byref.IntByReference;
 
@@ -58,7 +57,7 @@ public interface LibC {
     String strerror(int errnum);
 
     // posix_spawn and its attributes return an error number instead of setting errno
-    int posix_spawn(@Out IntByReference pid, String path, Pointer fileActions, Pointer attributes, String[] argv,
+    int posix_spawn(IntByReference pid, String path, Pointer fileActions, Pointer attributes, String[] argv,
             String[] envp);
 
     int posix_spawn_file_actions_init(Pointer fileActions);

@@ -135,12 +135,16 @@ public final class Cli {
         return spec;
     }
 
-    /** Adds the subcommand of {@code e} in full: from the index where it is plain, else by reflection. */
+    /** Adds the subcommand of {@code e} in full: from the index where it holds its model, else by reflection. */
     private static void add(CommandLine cl, CommandIndex.Entry e, boolean indexed) {
-        if (indexed && e.plain()) {
+        if (indexed && e.indexed()) {
             Object sub = instance(e.className());
             CommandSpec spec = describe(CommandSpec.wrapWithoutInspection(sub), e);
-            ((PlainCommand) sub).useSpec(spec);
+            if (e.plain()) {
+                ((PlainCommand) sub).useSpec(spec);
+            } else {
+                IndexedMembers.bind(spec, sub, e.members());
+            }
             cl.addSubcommand(e.name(), spec, e.aliases().toArray(new String[0]));
         } else {
             cl.addSubcommand(type(e.className()));

@@ -71,7 +71,7 @@ class CommandIndexTest {
         List<CommandIndex.Entry> changed = new ArrayList<>(real.subcommands());
         CommandIndex.Entry first = changed.get(0);
         changed.set(0, new CommandIndex.Entry(first.name(), first.aliases(), List.of("Something else."), first.header(),
-                first.hidden(), first.className(), first.plain()));
+                first.hidden(), first.className(), first.plain(), first.members()));
         CommandIndex stale = new CommandIndex(real.name(), real.description(), real.versionProvider(), real.options(), changed);
         assertThrows(IllegalStateException.class, () -> CommandIndexWriter.check(SpfsCommand.class, stale));
     }
