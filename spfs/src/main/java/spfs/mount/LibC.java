@@ -1,8 +1,6 @@
 package spfs.mount;
 
-import jnr.ffi.Pointer;
 import jnr.ffi.annotations.SaveError;
-import jnr.ffi.byref.IntByReference;
 
 /**
  * The libc functions the runtime calls that neither the JDK nor jnr-posix offers (namespaces,
@@ -55,24 +53,4 @@ public interface LibC {
     int setsid();
 
     String strerror(int errnum);
-
-    // posix_spawn and its attributes return an error number instead of setting errno
-    int posix_spawn(IntByReference pid, String path, Pointer fileActions, Pointer attributes, String[] argv,
-            String[] envp);
-
-    int posix_spawn_file_actions_init(Pointer fileActions);
-
-    int posix_spawn_file_actions_addopen(Pointer fileActions, int fd, String path, int oflag, int mode);
-
-    int posix_spawn_file_actions_destroy(Pointer fileActions);
-
-    int posix_spawnattr_init(Pointer attributes);
-
-    int posix_spawnattr_setflags(Pointer attributes, short flags);
-
-    int posix_spawnattr_setsigmask(Pointer attributes, byte[] mask);
-
-    int posix_spawnattr_setsigdefault(Pointer attributes, byte[] signals);
-
-    int posix_spawnattr_destroy(Pointer attributes);
 }

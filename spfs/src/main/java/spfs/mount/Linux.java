@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
-import jnr.ffi.byref.IntByReference;
 import spfs.concurrent.BackgroundTask;
 
 /**
@@ -231,69 +228,6 @@ public final class Linux {
     /** Starts a new session: the terminal's signals (Ctrl-C, hang-up) no longer reach us. */
     public void newSession() {
         libc().setsid();
-    }
-
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
-    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final short POSIX_SPAWN_SETSID = 0x80;
-    private static final int O_WRONLY = 1;
-    // glibc's posix_spawnattr_t is 336 bytes and its file actions 80 on 64-bit Linux: room to spare
-    private static final int SPAWN_STRUCT_BYTES = 1024;
-    private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 13, 15}; // HUP, INT, QUIT, PIPE, TERM
-
-    /**
-     * Starts {@code argv} (an absolute path first) in a session of its own, with {@code env},
-     * standard input and output on /dev/null and standard error there too unless
-     * {@code keepStderr}; returns its pid. One posix_spawn: no helper process, nothing to wait
-     * for beyond the child's exec. No descriptor of ours but those three reaches it (the rest are
-     * marked close-on-exec first), its signal mask is empty, and the signals a monitor relies
-     * on are at their defaults even if our parent ignored them. The child is ours until we
-     * exit or exec, then our successor's, as spfs's monitor is.
-     */
-    public long spawnInNewSession(List<String> argv, List<String> env, boolean keepStderr) {
-        closeOnExec();
-        Runtime runtime = bound().runtime();
-        Pointer actions = Memory.allocateDirect(runtime, SPAWN_STRUCT_BYTES);
-        Pointer attributes = Memory.allocateDirect(runtime, SPAWN_STRUCT_BYTES);
-        LibC c = libc();
-        check(c.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
-        try {
-            check(c.posix_spawnattr_init(attributes), "posix_spawnattr_init");
-            try {
-                check(c.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", O_RDONLY, 0), "posix_spawn_file_actions_addopen");
-                check(c.posix_spawn_file_actions_addopen(actions, 1, "/dev/null", O_WRONLY, 0), "posix_spawn_file_actions_addopen");
-                if (!keepStderr) {
-                    check(c.posix_spawn_file_actions_addopen(actions, 2, "/dev/null", O_WRONLY, 0),
-                            "posix_spawn_file_actions_addopen");
-                }
-                check(c.posix_spawnattr_setflags(attributes,
-                        (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)), "posix_spawnattr_setflags");
-                check(c.posix_spawnattr_setsigmask(attributes, new byte[128]), "posix_spawnattr_setsigmask");
-                byte[] defaults = new byte[128];
-                for (int signal : DEFAULT_SIGNALS) {
-                    defaults[(signal - 1) / 8] |= (byte) (1 << ((signal - 1) % 8));
-                }
-                check(c.posix_spawnattr_setsigdefault(attributes, defaults), "posix_spawnattr_setsigdefault");
-                IntByReference pid = new IntByReference();
-                int e = c.posix_spawn(pid, argv.get(0), actions, attributes, argv.toArray(String[]::new),
-                        env.toArray(String[]::new));
-                if (e != 0) {
-                    throw fail(e == ENOENT ? "command-not-found" : e == EACCES ? "no-permission" : "spawn",
-                            "cannot start " + argv.get(0), e);
-                }
-                return pid.intValue();
-            } finally {
-                c.posix_spawnattr_destroy(attributes);
-            }
-        } finally {
-            c.posix_spawn_file_actions_destroy(actions);
-        }
-    }
-
-    private void check(int error, String call) {
-        if (error != 0) {
-            throw fail("spawn", call, error);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package spfs.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import spfs.error.SpfsException;
 import spfs.graph.Manifest;
 import spfs.mount.Linux;
 import spfs.mount.MountBackend;
-import spfs.mount.MountException;
 import spfs.mount.OverlayOptions;
 import spfs.render.RenderStrategy;
 import spfs.render.Renderer;
@@ -292,12 +292,12 @@ public final class RuntimeLauncher {
     }
 
     /**
-     * Starts {@code spfs monitor} in a session of its own (the terminal's Ctrl-C does not reach
-     * it), with one posix_spawn: nothing in between, and nothing waited for but its exec. It is
-     * our child until we exec the command, then the command's, as spfs's own monitor is; it
-     * outlives both. Spawned from this thread, it shares the runtime's mount namespace. With
-     * {@code fuseMount} it also serves the FUSE view there, and we wait for its word in the
-     * runtime's private directory.
+     * Starts {@code spfs monitor} in a session of its own ({@code setsid -f}: the terminal's
+     * Ctrl-C does not reach it, and it is not our child, so the command never waits for it).
+     * Spawned from this thread, it shares the runtime's mount namespace. With {@code fuseMount}
+     * it also serves the FUSE view there, and we wait for its word in the runtime's private
+     * directory (a pipe would not do: the JDK closes a child's pipes once that child, setsid,
+     * has exited).
      */
     private void spawnMonitor(RuntimeData rt, Optional<Path> fuseMount) {
         List<String> args = new ArrayList<>(List.of("monitor", "--runtime", rt.name()));
@@ -305,20 +305,25 @@ public final class RuntimeLauncher {
             args.add("--fuse-mount");
             args.add(m.toString());
         });
-        List<String> envList = new ArrayList<>();
-        env.forEach((k, v) -> envList.add(k + "=" + v));
+        List<String> cmd = new ArrayList<>(List.of("setsid", "-f"));
+        cmd.addAll(java.with(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(env.containsKey("SPFS_MONITOR_FOREGROUND_LOGGING") ? ProcessBuilder.Redirect.INHERIT
+                : ProcessBuilder.Redirect.DISCARD);
         try {
-            linux.spawnInNewSession(java.with(args), envList, env.containsKey("SPFS_MONITOR_FOREGROUND_LOGGING"));
-        } catch (MountException e) {
-            throw SpfsException.environment("monitor", "cannot start the runtime monitor: " + e.getMessage(), e);
-        }
-        if (fuseMount.isPresent()) {
-            try {
+            pb.start().waitFor();
+            if (fuseMount.isPresent()) {
                 awaitReady(rt.config().runtimeDir().resolve(MONITOR_STATUS), fuseMount.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw SpfsException.environment("interrupted", "interrupted while starting the monitor", e);
             }
+        } catch (IOException e) {
+            throw SpfsException.environment("monitor", "cannot start the runtime monitor: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SpfsException.environment("interrupted", "interrupted while starting the monitor", e);
         }
     }
 
