@@ -119,6 +119,7 @@ final class IndexedMembers {
         }
     }
 
+    // twice, for options and for positional parameters: their common builder is not public in picocli
     private static OptionSpec.Builder typed(OptionSpec.Builder b, Member m, FieldBinding binding) {
         if (!m.arity().isEmpty()) {
             b.arity(m.arity());
