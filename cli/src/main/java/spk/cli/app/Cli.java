@@ -14,6 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Cli {
     private Cli() {}
 
+    /** The types whose built-in converters picocli leaves out (regular expressions, comma-separated). */
+    static final String EXCLUDED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
     /** Runs {@code command} with {@code args} and returns the process exit code. */
     public static int run(Object command, String... args) {
         if (RecordedUsage.printIfAsked(command.getClass(), args)) {
@@ -22,6 +25,10 @@ public final class Cli {
         // picocli otherwise looks for Groovy on the class path when it first makes a command,
         // and the miss opens every jar of it (a third of the start-up of `spfs version`)
         System.setProperty("picocli.disable.closures", "true");
+        // and it registers converters for java.sql's and java.time's types, which none of our
+        // options has, loading and initialising ~80 JDK classes (DateTimeFormatter's tables,
+        // DriverManager) on the main thread of every command
+        System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
         return commandLine(command, args).execute(args);
     }
 
@@ -131,12 +138,16 @@ public final class Cli {
         return spec;
     }
 
-    /** Adds the subcommand of {@code e} in full: from the index where it is plain, else by reflection. */
+    /** Adds the subcommand of {@code e} in full: from the index where it holds its model, else by reflection. */
     private static void add(CommandLine cl, CommandIndex.Entry e, boolean indexed) {
-        if (indexed && e.plain()) {
+        if (indexed && e.indexed()) {
             Object sub = instance(e.className());
             CommandSpec spec = describe(CommandSpec.wrapWithoutInspection(sub), e);
-            ((PlainCommand) sub).useSpec(spec);
+            if (e.plain()) {
+                ((PlainCommand) sub).useSpec(spec);
+            } else {
+                IndexedMembers.bind(spec, sub, e.members());
+            }
             cl.addSubcommand(e.name(), spec, e.aliases().toArray(new String[0]));
         } else {
             cl.addSubcommand(type(e.className()));

@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * What the build recorded of a root command's model ({@link CommandIndexWriter}, a resource
  * beside the root's class): the root's name, description and options, and each subcommand's
- * name, aliases and description, so that {@link Cli} builds the root, the stand-ins of a listing
- * and the {@link PlainCommand} subcommands without reading an annotation.
+ * name, aliases and description (and, where they are simple fields, its options and
+ * parameters), so that {@link Cli} builds the root, the stand-ins of a listing, the
+ * {@link PlainCommand} subcommands and those with simple fields without reading an annotation.
  */
 public record CommandIndex(String name, List<String> description, String versionProvider, List<RootOption> options,
         List<Entry> subcommands) {
@@ -45,23 +46,49 @@ public record CommandIndex(String name, List<String> description, String version
         }
     }
 
+    /** What a subcommand's field is to picocli. */
+    public enum MemberKind {
+        OPTION, POSITIONAL, SPEC
+    }
+
+    /**
+     * A field of a subcommand: an option ({@code names}), a positional parameter ({@code names}
+     * holds its index range) or the field picocli's {@code @Spec} fills; {@code type} is
+     * {@code boolean}, {@code java.lang.String} or {@code java.util.List} (of strings).
+     */
+    public record Member(MemberKind kind, String declaringClass, String field, List<String> names, String arity,
+            String paramLabel, List<String> description, String type, boolean hidden, boolean required) {
+        public Member {
+            names = List.copyOf(names);
+            description = List.copyOf(description);
+        }
+    }
+
     /**
      * One subcommand: what its stand-in in a listing shows, its class, and whether it is a
-     * {@link PlainCommand} that can be built from this alone.
+     * {@link PlainCommand} that can be built from this alone; or, for a subcommand whose options
+     * and parameters are all simple fields, those {@code members}, bound without reading their
+     * annotations ({@link IndexedMembers}).
      */
     public record Entry(String name, List<String> aliases, List<String> description, List<String> header, boolean hidden,
-            String className, boolean plain) {
+            String className, boolean plain, List<Member> members) {
         public Entry {
             aliases = List.copyOf(aliases);
             description = List.copyOf(description);
             header = List.copyOf(header);
+            members = List.copyOf(members);
+        }
+
+        /** Whether the index holds this subcommand's whole model. */
+        boolean indexed() {
+            return plain || !members.isEmpty();
         }
 
         /** The entry of an annotated subcommand class, read by reflection (no index at hand). */
         static Entry of(Class<?> sub) {
             Command c = sub.getAnnotation(Command.class);
             return new Entry(c.name(), List.of(c.aliases()), List.of(c.description()), List.of(c.header()), c.hidden(),
-                    sub.getName(), false);
+                    sub.getName(), false, List.of());
         }
 
         /** Whether one of {@code words} is this subcommand's name or an alias (a loop: no lambda on the start-up path). */
@@ -130,8 +157,9 @@ public record CommandIndex(String name, List<String> description, String version
             boolean plain = spec.userObject() instanceof PlainCommand && spec.positionalParameters().isEmpty()
                     && spec.subcommands().isEmpty() && spec.mixins().isEmpty()
                     && spec.options().stream().allMatch(o -> o.inherited() || o.usageHelp());
+            List<Member> members = plain ? List.of() : IndexedMembers.of(spec, sub).orElse(List.of());
             entries.add(new Entry(reflected.name(), List.of(spec.aliases()), List.of(spec.usageMessage().description()),
-                    List.of(spec.usageMessage().header()), spec.usageMessage().hidden(), sub.getName(), plain));
+                    List.of(spec.usageMessage().header()), spec.usageMessage().hidden(), sub.getName(), plain, members));
         }
         String provider = root.versionProvider() == null ? "" : root.versionProvider().getClass().getName();
         return new CommandIndex(root.name(), List.of(root.usageMessage().description()), provider, options, entries);
@@ -147,6 +175,11 @@ public record CommandIndex(String name, List<String> description, String version
         for (Entry e : subcommands) {
             lines.add(line("sub", e.name(), items(e.aliases()), items(e.description()), items(e.header()),
                     Boolean.toString(e.hidden()), e.className(), Boolean.toString(e.plain())));
+            for (Member m : e.members()) {
+                lines.add(line("member", m.kind().name(), m.declaringClass(), m.field(), items(m.names()), m.arity(),
+                        m.paramLabel(), items(m.description()), m.type(), Boolean.toString(m.hidden()),
+                        Boolean.toString(m.required())));
+            }
         }
         return lines;
     }
@@ -167,7 +200,15 @@ public record CommandIndex(String name, List<String> description, String version
                 }
                 case "option" -> options.add(new RootOption(list(f[1]), list(f[2]), OptionKind.valueOf(f[3])));
                 case "sub" -> entries.add(new Entry(f[1], list(f[2]), list(f[3]), list(f[4]), Boolean.parseBoolean(f[5]), f[6],
-                        Boolean.parseBoolean(f[7])));
+                        Boolean.parseBoolean(f[7]), List.of()));
+                case "member" -> {
+                    Entry last = entries.remove(entries.size() - 1);
+                    List<Member> members = new ArrayList<>(last.members());
+                    members.add(new Member(MemberKind.valueOf(f[1]), f[2], f[3], list(f[4]), f[5], f[6], list(f[7]), f[8],
+                            Boolean.parseBoolean(f[9]), Boolean.parseBoolean(f[10])));
+                    entries.add(new Entry(last.name(), last.aliases(), last.description(), last.header(), last.hidden(),
+                            last.className(), last.plain(), members));
+                }
                 default -> throw new IllegalStateException("command index: unknown line " + line);
             }
         }

@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Records each root command's {@link CommandIndex} beside its class in the build's output (run by
  * the build, cli/pom.xml): {@code CommandIndexWriter OUTPUT_DIR ROOT_CLASS...}. Each root is
  * built in full by reflection, and the index is checked against it: the usage printed from the
- * index must be the reflective model's, for the root and for each plain subcommand. Beside it,
- * the root's usage as {@code --help} prints it, plain and in colour ({@link RecordedUsage}).
+ * index must be the reflective model's, for the root and for each subcommand the index models,
+ * and so must what decides the parsing of those subcommands' arguments. Beside it, the root's
+ * usage as {@code --help} prints it, plain and in colour ({@link RecordedUsage}).
  */
 public final class CommandIndexWriter {
     private CommandIndexWriter() {}
@@ -57,13 +62,42 @@ public final class CommandIndexWriter {
             usages.add(usage);
         }
         for (CommandIndex.Entry e : index.subcommands()) {
-            if (e.plain()) {
+            if (e.indexed()) {
                 var one = Cli.commandLine(type.getDeclaredConstructor().newInstance(), index, e.name());
-                same(type.getName() + " " + e.name(), complete.getSubcommands().get(e.name()).getUsageMessage(),
-                        one.getSubcommands().get(e.name()).getUsageMessage());
+                CommandSpec reflective = complete.getSubcommands().get(e.name()).getCommandSpec();
+                CommandSpec indexed = one.getSubcommands().get(e.name()).getCommandSpec();
+                same(type.getName() + " " + e.name(), reflective.commandLine().getUsageMessage(),
+                        indexed.commandLine().getUsageMessage());
+                same(type.getName() + " " + e.name() + " (parsing)", parsing(reflective), parsing(indexed));
             }
         }
         return usages;
+    }
+
+    /** What of a command's model decides how picocli parses its arguments, one line per option or parameter. */
+    static String parsing(CommandSpec spec) {
+        StringBuilder b = new StringBuilder(spec.name()).append(' ').append(Arrays.toString(spec.aliases())).append('\n');
+        for (OptionSpec o : spec.options()) {
+            if (o.inherited()) {
+                continue; // the root's: checked with the root
+            }
+            b.append(String.join(",", o.names())).append(' ').append(o.negatable()).append(' ').append(o.usageHelp())
+                    .append(o.versionHelp()).append(' ').append(o.fallbackValue()).append(' ');
+            arg(b, o);
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            b.append(p.index()).append(' ');
+            arg(b, p);
+        }
+        return b.toString();
+    }
+
+    private static void arg(StringBuilder b, ArgSpec a) {
+        b.append(a.arity()).append(' ').append(a.type().getName()).append(Arrays.toString(a.auxiliaryTypes())).append(' ')
+                .append(a.required()).append(' ').append(a.defaultValue()).append(' ').append(a.splitRegex()).append(' ')
+                .append(a.interactive()).append(' ').append(a.inherited()).append(' ').append(a.scopeType()).append(' ')
+                .append(a.converters().length).append(' ').append(a.hidden()).append(' ').append(a.paramLabel()).append(' ')
+                .append(Arrays.deepToString(new Object[] {a.getValue()})).append('\n');
     }
 
     private static void same(String what, String reflective, String indexed) {

@@ -63,6 +63,65 @@ class CommandIndexTest {
         assertTrue(!quiet.toString().contains("java "), quiet.toString());
     }
 
+    /**
+     * {@code spfs run}'s options and parameters come from the index, bound to its fields (no
+     * annotation read on the way), and a command line parses into the same values as through
+     * picocli's reflective model.
+     */
+    @Test
+    void runIsModelledFromTheIndexAndParsesAsTheAnnotationsDo() {
+        CommandIndex.Entry run = CommandIndex.recorded(SpfsCommand.class).orElseThrow().subcommands().stream()
+                .filter(e -> e.name().equals("run")).findFirst().orElseThrow();
+        assertTrue(!run.plain() && run.indexed(), "run's model is in the index: " + run);
+        String[] args = {"-v", "run", "-e", "--runtime-name", "n", "--annotation", "a=b", "--annotation", "c:d", "bench/l0",
+            "--", "sh", "-c", "exit 3"};
+        CommandLine fast = Cli.commandLine(new SpfsCommand(), args);
+        CommandLine.Model.CommandSpec fastRun = fast.getSubcommands().get("run").getCommandSpec();
+        assertTrue(fastRun.options().stream().noneMatch(o -> o.userObject() instanceof java.lang.reflect.Field),
+                "no option read from its annotation");
+        CommandLine reflective = Cli.completeCommandLine(new SpfsCommand());
+        fast.parseArgs(args);
+        reflective.parseArgs(args);
+        CommandLine.Model.CommandSpec slowRun = reflective.getSubcommands().get("run").getCommandSpec();
+        assertEquals(values(slowRun), values(fastRun));
+        assertEquals(List.of("bench/l0", "sh", "-c", "exit 3"), fastRun.positionalParameters().get(0).getValue());
+        assertEquals(List.of("a=b", "c:d"), fastRun.findOption("--annotation").getValue());
+        assertEquals(Boolean.TRUE, fastRun.findOption("-e").getValue());
+        assertEquals(Boolean.FALSE, fastRun.findOption("--no-edit").getValue());
+    }
+
+    private static List<String> values(CommandLine.Model.CommandSpec spec) {
+        List<String> out = new ArrayList<>();
+        spec.options().forEach(o -> out.add(o.longestName() + "=" + java.util.Arrays.deepToString(new Object[] {o.getValue()})));
+        spec.positionalParameters().forEach(p -> out.add(p.index() + "=" + p.getValue()));
+        return out;
+    }
+
+    /** picocli leaves out its java.time and java.sql converters (Cli.run): no option of ours may need one. */
+    @Test
+    void noOptionNeedsAConverterPicocliLeavesOut() {
+        for (Object root : ROOTS) {
+            List<String> needing = new ArrayList<>();
+            walk(Cli.completeCommandLine(root), needing);
+            assertEquals(List.of(), needing);
+        }
+    }
+
+    private static void walk(CommandLine cl, List<String> needing) {
+        for (CommandLine.Model.ArgSpec a : cl.getCommandSpec().args()) {
+            List<Class<?>> types = new ArrayList<>(List.of(a.auxiliaryTypes()));
+            types.add(a.type());
+            for (Class<?> t : types) {
+                for (String excluded : Cli.EXCLUDED_CONVERTERS.split(",")) {
+                    if (t.getName().matches(excluded)) {
+                        needing.add(cl.getCommandSpec().qualifiedName() + " " + a + ": " + t.getName());
+                    }
+                }
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> walk(sub, needing));
+    }
+
     /** The build refuses an index whose usage is not the annotations' (CommandIndexWriter's check). */
     @Test
     void anIndexThatDiffersFromTheAnnotationsIsRefused() throws Exception {
@@ -71,7 +130,7 @@ class CommandIndexTest {
         List<CommandIndex.Entry> changed = new ArrayList<>(real.subcommands());
         CommandIndex.Entry first = changed.get(0);
         changed.set(0, new CommandIndex.Entry(first.name(), first.aliases(), List.of("Something else."), first.header(),
-                first.hidden(), first.className(), first.plain()));
+                first.hidden(), first.className(), first.plain(), first.members()));
         CommandIndex stale = new CommandIndex(real.name(), real.description(), real.versionProvider(), real.options(), changed);
         assertThrows(IllegalStateException.class, () -> CommandIndexWriter.check(SpfsCommand.class, stale));
     }
