@@ -371,6 +371,22 @@ class RuntimeMountTest {
         assertFalse(Files.exists(locked.resolve("repo")));
     }
 
+    /**
+     * New tags name their author user@host, the host as the kernel has it: a name no resolver
+     * knows (".invalid" never resolves) is still this host's (a lookup made every command ask a
+     * resolver, and here fell back to "localhost").
+     */
+    @Test
+    void aHostWhoseNameDoesNotResolveStillNamesItself() throws Exception {
+        String name = "jspk-host-" + new Random().nextInt(1_000_000) + ".invalid";
+        ProcessBuilder config = h.builder("config");
+        List<String> cmd = new ArrayList<>(List.of("unshare", "--uts", "sh", "-c", "hostname \"$0\" && exec \"$@\"", name));
+        cmd.addAll(config.command());
+        RuntimeHarness.Result r = h.run(config.command(cmd));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"domain\" : \"" + name + "\""), r.out());
+    }
+
     @Test
     void withoutRootAUserNamespaceIsUsed() throws Exception {
         RuntimeHarness.Result probe = h.run(new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",

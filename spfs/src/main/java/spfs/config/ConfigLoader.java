@@ -3,7 +3,6 @@ package spfs.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -143,7 +142,7 @@ public final class ConfigLoader {
             }
         });
         String user = flat.getOrDefault("user.name", System.getProperty("user.name", "unknown"));
-        String domain = flat.getOrDefault("user.domain", hostName());
+        String domain = flat.containsKey("user.domain") ? flat.get("user.domain") : HostName.current();
         long limit;
         try {
             limit = Long.parseLong(flat.getOrDefault("filesystem.annotation_size_limit", "16384"));
@@ -238,13 +237,5 @@ public final class ConfigLoader {
             return home.resolve(p.substring(2));
         }
         return Path.of(p);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

@@ -201,7 +201,7 @@ class FsRepositoryTest {
         Files.createDirectories(lock.getParent());
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
-        Files.writeString(lock, p.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName());
+        Files.writeString(lock, p.pid() + "@" + spfs.config.HostName.current());
         r.pushTag(TagSpec.parse("x"), stored(r, "1"), "me@here");
         assertFalse(Files.exists(lock));
     }

@@ -138,11 +138,7 @@ public final class SpfsServer implements AutoCloseable {
             String a = bound.getAddress().getHostAddress();
             return a.contains(":") ? "[" + a + "]" : a;
         }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return spfs.config.HostName.current();
     }
 
     private static SpfsException cannotListen(InetSocketAddress address, IOException e) {

@@ -208,10 +208,6 @@ final class Leases {
     }
 
     private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        return spfs.config.HostName.current();
     }
 }

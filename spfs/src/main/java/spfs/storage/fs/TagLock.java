@@ -1,7 +1,6 @@
 package spfs.storage.fs;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -57,16 +56,8 @@ final class TagLock implements AutoCloseable {
         }
     }
 
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
     private static String ownerId() {
-        return ProcessHandle.current().pid() + "@" + host();
+        return ProcessHandle.current().pid() + "@" + spfs.config.HostName.current();
     }
 
     /** A lock naming a dead process of this host is moved aside (atomically) and deleted. */
@@ -100,7 +91,7 @@ final class TagLock implements AutoCloseable {
 
     private static boolean isDeadOwner(String content) {
         int at = content.indexOf('@');
-        if (at <= 0 || !content.substring(at + 1).equals(host())) {
+        if (at <= 0 || !content.substring(at + 1).equals(spfs.config.HostName.current())) {
             return false;
         }
         try {
