@@ -28,7 +28,7 @@ import spfs.mount.MountBackend;
 public final class RuntimeCodec {
     private static final JsonFactory STREAMING = new JsonFactory();
     /** chrono's RFC 3339 form of a local time: nanoseconds and a numeric offset. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx");
+    private static final String TIME_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx";
 
     private RuntimeCodec() {}
 
@@ -49,7 +49,7 @@ public final class RuntimeCodec {
             g.writeObjectFieldStart("author");
             g.writeStringField("user_name", rt.author().userName());
             g.writeStringField("host_name", rt.author().hostName());
-            g.writeStringField("created", TIME.format(rt.author().created()));
+            g.writeStringField("created", created(rt.author().created()));
             g.writeEndObject();
             Status s = rt.status();
             g.writeObjectFieldStart("status");
@@ -129,7 +129,7 @@ public final class RuntimeCodec {
             JsonNode root = Reading.JSON.readTree(json);
             JsonNode a = root.path("author");
             Author author = new Author(a.path("user_name").asText(), a.path("host_name").asText(),
-                    OffsetDateTime.parse(a.path("created").asText()));
+                    created(a.path("created").asText()));
             JsonNode s = root.path("status");
             List<Digest> topDown = digests(s.path("stack"));
             List<Digest> stack = new ArrayList<>(topDown);
@@ -176,5 +176,22 @@ public final class RuntimeCodec {
 
     private static Optional<String> optionalText(JsonNode n) {
         return n.isNull() || n.isMissingNode() ? Optional.empty() : Optional.of(n.asText());
+    }
+
+    /** As {@link #TIME_PATTERN} prints it; by hand where the offset is whole minutes (java.time's formatter costs a cold JVM milliseconds). */
+    static String created(OffsetDateTime t) {
+        StringBuilder b = new StringBuilder(35);
+        int offset = t.getOffset().getTotalSeconds();
+        if (offset % 60 != 0 || !spfs.tag.Rfc3339.appendDateTime(b, t)) {
+            return DateTimeFormatter.ofPattern(TIME_PATTERN).format(t);
+        }
+        spfs.tag.Rfc3339.pad(b.append('.'), t.getNano(), 9).append(offset < 0 ? '-' : '+');
+        int minutes = Math.abs(offset) / 60;
+        return spfs.tag.Rfc3339.pad(spfs.tag.Rfc3339.pad(b, minutes / 60, 2).append(':'), minutes % 60, 2).toString();
+    }
+
+    /** A creation time as stored: ISO 8601 with an offset. */
+    static OffsetDateTime created(String text) {
+        return spfs.tag.Rfc3339.parse(text).orElseGet(() -> OffsetDateTime.parse(text));
     }
 }

@@ -1,11 +1,12 @@
 package spfs.tag;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Tag times as spfs writes them (chrono's to_rfc3339 for UTC): seconds, then 0, 3, 6 or 9
@@ -14,8 +15,6 @@ import java.time.temporal.ChronoUnit;
 public final class TagTime {
     private TagTime() {}
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-
     /** Now, truncated to microseconds as spfs does. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -23,10 +22,13 @@ public final class TagTime {
 
     public static String format(Instant t) {
         OffsetDateTime utc = t.atOffset(ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(SECONDS.format(utc));
+        StringBuilder sb = new StringBuilder(32);
+        if (!Rfc3339.appendDateTime(sb, utc)) {
+            sb.append(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(utc));
+        }
         int nanos = utc.getNano();
         if (nanos != 0) {
-            String digits = String.format("%09d", nanos);
+            String digits = Rfc3339.pad(new StringBuilder(9), nanos, 9).toString();
             if (nanos % 1_000_000 == 0) {
                 sb.append('.').append(digits, 0, 3);
             } else if (nanos % 1_000 == 0) {
@@ -40,8 +42,10 @@ public final class TagTime {
 
     public static Instant parse(String s) {
         try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            Optional<OffsetDateTime> usual = Rfc3339.parse(s);
+            return (usual.isPresent() ? usual.get() : OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .toInstant();
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("invalid tag time '" + s + "'");
         }
     }
