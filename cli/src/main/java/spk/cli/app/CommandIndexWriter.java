@@ -45,9 +45,9 @@ public final class CommandIndexWriter {
     }
 
     /**
-     * The usage the index gives is the reflective model's, for the root and each plain
-     * subcommand, and so is what the root's {@code --help} prints, plain and in colour: those two
-     * are returned, for {@link RecordedUsage}.
+     * The usage the index gives is the reflective model's, for the root and each subcommand the
+     * index models (and so is their parsing model), and so is what the root's {@code --help}
+     * prints, plain and in colour: those two are returned, for {@link RecordedUsage}.
      */
     static List<String> check(Class<?> type, CommandIndex index) throws ReflectiveOperationException {
         var complete = Cli.completeCommandLine(type.getDeclaredConstructor().newInstance());

@@ -21,8 +21,9 @@ import picocli.CommandLine.Help.Ansi;
  * property: width, colours, tracing), the command line is modelled and rendered as before.
  */
 final class RecordedUsage {
-    /** The one setting of ours, which changes no output. */
-    private static final String OURS = "picocli.disable.closures";
+    /** The settings {@link Cli#run} makes, which change no output. */
+    private static final java.util.Set<String> OURS = java.util.Set.of("picocli.disable.closures",
+            "picocli.converters.excludes");
 
     private RecordedUsage() {}
 
@@ -45,7 +46,7 @@ final class RecordedUsage {
     static boolean picocliDefaults(Properties properties) {
         // a loop over the keys: a stream's lambdas would set up method handles on the start-up path
         for (Object key : properties.keySet()) {
-            if (key instanceof String name && name.startsWith("picocli.") && !name.equals(OURS)) {
+            if (key instanceof String name && name.startsWith("picocli.") && !OURS.contains(name)) {
                 return false;
             }
         }

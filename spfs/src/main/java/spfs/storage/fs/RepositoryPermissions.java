@@ -85,15 +85,11 @@ final class RepositoryPermissions {
     }
 
     /**
-     * A payload's permissions: the committed file's bits (-1: none known) plus read for all, less
+     * A payload's permission bits: the committed file's (-1: none known) plus read for all, less
      * write for group and others. The owner's write bit stays when the file had it, so that a
      * render can hard-link the payload as a file of that mode (one inode for many renders); only
      * the owner, who could chmod it anyway, can write it.
      */
-    static Set<PosixFilePermission> payload(int sourceMode) {
-        return permissions(payloadBits(sourceMode));
-    }
-
     private static int payloadBits(int sourceMode) {
         return sourceMode < 0 ? 0644 : ((sourceMode & 0755) | 0444);
     }
@@ -113,7 +109,7 @@ final class RepositoryPermissions {
     }
 
     /**
-     * Every attribute {@link #payload} can give, made once: a copy builds one per payload
+     * Every attribute {@link #payloadAttribute} can give, made once: a copy builds one per payload
      * otherwise (a set, then the attribute's own copy of it), thousands per pull. Indexed by the
      * mode's permission bits; only the 16 that {@link #payloadBits} can give are filled.
      */
@@ -131,7 +127,7 @@ final class RepositoryPermissions {
         return java.util.Collections.unmodifiableList(all);
     }
 
-    /** {@link #payload} as the attribute a new payload file is created with. */
+    /** The attribute a new payload file is created with: its permissions ({@link #payloadBits}). */
     static FileAttribute<Set<PosixFilePermission>> payloadAttribute(int sourceMode) {
         return PAYLOAD_ATTRIBUTES.get(payloadBits(sourceMode));
     }
