@@ -19,6 +19,7 @@ class TestVectorsTest {
     @Test
     void emptyInputDigest() {
         assertEquals("4OYMIQUY7QOBJGX36TEJS35ZEQT24QPEMSNZGTFESWMRW6CSXBKQ====", Digest.EMPTY.toString());
+        assertEquals(Digest.of(new byte[0]), Digest.EMPTY, "the written-out constant is the hash of no bytes");
         assertEquals("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA====", Digest.NULL.toString());
     }
 
