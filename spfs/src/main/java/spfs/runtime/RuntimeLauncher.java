@@ -200,11 +200,7 @@ public final class RuntimeLauncher {
             Shell shell = Shell.find(env);
             StartupScripts scripts = new StartupScripts(rt.config().shStartupFile(), rt.config().cshStartupFile());
             scripts.write();
-            // the monitor reads the record, and the command may too: stored before either starts
-            entered.stored().join();
-            if (!rt.config().mountBackend().usesFuse()) {
-                spawnMonitor(rt, Optional.empty());
-            }
+            // made while the record is still being written (its fsyncs are the longer part)
             Shell.Invocation inv = shell.invocation(scripts, command, env);
             Map<String, String> full = new LinkedHashMap<>(env);
             full.putAll(inv.env());
@@ -213,6 +209,11 @@ public final class RuntimeLauncher {
             full.put("SPFS_METRICS_RENDER_TIME_SECS", Double.toString(p.renderSeconds()));
             List<String> envList = new ArrayList<>();
             full.forEach((k, v) -> envList.add(k + "=" + v));
+            // the monitor reads the record, and the command may too: stored before either starts
+            entered.stored().join();
+            if (!rt.config().mountBackend().usesFuse()) {
+                spawnMonitor(rt, Optional.empty());
+            }
             return linux.exec(inv.argv().get(0), inv.argv(), envList);
         } catch (RuntimeException e) {
             // a record still being written would otherwise land after its removal

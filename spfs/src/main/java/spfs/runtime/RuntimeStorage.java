@@ -21,6 +21,7 @@ import spfs.graph.Platform;
 import spfs.mount.MountBackend;
 import spfs.storage.PayloadStorage.PayloadWrite;
 import spfs.storage.TagDatabase.TagListing;
+import spfs.storage.WriteSession;
 import spfs.storage.fs.FsRepository;
 import spfs.storage.fs.RecordLock;
 import spfs.tag.TagSpec;
@@ -157,12 +158,17 @@ public final class RuntimeStorage {
     /** Writes the record and its stack platform, then points both tags at them. */
     private void write(RuntimeData rt) {
         Platform platform = rt.toPlatform(format);
-        Digest platformDigest = repo.writeObject(platform);
         byte[] json = RuntimeCodec.encode(rt).getBytes(StandardCharsets.UTF_8);
-        PayloadWrite w = repo.writePayload(new ByteArrayInputStream(json), -1);
-        repo.writeObject(new Blob(w.digest(), w.size(), format));
-        repo.pushTag(TagSpec.parse(META + rt.name()), w.digest(), tagAuthor);
-        repo.pushTag(TagSpec.parse(DATA + rt.name()), platformDigest, tagAuthor);
+        // one session for all five writes (each of the repository's own write methods opens one,
+        // taking the repository's lock anew): the record's payload and blob are made durable
+        // together, then the platform, then the tags that name them
+        try (WriteSession s = repo.beginWrite()) {
+            PayloadWrite w = s.writePayload(new ByteArrayInputStream(json), -1);
+            s.writeObject(new Blob(w.digest(), w.size(), format));
+            Digest platformDigest = s.writeObject(platform);
+            s.pushTag(TagSpec.parse(META + rt.name()), w.digest(), tagAuthor);
+            s.pushTag(TagSpec.parse(DATA + rt.name()), platformDigest, tagAuthor);
+        }
     }
 
     public RuntimeData read(String name) {

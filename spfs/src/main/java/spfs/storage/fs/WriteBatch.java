@@ -128,9 +128,12 @@ final class WriteBatch {
         return out;
     }
 
-    /** Renames are independent, and cost a system call each: spread over the cores. */
+    /**
+     * Renames are independent, and cost a system call each: spread over the cores, unless they
+     * are few (a runtime's record: starting the common pool's threads would cost more).
+     */
     private static void renameAll(List<Path[]> all) {
-        all.parallelStream().forEach(p -> {
+        (all.size() > FSYNC_EACH_UP_TO ? all.parallelStream() : all.stream()).forEach(p -> {
             try {
                 // access(2), not a stat that throws when absent (the common case, and costly per file)
                 if (Files.exists(p[1])) {
