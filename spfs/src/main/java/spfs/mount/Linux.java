@@ -70,7 +70,16 @@ public final class Linux {
      * reported by that first call.
      */
     public static Linux loadInBackground() {
-        return new Linux(BackgroundTask.start("spfs-bind-libc", Linux::bind));
+        // a class, not a method reference: the first lambda linked costs the main thread the
+        // method-handle machinery's set-up (~10 ms), which LaunchWarmUp does on its own thread
+        return new Linux(BackgroundTask.start("spfs-bind-libc", new Binding()));
+    }
+
+    private static final class Binding implements java.util.concurrent.Callable<Bound> {
+        @Override
+        public Bound call() {
+            return bind();
+        }
     }
 
     private Bound bound() {

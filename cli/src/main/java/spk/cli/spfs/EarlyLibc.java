@@ -35,7 +35,11 @@ public interface EarlyLibc {
                 command = Optional.of(a);
             }
         }
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        spfs.runtime.LaunchWarmUp.start();
         // no lambda: the first one linked on a command's path sets up method handles (~5-10 ms)
-        return command.isPresent() ? Optional.of(RuntimeSupport.linuxForLaunch()) : Optional.empty();
+        return Optional.of(RuntimeSupport.linuxForLaunch());
     }
 }
