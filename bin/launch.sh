@@ -100,6 +100,13 @@ launch() {
         if [[ -n "${SPK_JIT_HOT_ONLY:-}" ]]; then
             jvm+=(-XX:Tier4InvocationThreshold=200000 -XX:Tier4MinInvocationThreshold=50000
                 -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=400000)
+            # except SHA-256's block loops: only C2 swaps them for the CPU's SHA instructions, and
+            # under the thresholds above a pull of ~8,000 payloads hashed most of its blocks in
+            # C1's plain Java (implCompress0: half of its hashing time, ~0.17 s of CPU); a
+            # thousandth of the thresholds brings C2 (three small methods) in at once
+            jvm+=(-XX:CompileCommand=quiet
+                "-XX:CompileCommand=option,sun.security.provider.DigestBase::implCompressMultiBlock*,double,CompileThresholdScaling,0.001"
+                "-XX:CompileCommand=option,sun.security.provider.SHA2::implCompress*,double,CompileThresholdScaling,0.001")
             # and a young generation that holds what a commit of ~9,000 files allocates (~200 MB,
             # nearly all of it garbage): G1 started with a 12 MB one and stopped every writer six
             # times, for 0.3 s in all under load; larger copies collect every 256 MB, cheaply

@@ -107,6 +107,10 @@ class LauncherTest {
         Launch commit = launch("bin/spfs", "commit", "--path", tree.toString());
         assertFalse(commit.options().contains("TieredStopAtLevel"), commit.options());
         assertTrue(commit.options().contains("-XX:Tier4InvocationThreshold="), commit.options());
+        // but SHA-256's block loops reach C2 (and the CPU's SHA instructions) at once, and the JVM takes the option
+        assertTrue(commit.options().contains("SHA2::implCompress*,double,CompileThresholdScaling,"), commit.options());
+        assertTrue(commit.options().contains("DigestBase::implCompressMultiBlock*,double,CompileThresholdScaling,"),
+                commit.options());
         assertTrue(commit.options().contains("-XX:+UseSerialGC -Xmn320m"), "no collection in a typical commit: "
                 + commit.options());
         assertRanCleanly(commit, "created: ");

@@ -13,7 +13,8 @@ import java.security.MessageDigest;
  */
 public final class HashCheckedInputStream extends FilterInputStream {
     private final Digest expected;
-    private final MessageDigest md = Digest.sha256();
+    /** Made at the first byte: a reader that hashes itself unwraps this stream before reading. */
+    private MessageDigest md;
     private boolean checked;
 
     public HashCheckedInputStream(InputStream in, Digest expected) {
@@ -53,7 +54,7 @@ public final class HashCheckedInputStream extends FilterInputStream {
         if (b < 0) {
             check();
         } else {
-            md.update((byte) b);
+            md().update((byte) b);
         }
         return b;
     }
@@ -64,7 +65,7 @@ public final class HashCheckedInputStream extends FilterInputStream {
         if (n < 0) {
             check();
         } else {
-            md.update(buf, off, n);
+            md().update(buf, off, n);
         }
         return n;
     }
@@ -98,12 +99,19 @@ public final class HashCheckedInputStream extends FilterInputStream {
         return false;
     }
 
+    private MessageDigest md() {
+        if (md == null) {
+            md = Digest.sha256();
+        }
+        return md;
+    }
+
     private void check() throws MismatchException {
         if (checked) {
             return;
         }
         checked = true;
-        Digest actual = Digest.finish(md);
+        Digest actual = Digest.finish(md());
         if (!actual.equals(expected)) {
             throw new MismatchException(expected, actual);
         }

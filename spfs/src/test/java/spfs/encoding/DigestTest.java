@@ -11,6 +11,30 @@ import spfs.error.SpfsException;
 
 /** Digests' text forms; the properties print "Seed was N" on failure, {@code -DQT_SEED=N} replays. */
 class DigestTest {
+    /** Engines are copies of one prototype: each must start empty and hash on its own, as a fresh JDK engine does. */
+    @Test
+    void everyEngineStartsEmptyAndHashesOnItsOwn() throws Exception {
+        java.security.MessageDigest reference = java.security.MessageDigest.getInstance("SHA-256");
+        qt().withExamples(300)
+                .forAll(org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 300),
+                        org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
+                .checkAssert((a, b) -> {
+                    byte[] x = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] y = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    java.security.MessageDigest first = Digest.sha256();
+                    first.update(x);
+                    java.security.MessageDigest second = Digest.sha256();
+                    second.update(y);
+                    // interleaved: a shared state would mix the two inputs
+                    first.update(y);
+                    reference.update(x);
+                    reference.update(y);
+                    assertEquals(Digest.fromBytes(reference.digest()), Digest.finish(first));
+                    assertEquals(Digest.fromBytes(reference.digest(y)), Digest.finish(second));
+                    assertEquals(Digest.fromBytes(reference.digest(x)), Digest.of(x));
+                });
+    }
+
     @Test
     void textRoundTrip() {
         qt().withExamples(1000).forAll(RandomValues.digests()).checkAssert(d -> {

@@ -15,7 +15,6 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import spfs.encoding.Digest;
@@ -46,7 +45,12 @@ final class PayloadHttp implements HttpRequestHandler {
     private static final ContentType PROTOBUF_TYPE = ContentType.create("application/x-protobuf");
     private static final ContentType TEXT_TYPE = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
+    /** Of a payload, at most this much is read at once (into the worker thread's buffer). */
+    static final int READ_SIZE = 32 << 10;
+
     private final ServedRepository served;
+    /** Each connection's thread reads payloads into a buffer of its own, kept from request to request. */
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
 
     PayloadHttp(ServedRepository served) {
         this.served = served;
@@ -144,7 +148,66 @@ final class PayloadHttp implements HttpRequestHandler {
         response.setCode(200);
         // the payload is read as the answer is written, after this returns; the entity closes it
         response.setEntity(wantsBzip2(request.getHeaders("Accept")) ? new Bzip2Entity(payload)
-                : new InputStreamEntity(payload, size, OCTETS_TYPE));
+                : new PayloadEntity(payload, size, buffers.get()));
+    }
+
+    /**
+     * A payload sent as it is, {@code size} bytes read in pieces of up to {@value #READ_SIZE}
+     * (HttpCore's InputStreamEntity reads 4 KiB at a time: a read(2) per 4 KiB, most payloads
+     * fitting in one of ours) through the thread's {@code buffer}.
+     */
+    private static final class PayloadEntity extends AbstractHttpEntity {
+        private final InputStream payload;
+        private final long size;
+        private final byte[] buffer;
+
+        PayloadEntity(InputStream payload, long size, byte[] buffer) {
+            super(OCTETS_TYPE, null, false);
+            this.payload = payload;
+            this.size = size;
+            this.buffer = buffer;
+        }
+
+        @Override
+        public long getContentLength() {
+            return size;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return payload;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = payload) {
+                // no more than the length announced; a file cut short meanwhile ends the body
+                // short, and the client, counting, fails it
+                for (long left = size; left > 0;) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            payload.close();
+        }
     }
 
     /** A payload sent bzip2-compressed as it is read (chunked: its length is not known before). */

@@ -157,6 +157,47 @@ class PayloadClientTest {
         }
     }
 
+    /**
+     * URLs after the first are taken apart without a parse when they share its server and go on
+     * in plain characters: every request still goes to its own server, with its own path, query
+     * and Host, whatever the order (the URLs of two servers on one port apart, escapes, queries).
+     */
+    @Test
+    void eachUrlGoesToItsServerWithItsPathQueryAndHost() throws Exception {
+        try (Scripted one = new Scripted(head -> ok("1"), false); Scripted two = new Scripted(head -> ok("2"), false)) {
+            String oneBase = "http://127.0.0.1:" + one.listener.getLocalPort();
+            // the same server under another name: another Host
+            String oneByName = "http://localhost:" + one.listener.getLocalPort();
+            String twoBase = "http://127.0.0.1:" + two.listener.getLocalPort();
+            List<String[]> cases = List.of(
+                    new String[] {oneBase + "/payloads/AB2C==", "/payloads/AB2C==", "1"},
+                    new String[] {oneBase + "/payloads/XY7Z====", "/payloads/XY7Z====", "1"},
+                    new String[] {twoBase + "/payloads/XY7Z====", "/payloads/XY7Z====", "2"},
+                    new String[] {oneBase + "/p?x=1", "/p?x=1", "1"},
+                    new String[] {oneBase + "/a%20b", "/a%20b", "1"},
+                    new String[] {oneBase + "/a-b_c.d~e", "/a-b_c.d~e", "1"},
+                    new String[] {oneByName + "/n", "/n", "1"},
+                    new String[] {twoBase + "/t/", "/t/", "2"},
+                    new String[] {twoBase + "/u", "/u", "2"},
+                    new String[] {oneBase + "/v", "/v", "1"});
+            for (String[] c : cases) {
+                assertEquals(c[2], read(client.get(c[0], List.of())), c[0]);
+            }
+            List<String> toOne = one.heads;
+            List<String> toTwo = two.heads;
+            int i1 = 0;
+            int i2 = 0;
+            for (String[] c : cases) {
+                String head = c[2].equals("1") ? toOne.get(i1++) : toTwo.get(i2++);
+                assertTrue(head.startsWith("GET " + c[1] + " HTTP/1.1\r\n"), c[0] + ": " + head);
+                String authority = java.net.URI.create(c[0]).getRawAuthority();
+                assertTrue(head.contains("\r\nHost: " + authority + "\r\n"), c[0] + ": " + head);
+            }
+            assertEquals(toOne.size(), i1);
+            assertEquals(toTwo.size(), i2);
+        }
+    }
+
     @Test
     void aBodyClosedEarlyKeepsItsConnectionWhenTheRestIsShortAndEndsItWhenLong() throws Exception {
         String small = "s".repeat(1000);

@@ -147,6 +147,41 @@ class PayloadServerTest {
         }
     }
 
+    /** Payloads of every size around the server's read size go out whole, with their length, one after another. */
+    @Test
+    void payloadsOfEverySizeAroundTheReadSizeAreSentWhole() throws Exception {
+        int r = PayloadHttp.READ_SIZE;
+        List<byte[]> all = new ArrayList<>();
+        for (int size : new int[] {0, 1, r - 1, r, r + 1, 2 * r, 3 * r + 7, 1 << 20}) {
+            byte[] bytes = new byte[size];
+            new java.util.Random(size).nextBytes(bytes);
+            all.add(bytes);
+        }
+        List<Digest> digests = new ArrayList<>();
+        for (byte[] b : all) {
+            digests.add(served.writePayload(new ByteArrayInputStream(b), -1).digest());
+        }
+        try (Socket s = connect(server.httpAddress().getPort())) {
+            InputStream in = s.getInputStream();
+            StringBuilder asked = new StringBuilder();
+            for (Digest d : digests) {
+                asked.append(get("/" + d));
+            }
+            // pipelined, then each again in turn: the thread's buffer carries nothing from one to the next
+            send(s, asked.toString());
+            for (byte[] b : all) {
+                Answer a = read(in);
+                assertEquals(200, a.status());
+                assertEquals(String.valueOf(b.length), a.headers().get("content-length"));
+                assertArrayEquals(b, a.body());
+            }
+            for (int i = all.size() - 1; i >= 0; i--) {
+                send(s, get("/" + digests.get(i)));
+                assertArrayEquals(all.get(i), read(in).body());
+            }
+        }
+    }
+
     @Test
     void oneClientUploadsAndDownloadsOnOneKeptAliveConnection() throws Exception {
         List<Digest> written = new ArrayList<>();
