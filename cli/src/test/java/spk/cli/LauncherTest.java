@@ -325,7 +325,7 @@ class LauncherTest {
         Launch without = launch(sealedTmp, command);
         assertFalse(without.options().contains("jffi.boot.library.path"), without.options());
         assertEquals(3, without.exit(), without.err());
-        assertTrue(without.err().startsWith("error: cannot make system calls: jnr could not load its native stub"), without.err());
+        assertTrue(without.err().startsWith("error: cannot make system calls: jffi could not load its native stub"), without.err());
         assertEquals(1, without.err().lines().count(), "one line, no stack trace: " + without.err());
 
         Path stub = Files.createDirectories(target.resolve("jffi/jni/" + hostType() + "-Linux"));
