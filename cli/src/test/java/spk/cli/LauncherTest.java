@@ -311,7 +311,7 @@ class LauncherTest {
 
     /**
      * A host whose temporary folder is {@code noexec} (and a working folder that is read-only):
-     * jnr's native stub cannot be copied anywhere it could be loaded from, so runtimes work only
+     * jffi's native stub cannot be copied anywhere it could be loaded from, so runtimes work only
      * because the launcher loads the stub the build unpacked, and without it the command says so
      * in one line. Root never writes a library to a shared folder and loads it back by name.
      */

@@ -57,10 +57,10 @@ public final class Linux {
 
     /**
      * As {@link #load}, but binds on a thread of its own while the caller goes on; the first
-     * system call waits for it. jnr's binding takes tens of milliseconds (its first use looks up
-     * a class that does not exist, which opens every jar on the class path), which a launch can
-     * spend reading the configuration, the refs and the stack instead. A failure to bind is
-     * reported by that first call.
+     * system call waits for it. Binding costs ~30 ms of CPU, most of it jffi loading its native
+     * stub (whose set-up formats a library name with the default locale, which loads the
+     * locale's number symbols), which a launch can spend reading the configuration, the refs and
+     * the stack instead. A failure to bind is reported by that first call.
      */
     public static Linux loadInBackground() {
         return new Linux(BackgroundTask.start("spfs-bind-libc", Linux::bind));
