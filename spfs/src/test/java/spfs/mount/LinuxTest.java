@@ -64,10 +64,11 @@ class LinuxTest {
         assertFalse(LINUX.unmountIfMounted(tmp.resolve("missing").toString()));
     }
 
+    /** Cut at its NUL, the path would name the folder, which is not a mount point: an answer, and a wrong one. */
     @Test
     void aStringWithANulOfItsOwnIsRefusedNotCut() throws IOException {
-        Path file = Files.createFile(tmp.resolve("file"));
-        assertThrows(IllegalArgumentException.class, () -> LINUX.chown(Path.of(file + "\0/elsewhere"), 0, 0));
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        assertThrows(IllegalArgumentException.class, () -> LINUX.unmountIfMounted(dir + "\0/mounted"));
     }
 
     @Test
