@@ -315,7 +315,7 @@ class LauncherTest {
 
     /**
      * A host whose temporary folder is {@code noexec} (and a working folder that is read-only):
-     * jnr's native stub cannot be copied anywhere it could be loaded from, so runtimes work only
+     * jffi's native stub cannot be copied anywhere it could be loaded from, so runtimes work only
      * because the launcher loads the stub the build unpacked, and without it the command says so
      * in one line. Root never writes a library to a shared folder and loads it back by name.
      */
@@ -329,7 +329,7 @@ class LauncherTest {
         Launch without = launch(sealedTmp, command);
         assertFalse(without.options().contains("jffi.boot.library.path"), without.options());
         assertEquals(3, without.exit(), without.err());
-        assertTrue(without.err().startsWith("error: cannot make system calls: jnr could not load its native stub"), without.err());
+        assertTrue(without.err().startsWith("error: cannot make system calls: jffi could not load its native stub"), without.err());
         assertEquals(1, without.err().lines().count(), "one line, no stack trace: " + without.err());
 
         Path stub = Files.createDirectories(target.resolve("jffi/jni/" + hostType() + "-Linux"));

@@ -6,9 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
 import spfs.concurrent.BackgroundTask;
 
 /**
@@ -40,34 +37,30 @@ public final class Linux {
     private static final int FD_CLOEXEC = 1;
     private static final int O_RDONLY = 0;
     private static final int O_CLOEXEC = 02000000;
-    private static final int SIG_SETMASK = 2;
 
-    private final BackgroundTask<Bound> binding;
+    private final BackgroundTask<LibC> binding;
 
-    /** libc bound, and jnr's runtime for errno. */
-    private record Bound(LibC libc, Runtime runtime) {}
-
-    private Linux(BackgroundTask<Bound> binding) {
+    private Linux(BackgroundTask<LibC> binding) {
         this.binding = binding;
     }
 
     /**
      * Binds libc. Each call binds anew; callers keep the instance for the life of the command.
-     * jnr's native stub can fail to load (its copy in a {@code noexec} temporary folder, say): that
+     * jffi's native stub can fail to load (its copy in a {@code noexec} temporary folder, say): that
      * is a problem of the host, reported as one, not a crash.
      */
     public static Linux load() {
         Linux linux = new Linux(BackgroundTask.runNow(Linux::bind));
-        linux.bound();
+        linux.libc();
         return linux;
     }
 
     /**
      * As {@link #load}, but binds on a thread of its own while the caller goes on; the first
-     * system call waits for it. jnr's binding takes tens of milliseconds (its first use looks up
-     * a class that does not exist, which opens every jar on the class path), which a launch can
-     * spend reading the configuration, the refs and the stack instead. A failure to bind is
-     * reported by that first call.
+     * system call waits for it. Binding costs ~30 ms of CPU, most of it jffi loading its native
+     * stub (whose set-up formats a library name with the default locale, which loads the
+     * locale's number symbols), which a launch can spend reading the configuration, the refs and
+     * the stack instead. A failure to bind is reported by that first call.
      */
     public static Linux loadInBackground() {
         // a class, not a method reference: the first lambda linked costs the main thread the
@@ -75,44 +68,34 @@ public final class Linux {
         return new Linux(BackgroundTask.start("spfs-bind-libc", new Binding()));
     }
 
-    private static final class Binding implements java.util.concurrent.Callable<Bound> {
+    private static final class Binding implements java.util.concurrent.Callable<LibC> {
         @Override
-        public Bound call() {
+        public LibC call() {
             return bind();
         }
     }
 
-    private Bound bound() {
+    private LibC libc() {
         return binding.join();
     }
 
-    private LibC libc() {
-        return bound().libc();
-    }
-
-    private static Bound bind() {
+    private static LibC bind() {
         try {
-            LibC libc = LibraryLoader.create(LibC.class).load("c");
-            // jnr binds each function at its first call, and the first with a string parameter
-            // sets up its string conversion (annotations read, for which the JVM makes proxy
-            // classes no class-data archive holds: ~5 ms). A read-only call here does that on
-            // this thread, not at a launch's first mount on the main one.
-            libc.lgetxattr("/", "user.spfs.bind", null, 0);
-            return new Bound(libc, Runtime.getRuntime(libc));
+            return new LibC();
         } catch (LinkageError e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
             String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.toString());
-            throw new MountException("native-binding", "cannot make system calls: jnr could not load its native "
+            throw new MountException("native-binding", "cannot make system calls: jffi could not load its native "
                     + "stub (" + why + "); run bin/spfs from a complete build, or give java a writable, "
                     + "executable java.io.tmpdir", 0);
         }
     }
 
     private int errno() {
-        return LastError.getLastError(bound().runtime());
+        return libc().errno();
     }
 
     private MountException fail(String code, String what, int errno) {
@@ -226,12 +209,7 @@ public final class Linux {
 
     /** The value of an extended attribute, or null when the file does not have it. */
     public byte[] xattr(Path path, String name) {
-        byte[] buf = new byte[256];
-        long n = libc().lgetxattr(path.toString(), name, buf, buf.length);
-        if (n < 0) {
-            return null;
-        }
-        return java.util.Arrays.copyOf(buf, (int) n);
+        return libc().lgetxattr(path.toString(), name, 256);
     }
 
     /** Starts a new session: the terminal's signals (Ctrl-C, hang-up) no longer reach us. */
@@ -246,10 +224,10 @@ public final class Linux {
      */
     public MountException exec(String path, List<String> argv, List<String> env) {
         closeOnExec();
-        libc().sigprocmask(SIG_SETMASK, new byte[128], null);
+        libc().clearSignalMask();
         System.out.flush();
         System.err.flush();
-        libc().execve(path, argv.toArray(String[]::new), env.toArray(String[]::new));
+        libc().execve(path, argv, env);
         int e = errno();
         return fail(e == ENOENT ? "command-not-found" : e == EACCES ? "no-permission" : "exec", "cannot run " + path, e);
     }

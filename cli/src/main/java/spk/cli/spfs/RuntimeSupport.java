@@ -38,14 +38,9 @@ public final class RuntimeSupport {
 
     /**
      * Binds libc for namespace and mount calls, on a thread of its own while the caller goes on
-     * ({@link Linux#loadInBackground}). A command that only enters a runtime makes a handful of
-     * calls, so jnr-ffi's reflective binding is used: it starts about twice as fast as generating
-     * classes (the monitor, which serves FUSE, keeps the generated ones).
+     * ({@link Linux#loadInBackground}).
      */
     public static Linux linuxForLaunch() {
-        if (System.getProperty("jnr.ffi.asm.enabled") == null) {
-            System.setProperty("jnr.ffi.asm.enabled", "false");
-        }
         return Linux.loadInBackground();
     }
 
