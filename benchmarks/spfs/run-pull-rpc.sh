@@ -15,6 +15,9 @@
 # that changes meanwhile favours one side), N rounds of every command in turn, each timed by
 # /usr/bin/time; prints each run and the median wall, user and system time per command, and the
 # CPU time (user + system) the servers spent meanwhile (the one a pull went through).
+# SERVER_WARMUP=N (default 5): before anything is timed, N untimed pulls through each server, as
+# a server that has been up for a while has had: its compiler settles over its first ~6 pulls
+# (its CPU per pull 2.85 -> 0.91 s, docs/benchmarks.md, h-pull4); the client is cold every time.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 root="$(pwd)"
@@ -86,6 +89,14 @@ if [[ -n "${BASELINE:-}" ]]; then
     targets+=("$work/local" "$work/local")
     commands+=("$base pull --from $base_address bench" "$base pull --from file:$work/origin bench")
 fi
+for _ in $(seq "${SERVER_WARMUP:-5}"); do
+    for i in "${!commands[@]}"; do
+        if [[ "${names[$i]}" == *"spfs server"* ]]; then
+            bash -c "$(aside "${targets[$i]}")"
+            bash -c "${commands[$i]}" >/dev/null
+        fi
+    done
+done
 if [[ -n "${ROUNDS:-}" ]]; then
     times="$work/times.tsv"
     : >"$times"
