@@ -87,10 +87,13 @@ public final class Java8ClassFileUpgrade {
      */
     public static int upgradeInPlace(Path jar) throws IOException {
         Path dir = jar.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + jar.getFileName(), ".tmp");
+        // not createTempFile: its owner-only mode would be renamed onto the jar, which every user
+        // of the launchers reads
+        Path temp = dir.resolve("." + jar.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             int upgraded = upgrade(jar, temp);
             if (upgraded > 0) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(jar));
                 try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     c.force(true);
                 }
@@ -127,7 +130,8 @@ public final class Java8ClassFileUpgrade {
             }
             Hierarchy hierarchy = new Hierarchy(classes);
             int upgraded = 0;
-            try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zipOut = new ZipOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    ZipOutputStream zipOut = new ZipOutputStream(file)) {
                 for (ZipEntry e : entries) {
                     byte[] bytes;
                     byte[] classFile = classes.get(e.getName());

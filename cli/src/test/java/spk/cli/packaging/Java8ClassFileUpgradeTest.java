@@ -59,6 +59,7 @@ class Java8ClassFileUpgradeTest {
     private Path upgradedCopy() throws Exception {
         Path jar = temp.resolve("picocli.jar");
         Files.copy(picocliJar(), jar);
+        Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         assertTrue(Java8ClassFileUpgrade.upgradeInPlace(jar) > 100, "picocli's classes are upgraded");
         return jar;
     }
@@ -66,6 +67,8 @@ class Java8ClassFileUpgradeTest {
     @Test
     void everyClassOfPicocliBecomesAJava8ClassFileWithFrames() throws Exception {
         Path jar = upgradedCopy();
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(jar)),
+                "the jar's mode kept: every user of the launchers reads it");
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile()); ZipFile original = new ZipFile(picocliJar().toFile())) {
             List<String> entries = new ArrayList<>();
