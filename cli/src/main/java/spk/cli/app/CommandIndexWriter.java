@@ -1,12 +1,18 @@
 package spk.cli.app;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,10 +43,68 @@ public final class CommandIndexWriter {
             Path file = out.resolve(type.getPackageName().replace('.', '/')).resolve(CommandIndex.resourceName(type));
             Files.createDirectories(file.getParent());
             Files.write(file, index.lines(), StandardCharsets.UTF_8);
+            writeAtomically(out.resolve(CommandIndex.textClassName(type).replace('.', '/') + ".class"),
+                    textClass(CommandIndex.textClassName(type), String.join("\n", index.lines()) + "\n"));
             for (boolean ansi : new boolean[] {false, true}) {
                 Files.writeString(file.resolveSibling(RecordedUsage.resourceName(type, ansi)), usages.get(ansi ? 1 : 0),
                         StandardCharsets.UTF_8);
             }
+        }
+    }
+
+    /**
+     * A class that supplies {@code text}: a public final class with a public constructor whose
+     * {@code get()} returns the text from its constant pool, in pieces short enough for a
+     * constant (65,535 bytes of modified UTF-8) joined by a StringBuilder when there are several.
+     */
+    static byte[] textClass(String binaryName, String text) {
+        String internal = binaryName.replace('.', '/');
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, internal,
+                "Ljava/lang/Object;Ljava/util/function/Supplier<Ljava/lang/String;>;", "java/lang/Object",
+                new String[] {"java/util/function/Supplier"});
+        MethodVisitor init = w.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor get = w.visitMethod(Opcodes.ACC_PUBLIC, "get", "()Ljava/lang/Object;", null, null);
+        get.visitCode();
+        // 16,000 chars are at most 48,000 bytes of modified UTF-8
+        int piece = 16_000;
+        if (text.length() <= piece) {
+            get.visitLdcInsn(text);
+        } else {
+            get.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+            get.visitInsn(Opcodes.DUP);
+            get.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (int i = 0; i < text.length(); i += piece) {
+                get.visitLdcInsn(text.substring(i, Math.min(text.length(), i + piece)));
+                get.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            get.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+        }
+        get.visitInsn(Opcodes.ARETURN);
+        get.visitMaxs(0, 0);
+        get.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        // not createTempFile, whose owner-only mode the class would keep in the jar's folder
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

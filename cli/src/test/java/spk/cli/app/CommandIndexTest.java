@@ -37,6 +37,39 @@ class CommandIndexTest {
         }
     }
 
+    @Test
+    void theGeneratedClassSuppliesTheResourcesText() throws Exception {
+        for (Object root : ROOTS) {
+            Class<?> type = root.getClass();
+            Class<?> text = Class.forName(CommandIndex.textClassName(type), false, type.getClassLoader());
+            String supplied = (String) ((java.util.function.Supplier<?>) text.getDeclaredConstructor().newInstance()).get();
+            List<String> resource;
+            try (var in = type.getResourceAsStream(CommandIndex.resourceName(type))) {
+                resource = CommandIndex.lines(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertEquals(resource, CommandIndex.lines(supplied));
+            assertEquals(CommandIndex.recorded(type).orElseThrow().lines(), resource);
+        }
+    }
+
+    @Test
+    void aTextClassHoldsALongTextInPieces() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 9_000; i++) {
+            b.append("l\u00e9ngth ").append(i).append(i % 7 == 0 ? "\n" : "\t\u001f\u20ac");
+        }
+        String text = b.toString();
+        byte[] classFile = CommandIndexWriter.textClass("generated.Text", text);
+        Class<?> type = new ClassLoader(null) {
+            Class<?> define() {
+                return defineClass("generated.Text", classFile, 0, classFile.length);
+            }
+        }.define();
+        assertEquals(text, ((java.util.function.Supplier<?>) type.getDeclaredConstructor().newInstance()).get());
+        assertEquals(List.of("a", "", "b"), CommandIndex.lines("a\n\nb\n"));
+        assertEquals(List.of("a", "b"), CommandIndex.lines("a\nb"));
+    }
+
     /**
      * A short command's root and subcommand come from the index (picocli's reflective model has
      * the mixins its annotations name; a model built from the index has none), and behave as the
