@@ -63,16 +63,7 @@ public final class Linux {
      * the stack instead. A failure to bind is reported by that first call.
      */
     public static Linux loadInBackground() {
-        // a class, not a method reference: the first lambda linked costs the main thread the
-        // method-handle machinery's set-up (~10 ms), which LaunchWarmUp does on its own thread
-        return new Linux(BackgroundTask.start("spfs-bind-libc", new Binding()));
-    }
-
-    private static final class Binding implements java.util.concurrent.Callable<LibC> {
-        @Override
-        public LibC call() {
-            return bind();
-        }
+        return new Linux(BackgroundTask.start("spfs-bind-libc", Linux::bind));
     }
 
     private LibC libc() {

@@ -35,11 +35,7 @@ public interface EarlyLibc {
                 command = Optional.of(a);
             }
         }
-        if (command.isEmpty()) {
-            return Optional.empty();
-        }
-        spfs.runtime.LaunchWarmUp.start();
         // no lambda: the first one linked on a command's path sets up method handles (~5-10 ms)
-        return Optional.of(RuntimeSupport.linuxForLaunch());
+        return command.isPresent() ? Optional.of(RuntimeSupport.linuxForLaunch()) : Optional.empty();
     }
 }
