@@ -1,11 +1,9 @@
 package spk.cli.app;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +12,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import picocli.CommandLine.Model.ArgSpec;
+import spk.cli.packaging.BuildOutputs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -43,8 +42,11 @@ public final class CommandIndexWriter {
             Path file = out.resolve(type.getPackageName().replace('.', '/')).resolve(CommandIndex.resourceName(type));
             Files.createDirectories(file.getParent());
             Files.write(file, index.lines(), StandardCharsets.UTF_8);
-            writeAtomically(out.resolve(CommandIndex.textClassName(type).replace('.', '/') + ".class"),
-                    textClass(CommandIndex.textClassName(type), String.join("\n", index.lines()) + "\n"));
+            byte[] textClass = textClass(CommandIndex.textClassName(type), String.join("\n", index.lines()) + "\n");
+            BuildOutputs.replace(out.resolve(CommandIndex.textClassName(type).replace('.', '/') + ".class"), temp -> {
+                Files.write(temp, textClass, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return true;
+            });
             for (boolean ansi : new boolean[] {false, true}) {
                 Files.writeString(file.resolveSibling(RecordedUsage.resourceName(type, ansi)), usages.get(ansi ? 1 : 0),
                         StandardCharsets.UTF_8);
@@ -92,20 +94,6 @@ public final class CommandIndexWriter {
         get.visitEnd();
         w.visitEnd();
         return w.toByteArray();
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        // not createTempFile, whose owner-only mode the class would keep in the jar's folder
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /**

@@ -3,11 +3,9 @@ package spk.cli.packaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,26 +84,9 @@ public final class Java8ClassFileUpgrade {
      * were upgraded: 0 when there were none to upgrade, and then the jar is not written.
      */
     public static int upgradeInPlace(Path jar) throws IOException {
-        Path dir = jar.toAbsolutePath().getParent();
-        // not createTempFile: its owner-only mode would be renamed onto the jar, which every user
-        // of the launchers reads
-        Path temp = dir.resolve("." + jar.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            int upgraded = upgrade(jar, temp);
-            if (upgraded > 0) {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(jar));
-                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    c.force(true);
-                }
-                Files.move(temp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                    d.force(true);
-                }
-            }
-            return upgraded;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        int[] upgraded = new int[1];
+        BuildOutputs.replace(jar, temp -> (upgraded[0] = upgrade(jar, temp)) > 0);
+        return upgraded[0];
     }
 
     /**
