@@ -92,6 +92,12 @@ public abstract class ForwardingRepository implements Repository {
         return delegate.openPayload(digest);
     }
 
+    /** Forwarded too: a wrapper that changes {@link #openPayload} must change this with it. */
+    @Override
+    public void readPayloads(List<Digest> digests, PayloadReader reader) throws java.io.IOException {
+        delegate.readPayloads(digests, reader);
+    }
+
     @Override
     public PayloadWrite writePayload(InputStream data, int mode) {
         return delegate.writePayload(data, mode);

@@ -1,7 +1,9 @@
 package spfs.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import spfs.encoding.Digest;
 import spfs.encoding.HashCheckedInputStream;
@@ -13,6 +15,29 @@ public interface PayloadStorage {
 
     /** Opens a payload for reading; unknown digests raise UnknownObjectException. */
     InputStream openPayload(Digest digest);
+
+    /**
+     * Hands each of {@code digests} to {@code reader}, in order, open until {@code read} returns
+     * (as {@link #openPayload} opens it; an unknown one raises UnknownObjectException when its
+     * turn comes). A remote store sends many in one answer instead of one round trip each; the
+     * default opens them one by one.
+     *
+     * @throws IOException the reader threw it, or reading a payload's bytes failed
+     */
+    default void readPayloads(List<Digest> digests, PayloadReader reader) throws IOException {
+        for (Digest d : digests) {
+            try (InputStream in = openPayload(d)) {
+                reader.read(d, in);
+            }
+        }
+    }
+
+    /** What {@link #readPayloads} hands each payload to. */
+    @FunctionalInterface
+    interface PayloadReader {
+        /** Reads {@code content}, the bytes of {@code digest}; it is closed after this returns. */
+        void read(Digest digest, InputStream content) throws IOException;
+    }
 
     /**
      * Streams {@code data} into the store, hashing as it goes. {@code mode} is the st_mode of

@@ -3,7 +3,9 @@ package spfs.sync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,7 @@ import spfs.graph.Blob;
 import spfs.graph.Entry;
 import spfs.graph.Layer;
 import spfs.graph.Manifest;
+import spfs.graph.ObjectFormat;
 import spfs.graph.Platform;
 import spfs.graph.SpfsObject;
 import spfs.graph.Tree;
@@ -39,7 +42,13 @@ public final class Syncer implements AutoCloseable {
     private final WriteSession dest;
     private final SyncPolicy policy;
     private final SyncReporter reporter;
+    /** A run (one job, its payloads read from the source together) has at most this many payloads... */
+    static final int RUN_PAYLOADS = 64;
+    /** ...and this many bytes, unless one payload alone is more. */
+    static final long RUN_BYTES = 16L << 20;
+
     private final ExecutorService pool;
+    private final int workers;
     private final Set<Digest> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong tagsSynced = new AtomicLong();
     private final AtomicLong tagsSkipped = new AtomicLong();
@@ -54,7 +63,8 @@ public final class Syncer implements AutoCloseable {
         this.dest = dest.beginWrite();
         this.policy = policy;
         this.reporter = reporter;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+        this.workers = Math.max(1, concurrency);
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "spfs-sync");
             t.setDaemon(true);
             return t;
@@ -153,7 +163,12 @@ public final class Syncer implements AutoCloseable {
         objectsSynced.incrementAndGet();
     }
 
-    /** The manifest's files in parallel; the session makes them durable before the manifest is written. */
+    /**
+     * The manifest's files in parallel, in runs of neighbouring files: each run is one job that
+     * reads its payloads from the source in one go (a remote one sends them in one answer), so
+     * that a pull of thousands of small files is not a round trip each. The session makes them
+     * durable before the manifest is written.
+     */
     private void syncManifest(Manifest m) {
         List<Entry> toCopy = new ArrayList<>();
         long plannedBytes = 0;
@@ -168,18 +183,75 @@ public final class Syncer implements AutoCloseable {
         // told before any copy starts: a payload done before it was planned would look like an unplanned one
         reporter.payloadsPlanned(toCopy.size(), plannedBytes);
         List<Future<?>> jobs = new ArrayList<>();
-        for (Entry e : toCopy) {
-            jobs.add(pool.submit(() -> {
-                syncPayload(dest, e.object(), e.mode());
-                if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
-                    dest.writeObject(new Blob(e.object(), e.size(), m.format()));
-                    objectsSynced.incrementAndGet();
-                } else {
-                    objectsSkipped.incrementAndGet();
-                }
-            }));
+        for (List<Entry> run : runs(toCopy)) {
+            jobs.add(pool.submit(() -> syncRun(run, m.format())));
         }
         waitAll(jobs);
+    }
+
+    /**
+     * {@code entries} cut into runs of at most {@value #RUN_PAYLOADS} payloads and
+     * {@value #RUN_BYTES} bytes (a large file runs alone), and short enough that every worker
+     * gets several (a small manifest is not one worker's job).
+     */
+    private List<List<Entry>> runs(List<Entry> entries) {
+        int perRun = Math.max(1, Math.min(RUN_PAYLOADS, -Math.floorDiv(-entries.size(), workers * 4)));
+        List<List<Entry>> runs = new ArrayList<>();
+        List<Entry> run = new ArrayList<>();
+        long runBytes = 0;
+        for (Entry e : entries) {
+            if (!run.isEmpty() && (run.size() >= perRun || runBytes + e.size() > RUN_BYTES)) {
+                runs.add(run);
+                run = new ArrayList<>();
+                runBytes = 0;
+            }
+            run.add(e);
+            runBytes += e.size();
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /** Copies the run's missing payloads (read from the source together), then writes their blobs. */
+    private void syncRun(List<Entry> run, ObjectFormat format) {
+        Map<Digest, Entry> wanted = new LinkedHashMap<>();
+        for (Entry e : run) {
+            if (!policy.recopiesPayloads() && dest.hasPayload(e.object())) {
+                payloadsSkipped.incrementAndGet();
+                reporter.payloadDone(0);
+                syncBlob(e, format);
+            } else {
+                wanted.put(e.object(), e);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<Digest> digests = List.copyOf(wanted.keySet());
+        // the payload being read, for the message if reading fails
+        Digest[] current = {digests.get(0)};
+        try {
+            src.readPayloads(digests, (d, in) -> {
+                current[0] = d;
+                Entry e = wanted.get(d);
+                store(dest, d, e.mode(), in);
+                syncBlob(e, format);
+            });
+        } catch (IOException e) {
+            throw SpfsException.environment("io", "cannot copy payload " + current[0] + ": "
+                    + spfs.error.IoMessages.describe(e), e);
+        }
+    }
+
+    private void syncBlob(Entry e, ObjectFormat format) {
+        if (policy.rewalksObjects() || !dest.hasObject(e.object())) {
+            dest.writeObject(new Blob(e.object(), e.size(), format));
+            objectsSynced.incrementAndGet();
+        } else {
+            objectsSkipped.incrementAndGet();
+        }
     }
 
     private void syncPayload(Digest d, int mode) {
@@ -193,19 +265,24 @@ public final class Syncer implements AutoCloseable {
             return;
         }
         try (InputStream in = src.openPayload(d)) {
-            PayloadWrite w;
-            try {
-                w = dest.writePayload(in, mode, d);
-            } catch (CorruptObjectException e) {
-                throw SpfsException.environment("corrupt-payload", "payload " + d + " in " + src.address()
-                        + " is corrupt: " + e.reason(), e);
-            }
-            payloadsSynced.incrementAndGet();
-            bytes.addAndGet(w.size());
-            reporter.payloadDone(w.size());
+            store(dest, d, mode, in);
         } catch (IOException e) {
             throw SpfsException.environment("io", "cannot copy payload " + d + ": " + spfs.error.IoMessages.describe(e), e);
         }
+    }
+
+    /** Writes the source's payload {@code d}, read from {@code in}, into {@code dest}. */
+    private void store(Repository dest, Digest d, int mode, InputStream in) {
+        PayloadWrite w;
+        try {
+            w = dest.writePayload(in, mode, d);
+        } catch (CorruptObjectException e) {
+            throw SpfsException.environment("corrupt-payload", "payload " + d + " in " + src.address()
+                    + " is corrupt: " + e.reason(), e);
+        }
+        payloadsSynced.incrementAndGet();
+        bytes.addAndGet(w.size());
+        reporter.payloadDone(w.size());
     }
 
     private static void waitAll(List<Future<?>> jobs) {

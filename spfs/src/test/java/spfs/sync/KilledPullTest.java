@@ -129,5 +129,14 @@ class KilledPullTest {
             }
             return super.openPayload(digest);
         }
+
+        @Override
+        public void readPayloads(java.util.List<Digest> digests, PayloadReader reader) throws java.io.IOException {
+            for (Digest d : digests) {
+                try (InputStream in = openPayload(d)) {
+                    reader.read(d, in);
+                }
+            }
+        }
     }
 }

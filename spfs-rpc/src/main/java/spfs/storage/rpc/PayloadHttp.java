@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -29,9 +31,10 @@ import spfs.storage.rpc.proto.PayloadProto.WritePayloadResponse.UploadResponse;
  * The server's HTTP side, as spfs's: {@code POST} stores the request body as a payload
  * ({@code application/octet-stream}, or {@code application/x-bzip2} compressed) and answers with a
  * protobuf {@code UploadResponse} (digest and size, or an error); {@code GET .../DIGEST} sends the
- * payload, bzip2-compressed when the first {@code Accept} value we know asks for it. Our addition:
+ * payload, bzip2-compressed when the first {@code Accept} value we know asks for it. Our additions:
  * an upload may say what it must hash to ({@value #DIGEST_HEADER}); bytes that do not are refused
- * before anything is visible in the repository. Real spfs clients do not send it and lose nothing.
+ * before anything is visible in the repository (real spfs clients do not send it and lose
+ * nothing); {@code GET .../batch?digests=...} sends many payloads in one answer ({@link PayloadBatch}).
  * Served by {@link PayloadServer}; a request this handler fails on is answered 500 in one line.
  */
 final class PayloadHttp implements HttpRequestHandler {
@@ -42,6 +45,7 @@ final class PayloadHttp implements HttpRequestHandler {
     static final int MISMATCH = 422;
     private static final ContentType OCTETS_TYPE = ContentType.create(OCTETS);
     private static final ContentType BZIP2_TYPE = ContentType.create(BZIP2);
+    private static final ContentType BATCH_TYPE = ContentType.create(PayloadBatch.TYPE);
     private static final ContentType PROTOBUF_TYPE = ContentType.create("application/x-protobuf");
     private static final ContentType TEXT_TYPE = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
@@ -124,6 +128,18 @@ final class PayloadHttp implements HttpRequestHandler {
 
     private void download(ClassicHttpRequest request, ClassicHttpResponse response) throws IOException {
         String path = request.getPath();
+        Optional<List<Digest>> batch;
+        try {
+            batch = PayloadBatch.requested(path);
+        } catch (IllegalArgumentException e) {
+            text(response, 400, e.getMessage());
+            return;
+        }
+        if (batch.isPresent()) {
+            response.setCode(200);
+            response.setEntity(new BatchEntity(batch.get(), buffers.get()));
+            return;
+        }
         int query = path.indexOf('?');
         if (query >= 0) {
             path = path.substring(0, query);
@@ -207,6 +223,65 @@ final class PayloadHttp implements HttpRequestHandler {
         @Override
         public void close() throws IOException {
             payload.close();
+        }
+    }
+
+    /**
+     * The payloads a batch asks for, framed as {@link PayloadBatch} says, each opened when its
+     * turn comes (chunked: the total is not known before).
+     */
+    private final class BatchEntity extends AbstractHttpEntity {
+        private final List<Digest> digests;
+        private final byte[] buffer;
+
+        BatchEntity(List<Digest> digests, byte[] buffer) {
+            super(BATCH_TYPE, null, true);
+            this.digests = digests;
+            this.buffer = buffer;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a batch is only written");
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            for (Digest d : digests) {
+                SizedPayload opened;
+                try {
+                    opened = served.repository().openSizedPayload(d);
+                } catch (UnknownObjectException e) {
+                    PayloadBatch.writeNotHere(out);
+                    continue;
+                } catch (RuntimeException e) {
+                    // the connection is dropped: what follows could not be framed
+                    throw new IOException(Answers.logged(e).getMessage(), e);
+                }
+                try (InputStream in = opened.content()) {
+                    PayloadBatch.writeHere(out, in, opened.size(), buffer);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            // each payload is closed as soon as it is sent
         }
     }
 

@@ -52,6 +52,8 @@ final class RpcConnection implements AutoCloseable {
     private volatile String downloadPrefix;
     /** The upload URL the server named; it is the same for every payload. */
     private volatile String uploadUrl;
+    /** Whether the server answered a batch of payloads ({@link PayloadBatch}) with anything but one. */
+    private volatile boolean batchesRefused;
 
     RpcConnection(String host, int port, Optional<Duration> timeout, int maxDecode, Optional<Integer> maxEncode,
             boolean compressDownloads) {
@@ -91,6 +93,19 @@ final class RpcConnection implements AutoCloseable {
         if (location.endsWith(digest)) {
             downloadPrefix = location.substring(0, location.length() - digest.length());
         }
+    }
+
+    /**
+     * Where to ask for payloads together: the learnt download prefix, unless the server refused a
+     * batch before or downloads are to be compressed (a batch is not).
+     */
+    java.util.Optional<String> batchPrefix() {
+        return batchesRefused || compressDownloads ? java.util.Optional.empty() : downloadPrefix();
+    }
+
+    /** Payloads are asked for one by one from now on: the server does not answer batches. */
+    void refuseBatches() {
+        batchesRefused = true;
     }
 
     /** Forgets the learnt prefix (a location built from it was not found or failed). */

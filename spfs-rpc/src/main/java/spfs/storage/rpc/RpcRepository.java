@@ -267,6 +267,67 @@ public final class RpcRepository implements Repository {
         return new HashCheckedInputStream(download(digest), digest);
     }
 
+    /**
+     * Asks for up to {@value PayloadBatch#MAX_DIGESTS} payloads in one answer ({@link PayloadBatch}),
+     * each checked against its digest as it is read, once the download prefix is known (the first
+     * payload is asked for alone to learn it) and unless the server has answered a batch with
+     * anything else (spfs's own server: then one by one, as {@link #openPayload}). A payload the
+     * batch says is not there is asked for alone, so the server may name another location or say
+     * it is missing.
+     */
+    @Override
+    public void readPayloads(List<Digest> digests, PayloadReader reader) throws IOException {
+        int next = 0;
+        while (next < digests.size()) {
+            List<Digest> part = digests.subList(next, Math.min(digests.size(), next + PayloadBatch.MAX_DIGESTS));
+            Optional<String> url = part.size() < 2 ? Optional.empty()
+                    : connection.batchPrefix().flatMap(prefix -> PayloadBatch.url(prefix, part));
+            if (url.isPresent() && readBatch(url.get(), part, reader)) {
+                next += part.size();
+            } else {
+                readOne(digests.get(next++), reader);
+            }
+        }
+    }
+
+    /** Reads {@code part} from one batch answer; false (nothing read) if the server does not answer batches. */
+    private boolean readBatch(String url, List<Digest> part, PayloadReader reader) throws IOException {
+        RpcConnection.Download resp;
+        try {
+            resp = connection.get(url, List.of(PayloadBatch.TYPE));
+        } catch (SpfsException e) {
+            // a server may drop the connection on a path it cannot read; if it is down, asking
+            // for the payload alone says so
+            connection.refuseBatches();
+            return false;
+        }
+        String type = resp.contentType().map(t -> t.split(";")[0].strip()).orElse("");
+        if (resp.status() != 200 || !type.equals(PayloadBatch.TYPE)) {
+            drain(resp.body());
+            connection.refuseBatches();
+            return false;
+        }
+        try (InputStream body = resp.body()) {
+            PayloadBatch.Frames frames = new PayloadBatch.Frames(body);
+            for (Digest d : part) {
+                Optional<InputStream> here = frames.next(d);
+                if (here.isPresent()) {
+                    reader.read(d, new HashCheckedInputStream(here.get(), d));
+                } else {
+                    readOne(d, reader);
+                }
+            }
+            frames.end();
+        }
+        return true;
+    }
+
+    private void readOne(Digest d, PayloadReader reader) throws IOException {
+        try (InputStream in = openPayload(d)) {
+            reader.read(d, in);
+        }
+    }
+
     private InputStream download(Digest digest) {
         Optional<String> prefix = connection.downloadPrefix();
         if (prefix.isPresent()) {

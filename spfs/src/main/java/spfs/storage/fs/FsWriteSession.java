@@ -149,6 +149,14 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
     }
 
     @Override
+    public void readPayloads(java.util.List<Digest> digests, PayloadReader reader) throws java.io.IOException {
+        if (digests.stream().anyMatch(batch::hasPayload)) {
+            flush();
+        }
+        repo.readPayloads(digests, reader);
+    }
+
+    @Override
     public long payloadSize(Digest digest) {
         if (batch.hasPayload(digest)) {
             flush();
