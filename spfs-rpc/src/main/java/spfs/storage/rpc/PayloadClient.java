@@ -19,6 +19,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
@@ -55,6 +56,8 @@ final class PayloadClient implements AutoCloseable {
     static final int IDLE_SECONDS = 10;
     /** An upload's answer is a small protobuf message: no more than this is read of it. */
     static final int MAX_UPLOAD_ANSWER = 1 << 20;
+    /** Each connection reads its answers through a buffer of this size. */
+    static final int READ_BUFFER = 64 << 10;
     /** Of a body closed before its end, at most this much is read to keep its connection. */
     private static final int DRAIN_LIMIT = 64 << 10;
 
@@ -69,7 +72,9 @@ final class PayloadClient implements AutoCloseable {
     PayloadClient(Optional<Duration> timeout) {
         this.connectTimeout = Timeout.of(timeout.orElse(Duration.ofSeconds(30)));
         int readMs = timeout.map(t -> (int) Math.min(Integer.MAX_VALUE, t.toMillis())).orElse(0);
-        DefaultBHttpClientConnectionFactory connections = DefaultBHttpClientConnectionFactory.builder().build();
+        // answers are read in pieces of this size (8 KiB by default: a read(2) per 8 KiB of a batch)
+        DefaultBHttpClientConnectionFactory connections = DefaultBHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom().setBufferSize(READ_BUFFER).build()).build();
         this.http = RequesterBootstrap.bootstrap()
                 // only the body's framing (chunked uploads); the Host header is set from the URL as
                 // it is, and no Expect: 100-continue (a round trip per upload for nothing)
@@ -226,9 +231,9 @@ final class PayloadClient implements AutoCloseable {
 
     /**
      * Where {@code url} is sent: its server and the path and query of its request line. A pull
-     * GETs thousands of URLs that differ only in the digest after the server's part; one that
+     * GETs thousands of URLs that differ only in the digests after the server's part; one that
      * starts with the last parsed URL's {@code scheme://authority/} and goes on in characters
-     * that need no parsing (letters, digits, {@code /-._~=}: no query, fragment or escape) takes
+     * that need no parsing (letters, digits, {@code /-._~=?,&}: no fragment or escape) takes
      * that server as it is (parsing each whole was a few per cent of a pull's CPU); any other
      * is parsed whole.
      *
@@ -254,7 +259,8 @@ final class PayloadClient implements AutoCloseable {
         for (int i = from; i < url.length(); i++) {
             char c = url.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '=';
+                    || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '=' || c == '?'
+                    || c == ',' || c == '&';
             if (!ok) {
                 return false;
             }

@@ -57,6 +57,7 @@ final class RpcConnection implements AutoCloseable {
 
     RpcConnection(String host, int port, Optional<Duration> timeout, int maxDecode, Optional<Integer> maxEncode,
             boolean compressDownloads) {
+        NettyClientDefaults.apply();
         DefaultThreadFactory threads = new DefaultThreadFactory(THREAD_NAME, true);
         this.loop = new NioEventLoopGroup(1, task -> {
             Thread t = threads.newThread(task);
