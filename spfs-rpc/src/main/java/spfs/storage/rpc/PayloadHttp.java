@@ -168,17 +168,47 @@ final class PayloadHttp implements HttpRequestHandler {
     }
 
     /**
+     * An answer's body written once, as it is produced: streamed, not repeatable; of unknown
+     * length (chunked) unless a subclass says its length.
+     */
+    private abstract static class StreamedEntity extends AbstractHttpEntity {
+        StreamedEntity(ContentType type, boolean chunked) {
+            super(type, null, chunked);
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("this answer's body is only written");
+        }
+
+        @Override
+        public final boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public final boolean isStreaming() {
+            return true;
+        }
+    }
+
+    /**
      * A payload sent as it is, {@code size} bytes read in pieces of up to {@value #READ_SIZE}
      * (HttpCore's InputStreamEntity reads 4 KiB at a time: a read(2) per 4 KiB, most payloads
      * fitting in one of ours) through the thread's {@code buffer}.
      */
-    private static final class PayloadEntity extends AbstractHttpEntity {
+    private static final class PayloadEntity extends StreamedEntity {
         private final InputStream payload;
         private final long size;
         private final byte[] buffer;
 
         PayloadEntity(InputStream payload, long size, byte[] buffer) {
-            super(OCTETS_TYPE, null, false);
+            super(OCTETS_TYPE, false);
             this.payload = payload;
             this.size = size;
             this.buffer = buffer;
@@ -192,16 +222,6 @@ final class PayloadHttp implements HttpRequestHandler {
         @Override
         public InputStream getContent() {
             return payload;
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return false;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return true;
         }
 
         @Override
@@ -230,34 +250,14 @@ final class PayloadHttp implements HttpRequestHandler {
      * The payloads a batch asks for, framed as {@link PayloadBatch} says, each opened when its
      * turn comes (chunked: the total is not known before).
      */
-    private final class BatchEntity extends AbstractHttpEntity {
+    private final class BatchEntity extends StreamedEntity {
         private final List<Digest> digests;
         private final byte[] buffer;
 
         BatchEntity(List<Digest> digests, byte[] buffer) {
-            super(BATCH_TYPE, null, true);
+            super(BATCH_TYPE, true);
             this.digests = digests;
             this.buffer = buffer;
-        }
-
-        @Override
-        public long getContentLength() {
-            return -1;
-        }
-
-        @Override
-        public InputStream getContent() {
-            throw new UnsupportedOperationException("a batch is only written");
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return false;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return true;
         }
 
         @Override
@@ -286,32 +286,12 @@ final class PayloadHttp implements HttpRequestHandler {
     }
 
     /** A payload sent bzip2-compressed as it is read (chunked: its length is not known before). */
-    private static final class Bzip2Entity extends AbstractHttpEntity {
+    private static final class Bzip2Entity extends StreamedEntity {
         private final InputStream payload;
 
         Bzip2Entity(InputStream payload) {
-            super(BZIP2_TYPE, null, true);
+            super(BZIP2_TYPE, true);
             this.payload = payload;
-        }
-
-        @Override
-        public long getContentLength() {
-            return -1;
-        }
-
-        @Override
-        public InputStream getContent() {
-            throw new UnsupportedOperationException("a compressed payload is only written");
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return false;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return true;
         }
 
         @Override
