@@ -12,10 +12,10 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import picocli.CommandLine.Model.ArgSpec;
-import spk.cli.packaging.BuildOutputs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import spk.cli.packaging.BuildOutputs;
 
 /**
  * Records each root command's {@link CommandIndex} beside its class in the build's output (run by

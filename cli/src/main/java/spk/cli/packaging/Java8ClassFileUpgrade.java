@@ -114,15 +114,15 @@ public final class Java8ClassFileUpgrade {
             try (OutputStream file = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     ZipOutputStream zipOut = new ZipOutputStream(file)) {
                 for (ZipEntry e : entries) {
-                    byte[] bytes;
-                    byte[] classFile = classes.get(e.getName());
-                    if (classFile != null && majorVersion(classFile) < FIRST_WITH_FRAMES) {
-                        bytes = upgradeClass(e.getName(), classFile, hierarchy);
-                        upgraded++;
-                    } else {
+                    // class files were read above; only the other entries are read here
+                    byte[] bytes = classes.get(e.getName());
+                    if (bytes == null) {
                         try (InputStream s = zip.getInputStream(e)) {
                             bytes = s.readAllBytes();
                         }
+                    } else if (majorVersion(bytes) < FIRST_WITH_FRAMES) {
+                        bytes = upgradeClass(e.getName(), bytes, hierarchy);
+                        upgraded++;
                     }
                     ZipEntry copy = new ZipEntry(e.getName());
                     copy.setTime(e.getTime());
