@@ -222,10 +222,10 @@ final class PayloadBatch {
         public void close() {
         }
 
+        /** Skips what the reader left of this frame (usually nothing); fails if the body ends first. */
         void skipRest() throws IOException {
-            byte[] scratch = new byte[8192];
-            while (left > 0) {
-                read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (left > 0) {
+                skipNBytes(left);
             }
         }
     }

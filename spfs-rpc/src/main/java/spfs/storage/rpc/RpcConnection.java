@@ -100,8 +100,8 @@ final class RpcConnection implements AutoCloseable {
      * Where to ask for payloads together: the learnt download prefix, unless the server refused a
      * batch before or downloads are to be compressed (a batch is not).
      */
-    java.util.Optional<String> batchPrefix() {
-        return batchesRefused || compressDownloads ? java.util.Optional.empty() : downloadPrefix();
+    Optional<String> batchPrefix() {
+        return batchesRefused || compressDownloads ? Optional.empty() : downloadPrefix();
     }
 
     /** Payloads are asked for one by one from now on: the server does not answer batches. */

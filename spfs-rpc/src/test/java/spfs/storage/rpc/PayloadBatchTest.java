@@ -82,7 +82,7 @@ class PayloadBatchTest {
         return got;
     }
 
-    static void assertSame(Map<Digest, byte[]> expected, Map<Digest, byte[]> got) {
+    static void assertReadAsStored(Map<Digest, byte[]> expected, Map<Digest, byte[]> got) {
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(got.keySet()), "every payload, in the order asked");
         expected.forEach((d, b) -> assertArrayEquals(b, got.get(d), d.toString()));
     }
@@ -118,6 +118,32 @@ class PayloadBatchTest {
         }
     }
 
+    /** A reader may stop early: the rest of its frame is skipped; a body cut inside a frame fails. */
+    @Test
+    void framesSkipWhatAReaderLeftAndABodyCutInsideAFrameFails() throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] first = "first payload".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "second".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[4];
+        PayloadBatch.writeHere(body, new ByteArrayInputStream(first), first.length, buffer);
+        PayloadBatch.writeNotHere(body);
+        PayloadBatch.writeHere(body, new ByteArrayInputStream(second), second.length, buffer);
+        byte[] whole = body.toByteArray();
+        Digest a = Digest.of(first);
+        Digest b = Digest.of(second);
+
+        PayloadBatch.Frames frames = new PayloadBatch.Frames(new ByteArrayInputStream(whole));
+        assertArrayEquals("first".getBytes(StandardCharsets.UTF_8), frames.next(a).orElseThrow().readNBytes(5));
+        assertTrue(frames.next(Digest.NULL).isEmpty(), "not here");
+        assertArrayEquals(second, frames.next(b).orElseThrow().readAllBytes());
+        frames.end();
+
+        PayloadBatch.Frames cut = new PayloadBatch.Frames(new ByteArrayInputStream(whole, 0, 12));
+        cut.next(a).orElseThrow().readNBytes(1);
+        IOException e = assertThrows(IOException.class, () -> cut.next(b));
+        assertTrue(e.getMessage().contains("ended inside a payload"), e.getMessage());
+    }
+
     @Test
     void ourServerRefusesBatchesItCannotRead() throws Exception {
         FsRepository served = FsRepository.create(tmp.resolve("served"), Optional.empty());
@@ -145,7 +171,7 @@ class PayloadBatchTest {
         Map<Digest, byte[]> stored = payloads(served, 2 * PayloadBatch.MAX_DIGESTS + 30);
         List<String> log = startWithFakeHost(served, Host.BATCHES);
         try (Repository client = open()) {
-            assertSame(stored, readAll(client, List.copyOf(stored.keySet())));
+            assertReadAsStored(stored, readAll(client, List.copyOf(stored.keySet())));
         }
         // the first alone (the client learns where payloads are), then the rest in batches of at most MAX_DIGESTS
         assertEquals(4, log.size(), log.toString());
@@ -162,10 +188,10 @@ class PayloadBatchTest {
         List<String> log = startWithFakeHost(served, Host.SINGLES_ONLY);
         List<Digest> digests = List.copyOf(stored.keySet());
         try (Repository client = open()) {
-            assertSame(stored, readAll(client, digests));
+            assertReadAsStored(stored, readAll(client, digests));
             assertEquals(1, log.stream().filter(l -> l.contains("batch")).count(), "asked once: " + log);
             assertEquals(11, log.size(), log.toString());
-            assertSame(stored, readAll(client, digests));
+            assertReadAsStored(stored, readAll(client, digests));
             assertEquals(21, log.size(), "the second time, one by one at once: " + log);
         }
     }
