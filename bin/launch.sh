@@ -128,18 +128,27 @@ launch() {
         jvm+=(-Xmn1g)
     fi
     local java=java release=""
-    # Long solves run on the JDK 25 that bin/train-startup.sh trained an ahead-of-time cache
-    # with, when there is one and it is newer than the build; every other command starts faster
-    # on the Java on PATH with the class-data archive (docs/benchmarks.md, "Command-line start-up")
-    # (not when JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once)
-    local aot="$target/jspk.aot"
-    if [[ -z "${SPK_NO_AOT:-}" && "$program" == spk && -x "$target/aot-jdk/bin/java" && "$aot" -nt "$target/jspk-cli.jar"
+    # Long solves, and pulls, run on the JDK 25 that bin/train-startup.sh trained an
+    # ahead-of-time cache for each with, when there is one and it is newer than the build; every
+    # other command starts faster on the Java on PATH with the class-data archive
+    # (docs/benchmarks.md, "Command-line start-up" and "Pull through the server"). Not when
+    # JAVA_OPTS chooses class-data sharing itself: the JVM refuses both at once.
+    # SPK_AOT_RECORD=FILE: this run trains the cache FILE instead (bin/train-startup.sh), with
+    # the very options a run from it gets (the JVM ignores a cache made with others)
+    local aot=""
+    case "$program:$word" in
+        spk:explain | spk:check-installable | spk:bench) aot="$target/jspk.aot" ;;
+        spfs:pull) aot="$target/jspk-pull.aot" ;;
+    esac
+    if [[ -n "$aot" && -z "${SPK_NO_AOT:-}" && -x "$target/aot-jdk/bin/java"
         && "${JAVA_OPTS:-}" != *-Xshare* && "${JAVA_OPTS:-}" != *SharedArchiveFile* ]]; then
-        case "$word" in
-            explain|check-installable|bench)
-                java="$target/aot-jdk/bin/java"
-                jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off) ;;
-        esac
+        if [[ -n "${SPK_AOT_RECORD:-}" ]]; then
+            java="$target/aot-jdk/bin/java"
+            jvm+=("-XX:AOTCacheOutput=$SPK_AOT_RECORD" -Xlog:aot=off -Xlog:cds=off)
+        elif [[ "$aot" -nt "$target/jspk-cli.jar" ]]; then
+            java="$target/aot-jdk/bin/java"
+            jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off)
+        fi
     fi
     if [[ "$java" == java ]]; then
         # the archive of the command's kind, else the one of every command, each only while

@@ -7,8 +7,10 @@
 #                         (bin/launch.sh's jspk_archive_kind: short, run, env) load, which the
 #                         launchers use for those commands (a smaller archive starts faster);
 #   cli/target/jspk.aot   with a JDK 25 or newer (SPK_AOT_JAVA, else /usr/lib/jvm/*25*): its
-#                         ahead-of-time cache (JEP 483/514/515), trained on a solve, and
-#   cli/target/aot-jdk    a link to that JDK, which bin/spk then uses for the long solves;
+#                         ahead-of-time cache (JEP 483/514/515), trained on a solve,
+#   cli/target/jspk-pull.aot  another, trained on a pull through `spfs server`, and
+#   cli/target/aot-jdk    a link to that JDK, which the launchers then use for long solves and
+#                         for pulls;
 #   cli/target/bin-path   this checkout's bin/ folder, its real path (the launchers' fast path).
 # The launchers use each only while it is newer than cli/target/jspk-cli.jar; a stale or missing
 # one is skipped, never an error.
@@ -23,7 +25,21 @@ jspk_classpath "$target"
 # the launcher's own options, so that what is recorded is what a real run loads (each kind's
 # own for the session's commands, below)
 jspk_jvm_options "" jvm
-rm -f "$target"/jspk.jsa "$target"/jspk-*.jsa "$target/jspk.aot" "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
+rm -f "$target"/jspk.jsa "$target"/jspk-*.jsa "$target"/jspk*.aot "$target/aot-jdk" "$target"/spk.jsa "$target"/spfs.jsa
+# JDK 25's ahead-of-time caches need that JDK (see docs/benchmarks.md for where they are used)
+aot_java="${SPK_AOT_JAVA:-}"
+if [[ -z "$aot_java" ]]; then
+    for j in /usr/lib/jvm/*-25*/bin/java /usr/lib/jvm/*-2[6-9]*/bin/java; do
+        [[ -x "$j" ]] && aot_java="$j"
+    done
+fi
+aot_home=""
+if [[ -n "$aot_java" && -x "$aot_java" ]]; then
+    aot_home="$(readlink -f "$aot_java")"
+    aot_home="${aot_home%/bin/java}"
+else
+    aot_java=""
+fi
 scratch="$(mktemp -d)"
 trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" SPFS_STORAGE__ROOT="$scratch/repo"
@@ -76,6 +92,20 @@ for run in "${runs[@]}"; do
     JAVA_TOOL_OPTIONS="$tool_options" java "${run_jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" "$main" \
         "${args[@]:1}" </dev/null >/dev/null 2>&1 || true
 done
+# The pull's ahead-of-time cache is trained on a layer of ~2,000 files of several sizes (what
+# a pull does per file is what its cache must hold, with its profiles: ~0.4 s of a 170 MB
+# pull's 3.8 s, docs/benchmarks.md), committed before the server starts.
+if [[ -n "$aot_java" ]]; then
+    size=0
+    for chunk in 1k 4k 12k 40k 160k; do
+        mkdir -p "$scratch/pull-tree/$chunk"
+        size=$((size + 2))
+        head -c "${size}M" /dev/urandom | split -b "$chunk" - "$scratch/pull-tree/$chunk/f"
+    done
+    ln -s 1k "$scratch/pull-tree/link"
+    java "${jvm[@]}" -cp "$cp" spk.cli.spfs.SpfsMain commit --path "$scratch/pull-tree" -t pull-training \
+        </dev/null >/dev/null 2>&1 || true
+fi
 # a pull and a push through `spfs server`: gRPC, Netty, protobuf and HttpCore are a few thousand
 # classes that no command above loads (read from their jars and verified, they were ~1 s of a
 # pull's start under load). The server's own list is not kept: it is ended by a signal.
@@ -93,6 +123,12 @@ if [[ -n "$address" ]]; then
         SPFS_STORAGE__ROOT="$scratch/pulled" java "${jvm[@]}" -XX:DumpLoadedClassList="$scratch/classes.$n" -cp "$cp" \
             spk.cli.spfs.SpfsMain "${args[@]}" </dev/null >/dev/null 2>&1 || true
     done
+    # through the launcher, which gives the training run the options of the runs it serves
+    if [[ -n "$aot_java" ]]; then
+        ln -sfn "$aot_home" "$target/aot-jdk"
+        SPFS_STORAGE__ROOT="$scratch/pull-trained" SPK_AOT_RECORD="$target/jspk-pull.aot" "$root/bin/spfs" pull \
+            --from "$address" pull-training </dev/null >/dev/null 2>&1 || rm -f "$target/jspk-pull.aot"
+    fi
 fi
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
@@ -123,15 +159,9 @@ for kind in "${kinds[@]}"; do
         -cp "$cp" >/dev/null 2>&1 || rm -f "$target/jspk-$kind.jsa"
 done
 
-# JDK 25's ahead-of-time cache: one training run (it is written when the JVM exits, so never a
-# command that replaces itself, as `spfs run` does); see docs/benchmarks.md for where it is used
-aot_java="${SPK_AOT_JAVA:-}"
-if [[ -z "$aot_java" ]]; then
-    for j in /usr/lib/jvm/*-25*/bin/java /usr/lib/jvm/*-2[6-9]*/bin/java; do
-        [[ -x "$j" ]] && aot_java="$j"
-    done
-fi
-if [[ -n "$aot_java" && -x "$aot_java" ]]; then
+# JDK 25's ahead-of-time cache for solves: one training run (it is written when the JVM exits,
+# so never a command that replaces itself, as `spfs run` does)
+if [[ -n "$aot_java" ]]; then
     # the commands of one training run, one per line, words separated by tabs
     printf '%s\t' explain -v --no-host -r "$catalog" greeter >"$scratch/training"
     if ((${#large[@]})); then
@@ -142,11 +172,12 @@ if [[ -n "$aot_java" && -x "$aot_java" ]]; then
     "$aot_java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
         -Xlog:aot=off -Xlog:cds=off -XX:AOTCacheOutput="$target/jspk.aot" -cp "$cp" spk.cli.spk.StartupTraining \
         "$scratch/training" </dev/null >/dev/null 2>&1 || rm -f "$target/jspk.aot"
-    if [[ -f "$target/jspk.aot" ]]; then
-        jdk="$(readlink -f "$aot_java")"
-        ln -sfn "${jdk%/bin/java}" "$target/aot-jdk"
+    if [[ -f "$target/jspk.aot" || -f "$target/jspk-pull.aot" ]]; then
+        ln -sfn "$aot_home" "$target/aot-jdk"
+    else
+        rm -f "$target/aot-jdk"
     fi
 fi
 # where bin/spk and bin/spfs find themselves without a fork (they check it is their own folder)
 printf '%s\n' "$root/bin" >"$target/bin-path"
-ls "$target"/jspk.jsa "$target"/jspk-*.jsa "$target"/jspk.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true
+ls "$target"/jspk.jsa "$target"/jspk-*.jsa "$target"/jspk*.aot 2>/dev/null | sed 's/^/recorded /' >&2 || true

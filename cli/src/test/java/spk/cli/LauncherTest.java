@@ -303,6 +303,49 @@ class LauncherTest {
         assertRanCleanly(stale, "greeter");
     }
 
+    /**
+     * A pull runs on the JDK 25 with its own cache, which bin/train-startup.sh records through the
+     * launcher (SPK_AOT_RECORD) so that it is made with the options a pull then runs with: the
+     * JVM would silently ignore a cache made with others.
+     */
+    @Test
+    void pullsRunOnTheJdkThatTrainedTheirOwnCache() throws Exception {
+        Optional<Path> jdk25 = jdk25();
+        assumeTrue(jdk25.isPresent(), "no JDK 25 or newer in /usr/lib/jvm: the launcher's AOT path cannot run here");
+        Files.createSymbolicLink(target.resolve("aot-jdk"), jdk25.get());
+        Path tree = Files.createDirectories(tmp.resolve("tree/d"));
+        Files.writeString(tree.resolve("f"), "pulled\n");
+        Map<String, String> origin = Map.of("SPFS_STORAGE__ROOT", tmp.resolve("origin").toString());
+        Launch commit = launch(origin, "bin/spfs", "commit", "--path", tmp.resolve("tree").toString(), "-t", "t");
+        assertEquals("java", commit.java(), "no cache of its own: " + commit.options());
+        assertEquals(0, commit.exit(), commit.err());
+
+        Path cache = tmp.resolve("pull.aot");
+        Launch record = launch(Map.of("SPK_AOT_RECORD", cache.toString()), "bin/spfs", "pull", "--from",
+                "file:" + tmp.resolve("origin"), "t");
+        assertEquals(target.resolve("aot-jdk/bin/java").toString(), record.java());
+        assertTrue(record.options().contains("-XX:AOTCacheOutput=" + cache), record.options());
+        assertTrue(record.options().contains("-XX:+UseSerialGC"), "a pull's own options: " + record.options());
+        // (JDK 25 writes the cache from a second JVM, which says on stderr what options it got)
+        assertEquals(0, record.exit(), record.err());
+        assertTrue(record.out().contains("1 payloads"), record.out());
+        assertTrue(Files.size(cache) > 1_000_000, "the JVM wrote the cache");
+
+        Files.move(cache, target.resolve("jspk-pull.aot"));
+        Files.setLastModifiedTime(target.resolve("jspk-pull.aot"),
+                FileTime.fromMillis(Files.getLastModifiedTime(target.resolve("jspk-cli.jar")).toMillis() + 5_000));
+        Launch pull = launch(Map.of("SPFS_STORAGE__ROOT", tmp.resolve("second").toString()), "bin/spfs", "pull",
+                "--from", "file:" + tmp.resolve("origin"), "t");
+        assertEquals(target.resolve("aot-jdk/bin/java").toString(), pull.java());
+        assertTrue(pull.options().contains("-XX:AOTCache=" + target.resolve("jspk-pull.aot")), pull.options());
+        assertRanCleanly(pull, "1 payloads");
+        // a solve's cache is not a pull's: without jspk.aot, explain stays on the Java on PATH
+        assertEquals("java", launch("bin/spk", "explain", "--no-host", "-r",
+                clone.resolve("packages/demo-catalog.yaml").toString(), "greeter").java());
+        assertEquals("java", launch(Map.of("SPK_NO_AOT", "1"), "bin/spfs", "pull", "--from",
+                "file:" + tmp.resolve("origin"), "t").java());
+    }
+
     @Test
     void aDanglingJdkLinkFallsBackToTheJavaOnPath() throws Exception {
         Files.createSymbolicLink(target.resolve("aot-jdk"), tmp.resolve("removed-jdk"));
