@@ -3,7 +3,6 @@ package spk.cli.spfs;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,19 +13,16 @@ import spfs.sync.Syncer;
 
 /** {@code spfs push REF... [--to DEST]}. */
 @Command(name = "push", description = "Copy refs (and everything they need) to another repository.")
-public final class PushCommand implements Callable<Integer> {
+public final class PushCommand extends SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"--to", "--remote", "-r"}, paramLabel = "DEST", defaultValue = "origin",
+    @Option(names = {"--to", "--remote", "-r"}, paramLabel = "DEST",
             description = "Destination: a remote name, path or address (default origin).")
     String to;
 
     @Option(names = "--from", paramLabel = "SRC", description = "Source (default: the local repository).")
     String from;
-
-    @Mixin
-    SyncFlags flags = new SyncFlags();
 
     @Parameters(arity = "1..*", paramLabel = "REF")
     List<String> refs;
@@ -34,8 +30,8 @@ public final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpfsContext ctx = SpfsContext.of(spec);
-        try (Repository src = ctx.repo(from); Repository dest = ctx.repositories().open(to)) {
-            run(ctx, src, dest, refs, flags.policy(SyncPolicy.LATEST_TAGS), "push");
+        try (Repository src = ctx.repo(from); Repository dest = ctx.repositories().open(remoteOrOrigin(to))) {
+            run(ctx, src, dest, refs, policy(SyncPolicy.LATEST_TAGS), "push");
         }
         return 0;
     }

@@ -3,8 +3,12 @@ package spk.cli.spfs;
 import picocli.CommandLine.Option;
 import spfs.sync.SyncPolicy;
 
-/** The policy flags of push and pull. */
-final class SyncFlags {
+/**
+ * What push and pull share: the policy flags, as plain fields of the command itself (not a
+ * mixin, which would keep the command out of the build's command index and cost every pull
+ * picocli's reflective model, ~70 ms), and the remote, named by each command's own option.
+ */
+abstract class SyncCommand {
     @Option(names = {"--sync", "--pull-tags"}, description = "Always update tags, even if the destination has them.")
     boolean sync;
 
@@ -13,6 +17,11 @@ final class SyncFlags {
 
     @Option(names = "--resync", description = "Copy everything again.")
     boolean resync;
+
+    /** The remote {@code option} names, or {@code origin} when it names none. */
+    static String remoteOrOrigin(String option) {
+        return option == null ? "origin" : option;
+    }
 
     SyncPolicy policy(SyncPolicy atLeast) {
         if (resync) {

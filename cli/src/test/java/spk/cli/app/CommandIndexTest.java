@@ -123,6 +123,29 @@ class CommandIndexTest {
         assertEquals(Boolean.FALSE, fastRun.findOption("--no-edit").getValue());
     }
 
+    /**
+     * Push and pull come from the index too (their policy flags are fields of a shared base
+     * class, not a mixin, which the index cannot rebuild): every pull started with picocli's
+     * reflective model of them before.
+     */
+    @Test
+    void pushAndPullAreModelledFromTheIndex() {
+        for (String name : List.of("pull", "push")) {
+            CommandIndex.Entry e = CommandIndex.recorded(SpfsCommand.class).orElseThrow().subcommands().stream()
+                    .filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            assertTrue(e.indexed(), name + "'s model is in the index: " + e);
+            for (String[] args : List.of(new String[] {name, "--resync", "-r", "grpc://127.0.0.1:1", "a", "b"},
+                    new String[] {name, "--pull-tags", "a"})) {
+                CommandLine fast = Cli.commandLine(new SpfsCommand(), args);
+                CommandLine reflective = Cli.completeCommandLine(new SpfsCommand());
+                fast.parseArgs(args);
+                reflective.parseArgs(args);
+                assertEquals(values(reflective.getSubcommands().get(name).getCommandSpec()),
+                        values(fast.getSubcommands().get(name).getCommandSpec()));
+            }
+        }
+    }
+
     private static List<String> values(CommandLine.Model.CommandSpec spec) {
         List<String> out = new ArrayList<>();
         spec.options().forEach(o -> out.add(o.longestName() + "=" + java.util.Arrays.deepToString(new Object[] {o.getValue()})));

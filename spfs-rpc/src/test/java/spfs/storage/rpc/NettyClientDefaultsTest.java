@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.util.internal.PlatformDependent;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A client's Netty starts without the flight recorder's events and without its native transport,
- * unless the user says otherwise. Checked in a fresh JVM: in this one, servers of other tests may
+ * unless the user says otherwise, and logs nothing, through the JDK's logging (not SLF4J's,
+ * whose start-up reads every jar on the class path). Checked in a fresh JVM: in this one, servers of other tests may
  * have initialised Netty first.
  */
 @Timeout(120)
@@ -24,7 +26,9 @@ class NettyClientDefaultsTest {
     public static final class Child {
         public static void main(String[] args) {
             try (RpcConnection c = new RpcConnection("127.0.0.1", 1, Optional.empty(), 1 << 20, Optional.empty(), false)) {
-                System.out.println("jfr=" + PlatformDependent.isJfrEnabled() + " epoll=" + Epoll.isAvailable());
+                System.out.println("jfr=" + PlatformDependent.isJfrEnabled() + " epoll=" + Epoll.isAvailable() + " logs="
+                        + InternalLoggerFactory.getDefaultFactory().getClass().getSimpleName() + ":"
+                        + InternalLoggerFactory.getInstance(Epoll.class).isWarnEnabled());
             }
         }
     }
@@ -43,11 +47,11 @@ class NettyClientDefaultsTest {
 
     @Test
     void aClientStartsNettyWithoutFlightRecorderEventsOrNativeTransport() throws Exception {
-        assertEquals("jfr=false epoll=false", child(List.of()));
+        assertEquals("jfr=false epoll=false logs=JdkLoggerFactory:false", child(List.of()));
     }
 
     @Test
     void whatTheUserSetIsKept() throws Exception {
-        assertEquals("jfr=true epoll=false", child(List.of("-D" + NettyClientDefaults.JFR + "=true")));
+        assertEquals("jfr=true epoll=false logs=JdkLoggerFactory:false", child(List.of("-D" + NettyClientDefaults.JFR + "=true")));
     }
 }
