@@ -172,7 +172,7 @@ public final class FsRepository implements Repository {
     /** Starts a write session holding this repository's lock shared (see {@link FsWriteSession}). */
     @Override
     public FsWriteSession beginWrite() {
-        return new FsWriteSession(this, RepositoryLock.acquire(root, false, perms));
+        return new FsWriteSession(this, RepositoryLock.acquire(root, false, perms), objects, payloads);
     }
 
     /** Held while a runtime record is read, changed and written back; see {@link RecordLock}. */

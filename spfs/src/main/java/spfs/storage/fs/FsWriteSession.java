@@ -21,12 +21,16 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
     private final FsRepository repo;
     private final RepositoryLock lock;
     private final WriteBatch batch;
+    private final FanOutLooks objectFanOuts;
+    private final FanOutLooks payloadFanOuts;
 
-    FsWriteSession(FsRepository repo, RepositoryLock lock) {
+    FsWriteSession(FsRepository repo, RepositoryLock lock, HashStore objects, HashStore payloads) {
         super(repo);
         this.repo = repo;
         this.lock = lock;
         this.batch = new WriteBatch(repo.root());
+        this.objectFanOuts = new FanOutLooks(objects);
+        this.payloadFanOuts = new FanOutLooks(payloads);
     }
 
     /** A session inside this one: same repository, its own batch (the lock is taken again, in-process). */
@@ -58,7 +62,9 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
         }
         // whatever refers to other data is written after that data is durable and visible
         flush();
-        return repo.storeObject(object, null);
+        Digest d = repo.storeObject(object, null);
+        objectFanOuts.written(d);
+        return d;
     }
 
     @Override
@@ -116,7 +122,7 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
 
     @Override
     public boolean hasObject(Digest digest) {
-        if (batch.hasObject(digest) || repo.hasObject(digest)) {
+        if (batch.hasObject(digest) || (!objectFanOuts.rulesOut(digest) && repo.hasObject(digest))) {
             return true;
         }
         batch.noteMissingObject(digest);
@@ -125,7 +131,7 @@ public final class FsWriteSession extends ForwardingRepository implements WriteS
 
     @Override
     public boolean hasPayload(Digest digest) {
-        if (batch.hasPayload(digest) || repo.hasPayload(digest)) {
+        if (batch.hasPayload(digest) || (!payloadFanOuts.rulesOut(digest) && repo.hasPayload(digest))) {
             return true;
         }
         batch.noteMissingPayload(digest);

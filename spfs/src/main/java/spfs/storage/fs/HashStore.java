@@ -46,6 +46,16 @@ final class HashStore {
         return root.resolve(s.substring(0, 2)).resolve(s.substring(2));
     }
 
+    /** The name of the fan-out directory {@code d} goes in. */
+    static String fanOut(Digest d) {
+        return d.toString().substring(0, 2);
+    }
+
+    /** Whether the fan-out directory {@code fanOut} exists (access(2), as {@link #has}). */
+    boolean hasFanOut(String fanOut) {
+        return Files.exists(root.resolve(fanOut));
+    }
+
     /** Makes the fan-out directory for {@code d} exist (cached, so mostly free). */
     Path prepare(Digest d) throws IOException {
         Path p = path(d);
