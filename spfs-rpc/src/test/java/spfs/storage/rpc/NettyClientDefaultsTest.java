@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A client's Netty starts without the flight recorder's events and without its native transport,
- * unless the user says otherwise, and logs nothing, through the JDK's logging (not SLF4J's,
- * whose start-up reads every jar on the class path). Checked in a fresh JVM: in this one, servers of other tests may
- * have initialised Netty first.
+ * unless the user says otherwise, and logs nothing, through the JDK's logging (not SLF4J's, whose
+ * start-up reads every jar on the class path). Checked in a fresh JVM: in this one, servers of
+ * other tests may have initialised Netty first.
  */
 @Timeout(120)
 class NettyClientDefaultsTest {
