@@ -21,6 +21,9 @@ import spfs.encoding.PartialDigest;
  * base32 characters, plus a {@code work/} directory for writes in flight.
  */
 final class HashStore {
+    /** How many characters of a digest's text name its fan-out directory. */
+    private static final int FAN_OUT_LENGTH = 2;
+
     private final Path root;
     private final Path work;
     private final RepositoryPermissions perms;
@@ -42,13 +45,12 @@ final class HashStore {
     }
 
     Path path(Digest d) {
-        String s = d.toString();
-        return root.resolve(s.substring(0, 2)).resolve(s.substring(2));
+        return root.resolve(fanOut(d)).resolve(d.toString().substring(FAN_OUT_LENGTH));
     }
 
-    /** The name of the fan-out directory {@code d} goes in. */
+    /** The name of the fan-out directory {@code d} goes in: the first characters of its text. */
     static String fanOut(Digest d) {
-        return d.toString().substring(0, 2);
+        return d.shortText(FAN_OUT_LENGTH);
     }
 
     /** Whether the fan-out directory {@code fanOut} exists (access(2), as {@link #has}). */
@@ -59,7 +61,7 @@ final class HashStore {
     /** Makes the fan-out directory for {@code d} exist (cached, so mostly free). */
     Path prepare(Digest d) throws IOException {
         Path p = path(d);
-        String fan = p.getParent().getFileName().toString();
+        String fan = fanOut(d);
         if (!knownFanOut.contains(fan)) {
             perms.makeDirs(p.getParent());
             knownFanOut.add(fan);
@@ -84,7 +86,7 @@ final class HashStore {
         }
         try {
             Stream<Path> fans = Files.list(root);
-            return fans.filter(p -> p.getFileName().toString().length() == 2 && Files.isDirectory(p))
+            return fans.filter(p -> p.getFileName().toString().length() == FAN_OUT_LENGTH && Files.isDirectory(p))
                     .flatMap(HashStore::digestsIn)
                     .onClose(fans::close);
         } catch (IOException e) {
@@ -113,12 +115,12 @@ final class HashStore {
     /** Digests starting with {@code partial}, looking only in its fan-out directory when it can. */
     List<Digest> find(PartialDigest partial) {
         String t = partial.text();
-        if (t.length() < 2) {
+        if (t.length() < FAN_OUT_LENGTH) {
             try (Stream<Digest> all = digests()) {
                 return all.filter(partial::matches).toList();
             }
         }
-        Path fan = root.resolve(t.substring(0, 2));
+        Path fan = root.resolve(t.substring(0, FAN_OUT_LENGTH));
         if (!Files.isDirectory(fan)) {
             return List.of();
         }
