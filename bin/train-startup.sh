@@ -33,10 +33,11 @@ if [[ -z "$aot_java" ]]; then
         [[ -x "$j" ]] && aot_java="$j"
     done
 fi
-aot_home=""
+# linked at once: the pull's training runs through the launcher, which finds the JDK there
+# (the launchers use it only beside a cache newer than the build; unlinked below if none is made)
 if [[ -n "$aot_java" && -x "$aot_java" ]]; then
     aot_home="$(readlink -f "$aot_java")"
-    aot_home="${aot_home%/bin/java}"
+    ln -sfn "${aot_home%/bin/java}" "$target/aot-jdk"
 else
     aot_java=""
 fi
@@ -125,7 +126,6 @@ if [[ -n "$address" ]]; then
     done
     # through the launcher, which gives the training run the options of the runs it serves
     if [[ -n "$aot_java" ]]; then
-        ln -sfn "$aot_home" "$target/aot-jdk"
         SPFS_STORAGE__ROOT="$scratch/pull-trained" SPK_AOT_RECORD="$target/jspk-pull.aot" "$root/bin/spfs" pull \
             --from "$address" pull-training </dev/null >/dev/null 2>&1 || rm -f "$target/jspk-pull.aot"
     fi
@@ -172,9 +172,7 @@ if [[ -n "$aot_java" ]]; then
     "$aot_java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
         -Xlog:aot=off -Xlog:cds=off -XX:AOTCacheOutput="$target/jspk.aot" -cp "$cp" spk.cli.spk.StartupTraining \
         "$scratch/training" </dev/null >/dev/null 2>&1 || rm -f "$target/jspk.aot"
-    if [[ -f "$target/jspk.aot" || -f "$target/jspk-pull.aot" ]]; then
-        ln -sfn "$aot_home" "$target/aot-jdk"
-    else
+    if [[ ! -f "$target/jspk.aot" && ! -f "$target/jspk-pull.aot" ]]; then
         rm -f "$target/aot-jdk"
     fi
 fi

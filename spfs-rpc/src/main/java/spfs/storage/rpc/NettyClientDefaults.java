@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * Settings of gRPC's (shaded) Netty that a short-lived client needs before Netty's first class is
- * initialised; each is left alone if the user has set it. Netty 4.2 registers its buffer events
+ * initialised; each system property is left alone if the user has set it. Netty 4.2 registers its buffer events
  * with the JDK's flight recorder when it allocates its first buffer, which starts the recorder's
  * machinery (~100 ms of the event loop, before the first call is sent, in every {@code grpc://}
  * command; docs/benchmarks.md); and it tries to load its native epoll transport (unpacking a
@@ -25,7 +25,7 @@ final class NettyClientDefaults {
 
     private NettyClientDefaults() {}
 
-    /** Sets what is not set yet: no flight-recorder events, no native transport; and Netty's logger. */
+    /** Sets the properties not set yet (no flight-recorder events, no native transport), and Netty's logger. */
     static void apply() {
         NETTY_LOGS.setLevel(Level.OFF);
         InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
