@@ -77,12 +77,16 @@ public final class DurableFiles {
     /** The options a temp file is created with: a new file only, never one already there. */
     static final Set<StandardOpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
-    /** As {@link #writeTemp(Path, byte[], int, Set, boolean)}, created with {@code mode}. */
+    /**
+     * As {@link #writeTemp(Path, byte[], int, Set, boolean)}, created with {@code mode}. A file
+     * already at {@code tmp} is left alone: it is not this call's to remove.
+     */
     static void writeTemp(Path tmp, byte[] data, int size, FileAttribute<Set<PosixFilePermission>> mode, boolean sync)
             throws IOException {
+        FileChannel created = FileChannel.open(tmp, CREATE_NEW, mode);
         boolean ok = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, CREATE_NEW, mode)) {
+            try (FileChannel ch = created) {
                 ByteBuffer buf = ByteBuffer.wrap(data, 0, size);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -249,7 +249,7 @@ public final class FsRepository implements Repository {
                 finish(tmp, target);
             } else if (batch.claimObject(d)) {
                 Path tmp = DurableFiles.tempBeside(target, tempNames);
-                DurableFiles.writeTemp(tmp, bytes, bytes.length, READ_ONLY, false);
+                batch.calls().writeNew(tmp, bytes, bytes.length, RepositoryPermissions.READ_ONLY_BITS);
                 perms.share(tmp, false);
                 batch.add(tmp, target, false);
             }
@@ -419,7 +419,7 @@ public final class FsRepository implements Repository {
             DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payloadAttribute(mode), true);
             finish(tmp, target);
         } else if (batch.claimPayload(d)) {
-            DurableFiles.writeTemp(tmp, content, size, RepositoryPermissions.payloadAttribute(mode), false);
+            batch.calls().writeNew(tmp, content, size, RepositoryPermissions.payloadBits(mode));
             perms.share(tmp, false);
             batch.add(tmp, target, true);
         } else {

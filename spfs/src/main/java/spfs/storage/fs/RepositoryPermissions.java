@@ -90,7 +90,7 @@ final class RepositoryPermissions {
      * render can hard-link the payload as a file of that mode (one inode for many renders); only
      * the owner, who could chmod it anyway, can write it.
      */
-    private static int payloadBits(int sourceMode) {
+    static int payloadBits(int sourceMode) {
         return sourceMode < 0 ? 0644 : ((sourceMode & 0755) | 0444);
     }
 
@@ -130,6 +130,15 @@ final class RepositoryPermissions {
     /** The attribute a new payload file is created with: its permissions ({@link #payloadBits}). */
     static FileAttribute<Set<PosixFilePermission>> payloadAttribute(int sourceMode) {
         return PAYLOAD_ATTRIBUTES.get(payloadBits(sourceMode));
+    }
+
+    /** The permission bits of a new object file: read-only (the umask applies). */
+    static final int READ_ONLY_BITS = 0444;
+
+    /** The attribute a file with the permission bits {@code bits} is created with. */
+    static FileAttribute<Set<PosixFilePermission>> attribute(int bits) {
+        FileAttribute<Set<PosixFilePermission>> made = PAYLOAD_ATTRIBUTES.get(bits & 0777);
+        return made != null ? made : PosixFilePermissions.asFileAttribute(permissions(bits & 0777));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import spfs.concurrent.BackgroundTask;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 
@@ -27,6 +28,7 @@ final class WriteBatch {
     private static final int FSYNC_EACH_UP_TO = 16;
 
     private final Path root;
+    private final BackgroundTask<FileCalls> calls;
     /** {tmp, target}: payloads are renamed before objects, so no blob is visible before its payload. */
     private final ConcurrentLinkedQueue<Path[]> pendingPayloads = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Path[]> pendingObjects = new ConcurrentLinkedQueue<>();
@@ -38,6 +40,13 @@ final class WriteBatch {
 
     WriteBatch(Path root) {
         this.root = root;
+        // ~30 ms of CPU for jffi's stub the first time in a process: while the caller starts up
+        this.calls = BackgroundTask.start("spfs-bind-file-calls", FileCalls::bind);
+    }
+
+    /** The calls that write this batch's files and rename them into place. */
+    FileCalls calls() {
+        return calls.join();
     }
 
     /** Registers a temp file to be renamed to {@code target} at flush. */
@@ -132,16 +141,12 @@ final class WriteBatch {
      * Renames are independent, and cost a system call each: spread over the cores, unless they
      * are few (a runtime's record: starting the common pool's threads would cost more).
      */
-    private static void renameAll(List<Path[]> all) {
+    private void renameAll(List<Path[]> all) {
+        FileCalls calls = calls();
         (all.size() > FSYNC_EACH_UP_TO ? all.parallelStream() : all.stream()).forEach(p -> {
             try {
-                // access(2), not a stat that throws when absent (the common case, and costly per file)
-                if (Files.exists(p[1])) {
-                    // someone else stored the same content meanwhile: keep theirs (renders may link it)
-                    Files.deleteIfExists(p[0]);
-                } else {
-                    DurableFiles.moveIntoPlace(p[0], p[1]);
-                }
+                // someone else may have stored the same content meanwhile: then theirs stays
+                calls.placeIfAbsent(p[0], p[1]);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
