@@ -92,7 +92,24 @@ launch() {
     jspk_archive_kind "$program" "$@"
     local jvm
     jspk_jvm_options "$kind" jvm
-    if [[ -n "${SPK_JIT_FULL:-}" ]]; then
+    # A pull hashes every payload it copies. With OpenSSL's SHA-256 (libcrypto, installed with
+    # the system; spfs.encoding.Libcrypto), which uses the CPU's SHA instructions from the first
+    # byte, the quick compiler (C1) alone serves it: its code, never profiled, runs faster than
+    # the profiled code the pull otherwise spends most of its time in, and the optimising
+    # compiler's ~0.3 s and half the quick one's CPU are saved (docs/benchmarks.md, "Pull through
+    # the server"). Without libcrypto the JDK's SHA-256 needs the optimising compiler (below).
+    local crypto=""
+    if [[ "$program:$word" == spfs:pull && -n "${SPK_JIT_FULL:-}" && -z "${SPFS_NO_LIBCRYPTO:-}" ]]; then
+        local arch="${HOSTTYPE:-x86_64}"
+        for crypto in "/usr/lib/$arch-linux-gnu/libcrypto.so.3" "/lib/$arch-linux-gnu/libcrypto.so.3" \
+            /usr/lib64/libcrypto.so.3 /lib64/libcrypto.so.3 ""; do
+            [[ -n "$crypto" && -f "$crypto" ]] && break
+        done
+    fi
+    if [[ -n "$crypto" ]]; then
+        # the young generation as below; -Dspfs.libcrypto: this very file, not a search
+        jvm=(-XX:-MaxFDLimit -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn320m "-Dspfs.libcrypto=$crypto")
+    elif [[ -n "${SPK_JIT_FULL:-}" ]]; then
         jvm=(-XX:-MaxFDLimit)
         # A one-shot copy of many files (commit, pull) keeps the optimising compiler for the few
         # really hot methods (SHA-256, the copy loops) and not for the hundreds that run once per

@@ -119,6 +119,32 @@ class LauncherTest {
     }
 
     @Test
+    void pullsHashWithLibcryptoOnTheQuickCompilerAlone() throws Exception {
+        String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
+        Optional<Path> libcrypto = Stream.of("/usr/lib/" + arch + "-linux-gnu", "/lib/" + arch + "-linux-gnu", "/usr/lib64", "/lib64")
+                .map(d -> Path.of(d, "libcrypto.so.3")).filter(Files::isRegularFile).findFirst();
+        assumeTrue(libcrypto.isPresent(), "no OpenSSL 3 libcrypto here: pulls keep the optimising compiler for SHA-256");
+        Path tree = Files.createDirectories(tmp.resolve("tree/d"));
+        Files.writeString(tree.resolve("f"), "pulled\n");
+        Map<String, String> origin = Map.of("SPFS_STORAGE__ROOT", tmp.resolve("origin").toString());
+        assertEquals(0, launch(origin, "bin/spfs", "commit", "--path", tmp.resolve("tree").toString(), "-t", "t").exit());
+
+        Launch pull = launch("bin/spfs", "pull", "--from", "file:" + tmp.resolve("origin"), "t");
+        assertTrue(pull.options().contains("-XX:TieredStopAtLevel=1"), pull.options());
+        assertTrue(pull.options().contains("-Dspfs.libcrypto=" + libcrypto.get()), pull.options());
+        assertFalse(pull.options().contains("Tier4") || pull.options().contains("CompileThresholdScaling"), pull.options());
+        // the pull checks every payload's digest: a wrong hash would fail it
+        assertRanCleanly(pull, "1 payloads");
+
+        Launch without = launch(Map.of("SPFS_NO_LIBCRYPTO", "1", "SPFS_STORAGE__ROOT", tmp.resolve("second").toString()),
+                "bin/spfs", "pull", "--from", "file:" + tmp.resolve("origin"), "t");
+        assertFalse(without.options().contains("libcrypto") || without.options().contains("TieredStopAtLevel"),
+                without.options());
+        assertTrue(without.options().contains("SHA2::implCompress*"), without.options());
+        assertRanCleanly(without, "1 payloads");
+    }
+
+    @Test
     void aClassDataArchiveIsUsedWhileNewerThanTheBuild() throws Exception {
         // the JVM's own check of the archive's contents is what makes an unreadable one harmless
         archive("jspk.jsa", "not an archive", true);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Optional;
 import spfs.error.SpfsException;
 
 /**
@@ -58,12 +59,15 @@ public final class Digest implements Comparable<Digest> {
 
     /** The SHA-256 of {@code data}. */
     public static Digest of(byte[] data) {
-        MessageDigest md = sha256();
-        return new Digest(md.digest(data));
+        return of(data, 0, data.length);
     }
 
     /** The SHA-256 of {@code length} bytes of {@code data} from {@code offset}. */
     public static Digest of(byte[] data, int offset, int length) {
+        Optional<Libcrypto> lib = Libcrypto.get();
+        if (lib.isPresent()) {
+            return new Digest(lib.get().digest(data, offset, length));
+        }
         MessageDigest md = sha256();
         md.update(data, offset, length);
         return new Digest(md.digest());
@@ -86,6 +90,10 @@ public final class Digest implements Comparable<Digest> {
     }
 
     private static MessageDigest newSha256() {
+        Optional<Libcrypto> lib = Libcrypto.get();
+        if (lib.isPresent()) {
+            return new NativeSha256(lib.get());
+        }
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

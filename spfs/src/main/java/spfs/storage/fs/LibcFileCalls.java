@@ -8,7 +8,6 @@ import com.kenai.jffi.Library;
 import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
+import spfs.foreign.ScratchMemory;
 
 /**
  * {@link FileCalls} through libc, called with jffi (as the runtime's calls are, see
@@ -54,8 +54,8 @@ final class LibcFileCalls implements FileCalls {
     private volatile boolean noReplaceRefused;
     /** The JDK encodes paths with this (the locale's), and so must the calls, to name the same files. */
     private final Charset pathCharset;
-    /** Each thread's native copy of a call's paths and data: a direct buffer, so the collector frees it. */
-    private final ThreadLocal<ByteBuffer> scratch = new ThreadLocal<>();
+    /** Each thread's native copy of a call's paths and data. */
+    private final ScratchMemory scratch = new ScratchMemory(1 << 12);
 
     /** Throws {@link LinkageError} when jffi's stub cannot load, UnsupportedOperationException when libc lacks a call. */
     LibcFileCalls() {
@@ -92,7 +92,7 @@ final class LibcFileCalls implements FileCalls {
     @Override
     public void writeNew(Path tmp, byte[] data, int size, int mode) throws IOException {
         byte[] name = encode(tmp);
-        long base = scratch(name.length + 1L + size);
+        long base = scratch.address(name.length + 1L + size);
         long content = base + name.length + 1;
         memory.putByteArray(base, name, 0, name.length);
         memory.putByte(base + name.length, (byte) 0);
@@ -132,7 +132,7 @@ final class LibcFileCalls implements FileCalls {
         }
         byte[] from = encode(tmp);
         byte[] to = encode(target);
-        long base = scratch(from.length + to.length + 2L);
+        long base = scratch.address(from.length + to.length + 2L);
         memory.putByteArray(base, from, 0, from.length);
         memory.putByte(base + from.length, (byte) 0);
         long second = base + from.length + 1;
@@ -167,16 +167,6 @@ final class LibcFileCalls implements FileCalls {
             throw new IllegalArgumentException("a path contains a NUL character: " + s.replace('\0', '?'));
         }
         return s.getBytes(pathCharset);
-    }
-
-    /** The address of this thread's native buffer, at least {@code size} bytes. */
-    private long scratch(long size) {
-        ByteBuffer b = scratch.get();
-        if (b == null || b.capacity() < size) {
-            b = ByteBuffer.allocateDirect((int) Math.max(size, b == null ? 4096 : b.capacity() * 2L));
-            scratch.set(b);
-        }
-        return memory.getDirectBufferAddress(b);
     }
 
     /** The exception the JDK throws for {@code errno} on these files, with the C library's words for it. */
