@@ -24,6 +24,14 @@ sealed interface FileCalls permits JdkFileCalls, LibcFileCalls {
      */
     boolean placeIfAbsent(Path tmp, Path target) throws IOException;
 
+    /**
+     * The process's calls, bound on first use: a write session that stores no file (a tag, a
+     * runtime's record written at once) never loads jffi for them.
+     */
+    static FileCalls get() {
+        return Binding.CALLS;
+    }
+
     /** libc's calls when they can be bound, else the JDK's. */
     static FileCalls bind() {
         try {
@@ -31,5 +39,12 @@ sealed interface FileCalls permits JdkFileCalls, LibcFileCalls {
         } catch (LinkageError | UnsupportedOperationException e) {
             return JdkFileCalls.INSTANCE;
         }
+    }
+
+    /** Holds the process's binding, made when this class is first used. */
+    final class Binding {
+        static final FileCalls CALLS = bind();
+
+        private Binding() {}
     }
 }

@@ -39,6 +39,7 @@ final class LibcFileCalls implements FileCalls {
     private static final int ENOSYS = Errno.ENOSYS.intValue();
     private static final int ENOENT = Errno.ENOENT.intValue();
     private static final int EACCES = Errno.EACCES.intValue();
+    private static final int EIO = Errno.EIO.intValue();
 
     private final Invoker invoker;
     private final MemoryIO memory;
@@ -50,8 +51,6 @@ final class LibcFileCalls implements FileCalls {
     private final Function strerror;
     /** Null when the C library has none (glibc before 2.28). */
     private final Function renameat2;
-    /** Set when the file system said it cannot rename without replacing: the JDK's way from then on. */
-    private volatile boolean noReplaceRefused;
     /** The JDK encodes paths with this (the locale's), and so must the calls, to name the same files. */
     private final Charset pathCharset;
     /** Each thread's native copy of a call's paths and data. */
@@ -104,8 +103,11 @@ final class LibcFileCalls implements FileCalls {
         int failed = 0;
         for (long done = 0; done < size && failed == 0;) {
             long n = invoker.invokeNNNrN(write, fd, content + done, size - done);
-            if (n >= 0) {
+            if (n > 0) {
                 done += n;
+            } else if (n == 0) {
+                // nothing written and no error: the device takes no more (asking again would spin)
+                failed = EIO;
             } else if (lastError.get() != EINTR) {
                 failed = lastError.get();
             }
@@ -127,7 +129,7 @@ final class LibcFileCalls implements FileCalls {
 
     @Override
     public boolean placeIfAbsent(Path tmp, Path target) throws IOException {
-        if (renameat2 == null || noReplaceRefused) {
+        if (renameat2 == null) {
             return JdkFileCalls.INSTANCE.placeIfAbsent(tmp, target);
         }
         byte[] from = encode(tmp);
@@ -155,7 +157,7 @@ final class LibcFileCalls implements FileCalls {
             return false;
         }
         if (errno == EINVAL || errno == ENOSYS) {
-            noReplaceRefused = true;
+            // this file system cannot refuse (the process may write to others that can)
             return JdkFileCalls.INSTANCE.placeIfAbsent(tmp, target);
         }
         throw failure(errno, tmp, target);

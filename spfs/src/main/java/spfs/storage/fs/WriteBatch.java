@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import spfs.concurrent.BackgroundTask;
 import spfs.encoding.Digest;
 import spfs.error.SpfsException;
 
@@ -28,7 +27,6 @@ final class WriteBatch {
     private static final int FSYNC_EACH_UP_TO = 16;
 
     private final Path root;
-    private final BackgroundTask<FileCalls> calls;
     /** {tmp, target}: payloads are renamed before objects, so no blob is visible before its payload. */
     private final ConcurrentLinkedQueue<Path[]> pendingPayloads = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Path[]> pendingObjects = new ConcurrentLinkedQueue<>();
@@ -40,13 +38,11 @@ final class WriteBatch {
 
     WriteBatch(Path root) {
         this.root = root;
-        // ~30 ms of CPU for jffi's stub the first time in a process: while the caller starts up
-        this.calls = BackgroundTask.start("spfs-bind-file-calls", FileCalls::bind);
     }
 
     /** The calls that write this batch's files and rename them into place. */
     FileCalls calls() {
-        return calls.join();
+        return FileCalls.get();
     }
 
     /** Registers a temp file to be renamed to {@code target} at flush. */
