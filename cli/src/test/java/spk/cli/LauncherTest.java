@@ -104,7 +104,8 @@ class LauncherTest {
     void copyingCommandsKeepTheOptimisingCompilerForHotMethodsOnly() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Files.writeString(tree.resolve("f"), "f\n");
-        Launch commit = launch("bin/spfs", "commit", "--path", tree.toString());
+        // (where libcrypto is installed, commits hash with it on C1 alone: see below)
+        Launch commit = launch(Map.of("SPFS_NO_LIBCRYPTO", "1"), "bin/spfs", "commit", "--path", tree.toString());
         assertFalse(commit.options().contains("TieredStopAtLevel"), commit.options());
         assertTrue(commit.options().contains("-XX:Tier4InvocationThreshold="), commit.options());
         // but SHA-256's block loops reach C2 (and the CPU's SHA instructions) at once, and the JVM takes the option
@@ -119,7 +120,7 @@ class LauncherTest {
     }
 
     @Test
-    void pullsHashWithLibcryptoOnTheQuickCompilerAlone() throws Exception {
+    void pullsAndCommitsHashWithLibcryptoOnTheQuickCompilerAlone() throws Exception {
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
         Optional<Path> libcrypto = Stream.of("/usr/lib/" + arch + "-linux-gnu", "/lib/" + arch + "-linux-gnu", "/usr/lib64", "/lib64")
                 .map(d -> Path.of(d, "libcrypto.so.3")).filter(Files::isRegularFile).findFirst();
@@ -127,7 +128,11 @@ class LauncherTest {
         Path tree = Files.createDirectories(tmp.resolve("tree/d"));
         Files.writeString(tree.resolve("f"), "pulled\n");
         Map<String, String> origin = Map.of("SPFS_STORAGE__ROOT", tmp.resolve("origin").toString());
-        assertEquals(0, launch(origin, "bin/spfs", "commit", "--path", tmp.resolve("tree").toString(), "-t", "t").exit());
+        Launch commit = launch(origin, "bin/spfs", "commit", "--path", tmp.resolve("tree").toString(), "-t", "t");
+        assertTrue(commit.options().contains("-XX:TieredStopAtLevel=1 "), commit.options());
+        assertTrue(commit.options().contains("-Dspfs.libcrypto=" + libcrypto.get()), commit.options());
+        assertRanCleanly(commit, "created: ");
+        assertFalse(launch("bin/spfs", "check").options().contains("libcrypto"), "only pulls and commits hash much");
 
         Launch pull = launch("bin/spfs", "pull", "--from", "file:" + tmp.resolve("origin"), "t");
         assertTrue(pull.options().contains("-XX:TieredStopAtLevel=1"), pull.options());
