@@ -20,7 +20,7 @@ sealed interface FileCalls permits JdkFileCalls, LibcFileCalls {
     /**
      * Renames {@code tmp} to {@code target} unless something is there already: then {@code tmp}
      * is removed and the answer is false. What is there stays untouched (renders may have
-     * hard-linked it).
+     * hard-linked it); only a dangling link counts as nothing there, and is replaced.
      */
     boolean placeIfAbsent(Path tmp, Path target) throws IOException;
 
