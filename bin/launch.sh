@@ -92,12 +92,13 @@ launch() {
     jspk_archive_kind "$program" "$@"
     local jvm
     jspk_jvm_options "$kind" jvm
-    # A pull hashes every payload it copies, a commit every file it reads. With OpenSSL's SHA-256 (libcrypto, installed with
-    # the system; spfs.encoding.Libcrypto), which uses the CPU's SHA instructions from the first
-    # byte, the quick compiler (C1) alone serves it: its code, never profiled, runs faster than
-    # the profiled code the pull otherwise spends most of its time in, and the optimising
-    # compiler's ~0.3 s and half the quick one's CPU are saved (docs/benchmarks.md, "Pull through
-    # the server"). Without libcrypto the JDK's SHA-256 needs the optimising compiler (below).
+    # A pull hashes every payload it copies, a commit every file it reads. With OpenSSL's SHA-256
+    # (libcrypto, installed with the system; spfs.encoding.Libcrypto), which uses the CPU's SHA
+    # instructions from the first byte, the quick compiler (C1) alone serves them: its code, never
+    # profiled, runs faster than the profiled code they otherwise spend most of their time in, and
+    # the optimising compiler's ~0.3 s and half the quick one's CPU are saved (docs/benchmarks.md,
+    # "Pull through the server"). Without libcrypto the JDK's SHA-256 needs the optimising
+    # compiler (below).
     local crypto=""
     if [[ ("$program:$word" == spfs:pull || "$program:$word" == spfs:commit) && -n "${SPK_JIT_FULL:-}"
         && -z "${SPFS_NO_LIBCRYPTO:-}" ]]; then

@@ -1,6 +1,5 @@
 package spfs.encoding;
 
-import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.Function;
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.Library;
@@ -10,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
+import spfs.foreign.NativeFunctions;
 import spfs.foreign.ScratchMemory;
 
 /**
@@ -49,11 +49,8 @@ final class Libcrypto {
     }
 
     private static Function function(Library lib, String name, Type result, Type... parameters) {
-        long address = lib.getSymbolAddress(name);
-        if (address == 0) {
-            throw new UnsupportedOperationException("libcrypto has no " + name);
-        }
-        return new Function(address, result, parameters, CallingConvention.DEFAULT, false);
+        return NativeFunctions.find(lib, name, result, parameters)
+                .orElseThrow(() -> new UnsupportedOperationException("libcrypto has no " + name));
     }
 
     /** The process's binding, or empty where libcrypto or jffi cannot be loaded or hashes wrongly. */

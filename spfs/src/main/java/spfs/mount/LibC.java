@@ -1,6 +1,5 @@
 package spfs.mount;
 
-import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.Function;
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.LastError;
@@ -9,6 +8,7 @@ import com.kenai.jffi.MemoryIO;
 import com.kenai.jffi.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import spfs.foreign.NativeFunctions;
 
 /**
  * The libc functions the runtime calls that neither the JDK nor jnr-posix offers (namespaces,
@@ -75,20 +75,16 @@ final class LibC {
     }
 
     private static Function function(Library libc, String name, Type result, Type... parameters) {
-        return new Function(address(libc, name), result, parameters, CallingConvention.DEFAULT, true);
+        return NativeFunctions.find(libc, name, result, parameters).orElseThrow(() -> missing(name));
     }
 
     private static Function variadic(Library libc, String name, int fixed, Type result, Type... parameters) {
-        return new Function(address(libc, name), result, fixed, parameters, CallingConvention.DEFAULT, true);
+        return NativeFunctions.findVariadic(libc, name, fixed, result, parameters).orElseThrow(() -> missing(name));
     }
 
-    private static long address(Library libc, String name) {
-        long address = libc.getSymbolAddress(name);
-        if (address == 0) {
-            throw new MountException("native-binding", "cannot make system calls: libc has no function " + name
-                    + " (" + Library.getLastError() + ")", 0);
-        }
-        return address;
+    private static MountException missing(String name) {
+        return new MountException("native-binding", "cannot make system calls: libc has no function " + name
+                + " (" + Library.getLastError() + ")", 0);
     }
 
     /** The errno of this thread's last call that failed (jffi saved it before anything else ran). */

@@ -1,6 +1,5 @@
 package spfs.storage.fs;
 
-import com.kenai.jffi.CallingConvention;
 import com.kenai.jffi.Function;
 import com.kenai.jffi.Invoker;
 import com.kenai.jffi.LastError;
@@ -18,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
+import spfs.foreign.NativeFunctions;
 import spfs.foreign.ScratchMemory;
 
 /**
@@ -65,27 +65,22 @@ final class LibcFileCalls implements FileCalls {
         Type i = Type.SINT;
         Type p = Type.POINTER;
         // variadic in C: the description says which arguments are the fixed ones
-        open = new Function(address(libc, "open"), i, 2, new Type[] {p, i, Type.UINT}, CallingConvention.DEFAULT, true);
-        write = function(address(libc, "write"), Type.SLONG, i, p, Type.ULONG);
-        close = function(address(libc, "close"), i, i);
-        unlink = function(address(libc, "unlink"), i, p);
-        strerror = function(address(libc, "strerror"), p, i);
-        long rename = libc.getSymbolAddress("renameat2");
-        renameat2 = rename == 0 ? null : function(rename, i, i, p, i, p, Type.UINT);
+        open = NativeFunctions.findVariadic(libc, "open", 2, i, p, i, Type.UINT).orElseThrow(() -> missing("open"));
+        write = function(libc, "write", Type.SLONG, i, p, Type.ULONG);
+        close = function(libc, "close", i, i);
+        unlink = function(libc, "unlink", i, p);
+        strerror = function(libc, "strerror", p, i);
+        renameat2 = NativeFunctions.find(libc, "renameat2", i, i, p, i, p, Type.UINT).orElse(null);
         String jnu = System.getProperty("sun.jnu.encoding");
         pathCharset = jnu != null && Charset.isSupported(jnu) ? Charset.forName(jnu) : Charset.defaultCharset();
     }
 
-    private static long address(Library libc, String name) {
-        long address = libc.getSymbolAddress(name);
-        if (address == 0) {
-            throw new UnsupportedOperationException("libc has no function " + name);
-        }
-        return address;
+    private static Function function(Library libc, String name, Type result, Type... parameters) {
+        return NativeFunctions.find(libc, name, result, parameters).orElseThrow(() -> missing(name));
     }
 
-    private static Function function(long address, Type result, Type... parameters) {
-        return new Function(address, result, parameters, CallingConvention.DEFAULT, true);
+    private static UnsupportedOperationException missing(String name) {
+        return new UnsupportedOperationException("libc has no function " + name);
     }
 
     @Override
